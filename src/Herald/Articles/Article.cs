@@ -1,0 +1,79 @@
+namespace Herald.Articles;
+
+/// <summary>A story as the newsroom writes it and the reader sees it.</summary>
+public sealed class Article
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Headline { get; set; }
+    public string? Dek { get; set; }
+    public string BodyMarkdown { get; set; } = "";
+
+    /// <summary>Sanitized HTML rendered from <see cref="BodyMarkdown"/> when the article is saved.</summary>
+    public string BodyHtml { get; set; } = "";
+    public string? Excerpt { get; set; }
+    public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
+
+    /// <summary>UTC. Set when the article is first published (or the time it is scheduled for).</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    /// <summary>UTC. The last editorial update a reader should know about.</summary>
+    public DateTime? UpdatedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int WordCount { get; set; }
+    public CommentStatus CommentStatus { get; set; } = CommentStatus.Open;
+
+    public int? PrimaryCategoryId { get; set; }
+    public Category? PrimaryCategory { get; set; }
+    public FeaturedImage? FeaturedImage { get; set; }
+
+    public List<ArticleAuthor> Authors { get; set; } = [];
+    public List<Category> Categories { get; set; } = [];
+    public List<Tag> Tags { get; set; } = [];
+    public List<OldSlug> OldSlugs { get; set; } = [];
+}
+
+public enum ArticleStatus
+{
+    Draft = 0,
+    Scheduled = 1,
+    Published = 2,
+    Unpublished = 3,
+}
+
+public enum CommentStatus
+{
+    Open = 0,
+    Closed = 1,
+}
+
+/// <summary>The picture at the top of an article, with the words that must travel with it.</summary>
+public sealed class FeaturedImage
+{
+    public required string Url { get; set; }
+    public required string Alt { get; set; }
+    public string? Caption { get; set; }
+    public string? Credit { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+}
+
+/// <summary>Byline order matters ("By A and B"), so the join carries a position.</summary>
+public sealed class ArticleAuthor
+{
+    public int ArticleId { get; set; }
+    public int AuthorId { get; set; }
+    public Author Author { get; set; } = null!;
+    public int Position { get; set; }
+}
+
+/// <summary>A URL an article used to live at; requests to it answer 301 to the current one.</summary>
+public sealed class OldSlug
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+    public int Year { get; set; }
+    public int Month { get; set; }
+    public required string Slug { get; set; }
+}

@@ -1,0 +1,107 @@
+using System.Linq.Expressions;
+using Herald.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Articles;
+
+/// <summary>
+/// The reads behind the public pages. Every method issues a fixed number of queries,
+/// whatever the number of articles, authors or tags involved (a test counts them).
+/// </summary>
+public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
+{
+    public static readonly Expression<Func<Article, ArticleSummary>> ToSummary = a => new ArticleSummary(
+        a.Id, a.Slug, a.Headline, a.Dek, a.Excerpt, a.PublishedAt!.Value, a.UpdatedAt, a.WordCount,
+        a.PrimaryCategory != null ? a.PrimaryCategory.Name : null,
+        a.PrimaryCategory != null ? a.PrimaryCategory.Slug : null,
+        a.FeaturedImage != null ? a.FeaturedImage.Url : null,
+        a.FeaturedImage != null ? a.FeaturedImage.Alt : null,
+        a.Authors.OrderBy(b => b.Position).Select(b => new BylineName(b.Author.Name, b.Author.Slug)).ToList());
+
+    /// <summary>What a reader may see: published, and not in the future.</summary>
+    public IQueryable<Article> Published()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
+    }
+
+    public async Task<Article?> FindPublishedBySlugAsync(string slug, CancellationToken ct) =>
+        await Published()
+            .Include(a => a.Authors.OrderBy(b => b.Position)).ThenInclude(b => b.Author)
+            .Include(a => a.PrimaryCategory)
+            .Include(a => a.Categories)
+            .Include(a => a.Tags)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Slug == slug, ct);
+
+    /// <summary>The current slug of an article that once lived at <paramref name="oldSlug"/>.</summary>
+    public async Task<(DateTime PublishedAt, string Slug)?> FindMovedAsync(string oldSlug, CancellationToken ct)
+    {
+        var moved = await Published()
+            .Where(a => a.OldSlugs.Any(o => o.Slug == oldSlug))
+            .Select(a => new { PublishedAt = a.PublishedAt!.Value, a.Slug })
+            .FirstOrDefaultAsync(ct);
+        return moved is null ? null : (moved.PublishedAt, moved.Slug);
+    }
+
+    public async Task<PagedList<ArticleSummary>> ListAsync(IQueryable<Article> source, int page, int pageSize, CancellationToken ct)
+    {
+        var total = await source.CountAsync(ct);
+        var items = await source
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(ToSummary)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return new PagedList<ArticleSummary>(items, page, pageSize, total);
+    }
+
+    /// <summary>The newer and older article in the same primary section.</summary>
+    public async Task<(ArticleSummary? Previous, ArticleSummary? Next)> NeighboursAsync(Article article, CancellationToken ct)
+    {
+        if (article.PrimaryCategoryId is not { } categoryId || article.PublishedAt is not { } at)
+        {
+            return (null, null);
+        }
+        var section = Published().Where(a => a.PrimaryCategoryId == categoryId && a.Id != article.Id);
+        var previous = await section
+            .Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < article.Id))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(ToSummary).AsSplitQuery().FirstOrDefaultAsync(ct);
+        var next = await section
+            .Where(a => a.PublishedAt > at || (a.PublishedAt == at && a.Id > article.Id))
+            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+            .Select(ToSummary).AsSplitQuery().FirstOrDefaultAsync(ct);
+        return (previous, next);
+    }
+
+    /// <summary>
+    /// The latest few articles of every section in a fixed number of queries whatever the number
+    /// of sections: first the ids per section (a window query), then their cards.
+    /// </summary>
+    public async Task<IReadOnlyList<HomeSection>> SectionsAsync(int perSection, IReadOnlyCollection<int> excludeIds, CancellationToken ct)
+    {
+        var published = Published().Where(a => !excludeIds.Contains(a.Id));
+        var sections = await db.Categories.AsNoTracking()
+            .OrderBy(c => c.Position).ThenBy(c => c.Name)
+            .Select(c => new
+            {
+                c.Name,
+                c.Slug,
+                Ids = published.Where(a => a.PrimaryCategoryId == c.Id)
+                    .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                    .Take(perSection)
+                    .Select(a => a.Id)
+                    .ToList(),
+            })
+            .ToListAsync(ct);
+        var ids = sections.SelectMany(s => s.Ids).ToList();
+        var cards = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(ToSummary).AsSplitQuery().ToDictionaryAsync(a => a.Id, ct);
+        return sections.Where(s => s.Ids.Count > 0)
+            .Select(s => new HomeSection(s.Name, s.Slug, s.Ids.Select(id => cards[id]).ToList()))
+            .ToList();
+    }
+}
+
+public sealed record HomeSection(string Name, string Slug, IReadOnlyList<ArticleSummary> Articles);

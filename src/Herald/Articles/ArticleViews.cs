@@ -1,0 +1,46 @@
+namespace Herald.Articles;
+
+/// <summary>An article as a list shows it: enough for a card, nothing more.</summary>
+public sealed record ArticleSummary(
+    int Id,
+    string Slug,
+    string Headline,
+    string? Dek,
+    string? Excerpt,
+    DateTime PublishedAt,
+    DateTime? UpdatedAt,
+    int WordCount,
+    string? CategoryName,
+    string? CategorySlug,
+    string? ImageUrl,
+    string? ImageAlt,
+    IReadOnlyList<BylineName> Authors)
+{
+    public string Url(TimeZoneInfo zone) => ArticleUrls.For(PublishedAt, Slug, zone);
+}
+
+public sealed record BylineName(string Name, string Slug);
+
+/// <summary>One page of a list plus what the pager needs.</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    public bool HasPrevious => Page > 1;
+    public bool HasNext => Page < PageCount;
+}
+
+/// <summary>A previous/next link in the article's section.</summary>
+public sealed record NeighbourLink(string Headline, string Url);
+
+public static class ArticleUrls
+{
+    /// <summary>/{yyyy}/{MM}/{slug}, the year and month as the site's readers saw the date.</summary>
+    public static string For(DateTime publishedAtUtc, string slug, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(publishedAtUtc, zone);
+        return $"/{local.Year:D4}/{local.Month:D2}/{Uri.EscapeDataString(slug)}";
+    }
+
+    /// <summary>Reading time at a steady 230 words a minute, never less than one minute.</summary>
+    public static int ReadingMinutes(int wordCount) => Math.Max(1, (int)Math.Round(wordCount / 230.0));
+}

@@ -1,0 +1,46 @@
+using Herald.Hosting;
+using Herald.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Herald.Articles.Pages;
+
+[OutputCache(PolicyName = Caching.PublicPage)]
+public sealed class ArticleModel(ArticleQueries articles, SiteState site) : PageModel
+{
+    public Article Article { get; private set; } = null!;
+    public ArticleSummary? Previous { get; private set; }
+    public ArticleSummary? Next { get; private set; }
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public string CanonicalPath { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int year, int month, string slug, CancellationToken ct)
+    {
+        if (slug.Length > 200)
+        {
+            return NotFound();
+        }
+        var snapshot = await site.GetAsync(ct);
+        Zone = snapshot.Settings.TimeZone;
+
+        var found = await articles.FindPublishedBySlugAsync(slug, ct);
+        if (found is null)
+        {
+            // An article that was renamed keeps answering at its old address.
+            return await articles.FindMovedAsync(slug, ct) is { } moved
+                ? RedirectPermanent(ArticleUrls.For(moved.PublishedAt, moved.Slug, Zone))
+                : NotFound();
+        }
+        Article = found;
+        CanonicalPath = ArticleUrls.For(found.PublishedAt!.Value, found.Slug, Zone);
+        if (CanonicalPath != $"/{year:D4}/{month:D2}/{Uri.EscapeDataString(slug)}")
+        {
+            // Right slug, wrong year or month in the address: send readers to the one true URL.
+            return RedirectPermanent(CanonicalPath);
+        }
+        (Previous, Next) = await articles.NeighboursAsync(found, ct);
+        HttpContext.TagResponse(CacheTags.Article(found.Id));
+        return Page();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+
+namespace Herald.Articles;
+
+/// <summary>
+/// URL slugs from headlines and names: lowercase ASCII words joined by hyphens, with
+/// accented Latin, Turkish and Cyrillic letters transliterated rather than dropped.
+/// </summary>
+public static class Slugs
+{
+    public const int MaxLength = 120;
+
+    private static readonly Dictionary<char, string> Special = new()
+    {
+        ['ß'] = "ss", ['æ'] = "ae", ['ø'] = "o", ['œ'] = "oe", ['ð'] = "d", ['þ'] = "th",
+        ['ł'] = "l", ['đ'] = "d", ['ı'] = "i", ['ħ'] = "h",
+        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['д'] = "d", ['е'] = "e", ['ё'] = "yo",
+        ['ж'] = "zh", ['з'] = "z", ['и'] = "i", ['й'] = "y", ['к'] = "k", ['л'] = "l", ['м'] = "m",
+        ['н'] = "n", ['о'] = "o", ['п'] = "p", ['р'] = "r", ['с'] = "s", ['т'] = "t", ['у'] = "u",
+        ['ф'] = "f", ['х'] = "kh", ['ц'] = "ts", ['ч'] = "ch", ['ш'] = "sh", ['щ'] = "shch",
+        ['ъ'] = "", ['ы'] = "y", ['ь'] = "", ['э'] = "e", ['ю'] = "yu", ['я'] = "ya",
+        ['і'] = "i", ['ї'] = "yi", ['є'] = "ye", ['ґ'] = "g",
+    };
+
+    public static string From(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingHyphen = false;
+        foreach (var original in text.ToLowerInvariant())
+        {
+            var piece = Transliterate(original);
+            foreach (var c in piece)
+            {
+                if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+                {
+                    if (pendingHyphen && builder.Length > 0)
+                    {
+                        builder.Append('-');
+                    }
+                    builder.Append(c);
+                    pendingHyphen = false;
+                }
+                else if (c != '\'' && c != '’')
+                {
+                    pendingHyphen = true;
+                }
+            }
+        }
+        var slug = builder.ToString();
+        if (slug.Length > MaxLength)
+        {
+            var cut = slug.LastIndexOf('-', MaxLength);
+            slug = slug[..(cut > 0 ? cut : MaxLength)];
+        }
+        return slug.Length == 0 ? "untitled" : slug;
+    }
+
+    private static string Transliterate(char c)
+    {
+        if (Special.TryGetValue(c, out var replacement))
+        {
+            return replacement;
+        }
+        if (c < 128)
+        {
+            return c.ToString();
+        }
+        // Strip diacritics: é → e, ş → s, ğ → g, ç → c, ü → u.
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder();
+        foreach (var d in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark && d < 128)
+            {
+                builder.Append(d);
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>True when a slug is well-formed; routes reject anything else before a query.</summary>
+    public static bool IsWellFormed(string? slug) =>
+        !string.IsNullOrEmpty(slug) && slug.Length <= 200 && slug.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
+}

@@ -1,0 +1,32 @@
+namespace Herald.Articles;
+
+public sealed class Author
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? Bio { get; set; }
+
+    /// <summary>The newsroom account behind the byline, when there is one.</summary>
+    public string? UserId { get; set; }
+}
+
+public sealed class Category
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+
+    /// <summary>Order of the section blocks on the home page and in the navigation.</summary>
+    public int Position { get; set; }
+    public List<Article> Articles { get; set; } = [];
+}
+
+public sealed class Tag
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public List<Article> Articles { get; set; } = [];
+}

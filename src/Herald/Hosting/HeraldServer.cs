@@ -1,0 +1,90 @@
+using System.IO.Compression;
+using Herald.Accounts;
+using Herald.Articles;
+using Herald.Media;
+using Herald.Site;
+using Herald.Storage;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace Herald.Hosting;
+
+/// <summary>Builds the web application: services, then the request pipeline, in that order.</summary>
+public static class HeraldServer
+{
+    public static WebApplication Build(ServeOptions options, Action<IServiceCollection>? configureServices = null, bool quiet = false)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(HeraldServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        // Every SQL statement at Information level would drown the log a person reads.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        if (quiet)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHeraldStorage(options.Database);
+        services.AddHeraldAccounts();
+        services.AddSingleton<SiteState>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<ArticleQueries>();
+        services.AddScoped<ArticleWriter>();
+        services.AddScoped<Demo.DemoContent>();
+        services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
+        services.AddHeraldCaching(options);
+        services.AddResponseCompression(compression =>
+        {
+            compression.EnableForHttps = true;
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+            compression.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.AddHeraldPages();
+        services.AddHealthChecks();
+        configureServices?.Invoke(services);
+
+        var app = builder.Build();
+        app.UseHeraldPipeline(options);
+        return app;
+    }
+
+    private static void UseHeraldPipeline(this WebApplication app, ServeOptions options)
+    {
+        // Errors and unknown pages render Herald's own pages; no stack trace reaches a browser.
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<RequestGuardMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
+        });
+        app.UseMediaFiles(options.MediaFolder);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        if (options.OutputCache)
+        {
+            app.UseOutputCache();
+        }
+        app.UseMiddleware<ConditionalGetMiddleware>();
+        app.MapHealthChecks("/healthz");
+        app.MapRazorPages();
+    }
+}

@@ -1,0 +1,23 @@
+namespace Herald.Hosting;
+
+/// <summary>
+/// Headers that tell the browser Herald loads nothing from elsewhere and may not be framed.
+/// The content security policy also keeps a stray script in an article body inert.
+/// </summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+        "object-src 'none'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "SAMEORIGIN";
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "interest-cohort=(), camera=(), microphone=(), geolocation=()";
+        return next(context);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace Herald.Media;
+
+/// <summary>
+/// Where media files live. Local disk by default; a shared store (object storage, a network
+/// folder) implements the same two operations for several Herald nodes.
+/// </summary>
+public interface IMediaStore
+{
+    /// <summary>Stores the content under a relative path and returns its public URL.</summary>
+    Task<string> SaveAsync(string relativePath, Stream content, CancellationToken ct);
+
+    bool Exists(string relativePath);
+}
+
+public sealed class LocalMediaStore(string root) : IMediaStore
+{
+    public const string UrlPrefix = "/media";
+
+    public async Task<string> SaveAsync(string relativePath, Stream content, CancellationToken ct)
+    {
+        var target = Resolve(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        // Write to a temporary name first so a reader never sees half a file.
+        var temporary = target + ".part";
+        await using (var file = File.Create(temporary))
+        {
+            await content.CopyToAsync(file, ct);
+        }
+        File.Move(temporary, target, overwrite: true);
+        return $"{UrlPrefix}/{relativePath.Replace('\\', '/')}";
+    }
+
+    public bool Exists(string relativePath) => File.Exists(Resolve(relativePath));
+
+    private string Resolve(string relativePath)
+    {
+        var full = Path.GetFullPath(Path.Combine(root, relativePath));
+        if (!full.StartsWith(Path.GetFullPath(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A media path must stay inside the media folder.", nameof(relativePath));
+        }
+        return full;
+    }
+}
+
+public static class MediaFiles
+{
+    /// <summary>Serves the local media folder under /media with long-lived caching (names never change content).</summary>
+    public static void UseMediaFiles(this WebApplication app, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(folder),
+            RequestPath = LocalMediaStore.UrlPrefix,
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
+        });
+    }
+}

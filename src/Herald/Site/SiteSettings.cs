@@ -1,0 +1,16 @@
+namespace Herald.Site;
+
+/// <summary>One row: what the site calls itself and how it shows time and lists.</summary>
+public sealed class SiteSettings
+{
+    public int Id { get; set; } = 1;
+    public string Title { get; set; } = "Herald";
+    public string Tagline { get; set; } = "News, written by people you can name.";
+
+    /// <summary>IANA zone used to display times and to read months in archive URLs.</summary>
+    public string TimeZoneId { get; set; } = "UTC";
+    public int PostsPerPage { get; set; } = 10;
+
+    public TimeZoneInfo TimeZone =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+}

@@ -1,0 +1,58 @@
+using Herald.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Site;
+
+/// <summary>What every page needs and that changes rarely: settings and the section list.</summary>
+public sealed record SiteSnapshot(SiteSettings Settings, IReadOnlyList<SectionLink> Sections);
+
+public sealed record SectionLink(string Name, string Slug);
+
+/// <summary>
+/// Keeps the site snapshot in memory so that a page costs no query for it. Writers that change
+/// settings or categories call <see cref="Invalidate"/>; a short lifetime covers other processes
+/// sharing the database.
+/// </summary>
+public sealed class SiteState(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim loading = new(1, 1);
+    private (SiteSnapshot Snapshot, DateTimeOffset LoadedAt)? current;
+
+    public async ValueTask<SiteSnapshot> GetAsync(CancellationToken ct = default)
+    {
+        if (current is { } cached && clock.GetUtcNow() - cached.LoadedAt < Lifetime)
+        {
+            return cached.Snapshot;
+        }
+        await loading.WaitAsync(ct);
+        try
+        {
+            if (current is { } fresh && clock.GetUtcNow() - fresh.LoadedAt < Lifetime)
+            {
+                return fresh.Snapshot;
+            }
+            var snapshot = await LoadAsync(ct);
+            current = (snapshot, clock.GetUtcNow());
+            return snapshot;
+        }
+        finally
+        {
+            loading.Release();
+        }
+    }
+
+    public void Invalidate() => current = null;
+
+    private async Task<SiteSnapshot> LoadAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
+        var sections = await db.Categories.AsNoTracking()
+            .OrderBy(c => c.Position).ThenBy(c => c.Name)
+            .Select(c => new SectionLink(c.Name, c.Slug))
+            .ToListAsync(ct);
+        return new SiteSnapshot(settings, sections);
+    }
+}

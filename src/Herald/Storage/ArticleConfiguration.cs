@@ -1,0 +1,93 @@
+using Herald.Articles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Herald.Storage;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> article)
+    {
+        article.Property(a => a.Slug).HasMaxLength(200);
+        article.Property(a => a.Headline).HasMaxLength(300);
+        article.Property(a => a.Dek).HasMaxLength(600);
+        article.Property(a => a.Excerpt).HasMaxLength(1000);
+        article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        article.Property(a => a.CommentStatus).HasConversion<string>().HasMaxLength(20);
+
+        // Slugs are unique per site: the URL's year and month are for readers, not identity.
+        article.HasIndex(a => a.Slug).IsUnique();
+        article.HasIndex(a => new { a.Status, a.PublishedAt });
+
+        article.HasOne(a => a.PrimaryCategory).WithMany().HasForeignKey(a => a.PrimaryCategoryId)
+            .OnDelete(DeleteBehavior.SetNull);
+        article.OwnsOne(a => a.FeaturedImage, image =>
+        {
+            image.Property(i => i.Url).HasMaxLength(500);
+            image.Property(i => i.Alt).HasMaxLength(500);
+            image.Property(i => i.Caption).HasMaxLength(1000);
+            image.Property(i => i.Credit).HasMaxLength(300);
+        });
+        article.HasMany(a => a.Authors).WithOne().HasForeignKey(a => a.ArticleId);
+        article.HasMany(a => a.Categories).WithMany(c => c.Articles).UsingEntity("ArticleCategories");
+        article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        article.HasMany(a => a.OldSlugs).WithOne(o => o.Article).HasForeignKey(o => o.ArticleId);
+    }
+}
+
+internal sealed class ArticleAuthorConfiguration : IEntityTypeConfiguration<ArticleAuthor>
+{
+    public void Configure(EntityTypeBuilder<ArticleAuthor> byline)
+    {
+        byline.HasKey(b => new { b.ArticleId, b.AuthorId });
+        byline.HasIndex(b => b.AuthorId);
+    }
+}
+
+internal sealed class OldSlugConfiguration : IEntityTypeConfiguration<OldSlug>
+{
+    public void Configure(EntityTypeBuilder<OldSlug> oldSlug)
+    {
+        oldSlug.Property(o => o.Slug).HasMaxLength(200);
+        oldSlug.HasIndex(o => o.Slug);
+    }
+}
+
+internal sealed class TaxonomyConfiguration :
+    IEntityTypeConfiguration<Author>, IEntityTypeConfiguration<Category>, IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Author> author)
+    {
+        author.Property(a => a.Slug).HasMaxLength(200);
+        author.Property(a => a.Name).HasMaxLength(200);
+        author.Property(a => a.Bio).HasMaxLength(2000);
+        author.HasIndex(a => a.Slug).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<Category> category)
+    {
+        category.Property(c => c.Slug).HasMaxLength(200);
+        category.Property(c => c.Name).HasMaxLength(200);
+        category.Property(c => c.Description).HasMaxLength(1000);
+        category.HasIndex(c => c.Slug).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<Tag> tag)
+    {
+        tag.Property(t => t.Slug).HasMaxLength(200);
+        tag.Property(t => t.Name).HasMaxLength(200);
+        tag.HasIndex(t => t.Slug).IsUnique();
+    }
+}
+
+internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<Herald.Site.SiteSettings>
+{
+    public void Configure(EntityTypeBuilder<Herald.Site.SiteSettings> settings)
+    {
+        settings.Property(s => s.Id).ValueGeneratedNever();
+        settings.Property(s => s.Title).HasMaxLength(200);
+        settings.Property(s => s.Tagline).HasMaxLength(400);
+        settings.Property(s => s.TimeZoneId).HasMaxLength(100);
+        settings.Ignore(s => s.TimeZone);
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Storage;
+
+/// <summary>
+/// Makes the database ready before Herald serves or changes anything: the SQLite folder
+/// exists and is writable, WAL is on, and every migration of the provider is applied.
+/// Failures become <see cref="DatabaseConfigurationException"/> with a one-line reason.
+/// </summary>
+public sealed class DatabaseInitializer(DatabaseConnection database, IServiceScopeFactory scopes, ILogger<DatabaseInitializer> log)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (database.SqliteFile is { } file)
+        {
+            EnsureWritableFolder(Path.GetDirectoryName(file)!);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        try
+        {
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                // WAL lets readers go on while a writer commits; it is a property of the file.
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is SqliteException or Npgsql.NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+            throw new DatabaseConfigurationException($"Cannot open the database ({database.Describe()}): {FirstLine(e)}");
+        }
+        log.LogInformation("Database ready: {Database}", database.Describe());
+    }
+
+    private static void EnsureWritableFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".herald-write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DatabaseConfigurationException($"The data folder {folder} is not writable: {e.Message}");
+        }
+    }
+
+    private static string FirstLine(Exception e)
+    {
+        var inner = e;
+        while (inner.InnerException is not null && inner.Message.Length < 20)
+        {
+            inner = inner.InnerException;
+        }
+        return inner.Message.Split('\n')[0].Trim();
+    }
+}

@@ -1,0 +1,37 @@
+using Herald.Accounts;
+using Herald.Articles;
+using Herald.Site;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Storage;
+
+/// <summary>
+/// The one model of Herald's data. Each provider has a subclass only so that it can own
+/// its own migrations (SQLite and PostgreSQL DDL differ); the model itself is shared.
+/// </summary>
+public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbContext<HeraldUser>(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<OldSlug> OldSlugs => Set<OldSlug>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HeraldDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Every DateTime in Herald is UTC; reading it back must say so.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteHeraldDbContext(DbContextOptions<SqliteHeraldDbContext> options) : HeraldDbContext(options);
+
+public sealed class PostgresHeraldDbContext(DbContextOptions<PostgresHeraldDbContext> options) : HeraldDbContext(options);
