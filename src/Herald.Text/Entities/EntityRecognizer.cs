@@ -1,0 +1,268 @@
+using Herald.Text.Gazetteer;
+using Herald.Text.Segmentation;
+
+namespace Herald.Text.Entities;
+
+/// <summary>
+/// Finds people, organisations and places from runs of capitalised words, titles, the gazetteer and
+/// the caller's known names. First pass: multi-word names; second pass: single words such as
+/// "Putin" that refer back to a fuller name or are followed by a speech verb.
+/// </summary>
+internal sealed partial class EntityRecognizer
+{
+    private readonly string _text;
+    private readonly IReadOnlyList<Token> _tokens;
+    private readonly NameBook _names;
+    private readonly EntityRegistry _registry = new();
+    private readonly List<SingleWordCandidate> _singles = [];
+
+    private EntityRecognizer(string text, IReadOnlyList<Token> tokens, NameBook names)
+    {
+        _text = text;
+        _tokens = tokens;
+        _names = names;
+    }
+
+    public static EntityIndex Recognize(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, NameBook names)
+    {
+        var recognizer = new EntityRecognizer(text, tokens, names);
+        int tokenIndex = 0;
+        foreach (Sentence sentence in sentences)
+        {
+            while (tokenIndex < tokens.Count && tokens[tokenIndex].Start < sentence.Start)
+            {
+                tokenIndex++;
+            }
+            int first = tokenIndex;
+            while (tokenIndex < tokens.Count && tokens[tokenIndex].End <= sentence.End)
+            {
+                tokenIndex++;
+            }
+            recognizer.ScanSentence(first, tokenIndex);
+        }
+        recognizer.ResolveSingleWords();
+        recognizer._registry.Mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return new EntityIndex(recognizer._registry.Records, recognizer._registry.Mentions);
+    }
+
+    private void ScanSentence(int first, int end)
+    {
+        int i = first;
+        while (i < end)
+        {
+            if (!StartsName(_tokens[i]))
+            {
+                i++;
+                continue;
+            }
+            int last = ExtendRun(i, end);
+            ProcessRun(i, last);
+            i = last + 1;
+        }
+    }
+
+    private bool StartsName(Token token) => !token.IsNumber && char.IsUpper(_text[token.Start]);
+
+    /// <summary>A run is capitalised words separated by single spaces, with "of"/"the"/"de" allowed between them.</summary>
+    private int ExtendRun(int start, int end)
+    {
+        int last = start;
+        while (last + 1 < end && !IsPossessive(_tokens[last]) && SpaceBetween(_tokens[last], _tokens[last + 1]))
+        {
+            Token next = _tokens[last + 1];
+            if (StartsName(next))
+            {
+                last++;
+            }
+            else if (IsConnector(next.Span(_text)) && last + 2 < end && SpaceBetween(next, _tokens[last + 2]) && StartsName(_tokens[last + 2]))
+            {
+                last += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+        return last;
+    }
+
+    private static bool IsConnector(ReadOnlySpan<char> word) =>
+        word is "of" or "the" or "for" or "de" or "du" or "la" or "van" or "von" or "der" or "bin" or "al" or "del" or "da" or "dos" or "and";
+
+    private bool SpaceBetween(Token left, Token right)
+    {
+        if (right.Start - left.End != 1)
+        {
+            return false;
+        }
+        return _text[left.End] == ' ';
+    }
+
+    private bool IsPossessive(Token token)
+    {
+        int length = token.Length;
+        return length > 2 && _text[token.End - 1] == 's' && _text[token.End - 2] is '\'' or '’';
+    }
+
+    /// <summary>The word as a name: possessive "'s" dropped.</summary>
+    private string NameOf(Token token) =>
+        IsPossessive(token) ? _text.Substring(token.Start, token.Length - 2) : token.Value(_text);
+
+    private string NameOf(int first, int last)
+    {
+        if (first == last)
+        {
+            return NameOf(_tokens[first]);
+        }
+        var words = new List<string>(last - first + 1);
+        for (int i = first; i <= last; i++)
+        {
+            words.Add(NameOf(_tokens[i]));
+        }
+        return string.Join(' ', words);
+    }
+
+    private void ProcessRun(int first, int last)
+    {
+        var titles = new List<string>();
+        string? nationality = null;
+        int chunkStart = -1;
+        int k = first;
+        while (k <= last)
+        {
+            if (TryLongestName(k, last, out int matchedLast, out GazetteerEntry? entry, out EntityRecord? defined))
+            {
+                FlushChunk(ref chunkStart, k - 1, titles, nationality);
+                EntityRecord record = defined ?? _registry.Named(entry!.CanonicalName, entry.Type);
+                AddMention(k, matchedLast, record);
+                titles.Clear();
+                k = matchedLast + 1;
+                continue;
+            }
+            ReadOnlySpan<char> word = _tokens[k].Span(_text);
+            if (chunkStart < 0)
+            {
+                if (_names.Gazetteer.TryGetCountryOfDemonym(NameOf(_tokens[k]), out string country))
+                {
+                    nationality = country;
+                    k++;
+                    continue;
+                }
+                if (IsTitleAt(k, last))
+                {
+                    titles.Add(word.ToString().ToLowerInvariant());
+                    k++;
+                    continue;
+                }
+                if (IsConnector(word) || Lexicon.NotNames.Contains(NameOf(_tokens[k])))
+                {
+                    k++;
+                    continue;
+                }
+                chunkStart = k;
+            }
+            else if (Lexicon.NotNames.Contains(NameOf(_tokens[k])) && !IsConnector(word))
+            {
+                FlushChunk(ref chunkStart, k - 1, titles, nationality);
+                titles.Clear();
+            }
+            k++;
+        }
+        FlushChunk(ref chunkStart, last, titles, nationality);
+    }
+
+    /// <summary>Role words count as titles; "Foreign" or "Prime" only when a role follows ("Foreign Minister").</summary>
+    private bool IsTitleAt(int k, int last)
+    {
+        ReadOnlySpan<char> word = _tokens[k].Span(_text);
+        if (Titles.IsHead(word))
+        {
+            return true;
+        }
+        return Titles.IsRoleModifier(word) && k < last && Titles.IsRole(_tokens[k + 1].Span(_text));
+    }
+
+    /// <summary>Known names, defined acronyms and the gazetteer, longest first. A place followed by an organisation word is not a place ("Kenya Airways").</summary>
+    private bool TryLongestName(int k, int last, out int matchedLast, out GazetteerEntry? entry, out EntityRecord? defined)
+    {
+        int maxLast = Math.Min(last, k + _names.MaxWords - 1);
+        for (int end = maxLast; end >= k; end--)
+        {
+            string candidate = NameOf(k, end);
+            if (end == k && _names.TryDefined(candidate, out EntityRecord? record))
+            {
+                matchedLast = end;
+                entry = null;
+                defined = record;
+                return true;
+            }
+            if (_names.TryGet(candidate, out GazetteerEntry found) || TryHyphenatedPlace(k, end, out found))
+            {
+                if (found.Type == EntityType.Place && end < last && EndsWithOrganizationWord(end + 1, last))
+                {
+                    break;
+                }
+                matchedLast = end;
+                entry = found;
+                defined = null;
+                return true;
+            }
+        }
+        matchedLast = -1;
+        entry = null;
+        defined = null;
+        return false;
+    }
+
+    /// <summary>"Oslo-listed" or "Beijing-based" name a place.</summary>
+    private bool TryHyphenatedPlace(int k, int end, out GazetteerEntry entry)
+    {
+        entry = null!;
+        if (k != end)
+        {
+            return false;
+        }
+        string word = _tokens[k].Value(_text);
+        int hyphen = word.IndexOf('-', StringComparison.Ordinal);
+        return hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1])
+            && _names.TryGet(word[..hyphen], out entry);
+    }
+
+    private bool EndsWithOrganizationWord(int first, int last)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (Lexicon.OrganizationWords.Contains(NameOf(_tokens[i])))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void AddMention(int first, int last, EntityRecord record)
+    {
+        Token start = _tokens[first];
+        Token end = _tokens[last];
+        int mentionEnd = IsPossessive(end) ? end.End - 2 : end.End;
+        _registry.AddMention(start.Start, mentionEnd, record, NameOf(first, last));
+        DefineAcronymAfter(last, record);
+    }
+
+    /// <summary>"Shanghai Cooperation Organization (SCO)" makes SCO another name for what precedes it.</summary>
+    private void DefineAcronymAfter(int last, EntityRecord record)
+    {
+        if (last + 1 >= _tokens.Count)
+        {
+            return;
+        }
+        Token next = _tokens[last + 1];
+        Token previous = _tokens[last];
+        bool bracketed = next.Start - previous.End == 2 && _text[previous.End] == ' ' && _text[previous.End + 1] == '('
+            && next.End < _text.Length && _text[next.End] == ')';
+        if (bracketed && next.IsAllCaps(_text) && next.Length <= 8 && record.NameWords.Length > 1)
+        {
+            _names.Define(next.Value(_text), record);
+        }
+    }
+}

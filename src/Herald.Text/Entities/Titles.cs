@@ -1,0 +1,39 @@
+namespace Herald.Text.Entities;
+
+/// <summary>Words for roles people hold; before a name they make it a person and later stand in for it.</summary>
+internal static class Titles
+{
+    private static readonly HashSet<string> Roles = new(
+        ("president minister prime chancellor premier spokesperson spokesman spokeswoman secretary " +
+         "secretary-general ceo chief executive director chairman chairwoman chair coach captain manager " +
+         "striker goalkeeper midfielder defender forward player king queen prince princess pope senator governor " +
+         "mayor ambassador envoy general commander judge leader novelist author writer professor prof dr mr mrs " +
+         "ms sir economist analyst official founder head lawmaker mp deputy vice foreign finance defence defense " +
+         "health interior trade education economy justice agriculture transport environment opposition " +
+         "union party chief-executive president-elect emir sheikh sultan crown archbishop bishop cardinal " +
+         "commissioner spokesperson's diplomat negotiator adviser advisor counsellor representative " +
+         "lieutenant colonel major admiral sergeant officer inspector detective superintendent attorney " +
+         "prosecutor lawyer actor actress singer director-general rector dean scientist researcher " +
+         "chancellor's president's minister's")
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that can head a reference such as "the minister" or "the coach".</summary>
+    private static readonly HashSet<string> Heads = new(
+        ("president minister chancellor premier spokesperson spokesman spokeswoman secretary secretary-general " +
+         "ceo executive director chairman chairwoman chair coach captain manager striker goalkeeper " +
+         "midfielder defender player king queen prince princess pope senator governor mayor ambassador envoy " +
+         "general commander judge leader novelist author writer professor economist analyst official founder " +
+         "head lawmaker emir sheikh sultan archbishop bishop cardinal commissioner diplomat negotiator adviser " +
+         "advisor officer prosecutor lawyer actor actress singer scientist researcher director-general")
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsRole(ReadOnlySpan<char> word) => Roles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    public static bool IsHead(ReadOnlySpan<char> word) => Heads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    /// <summary>Words that are only titles when they sit right before a role ("Foreign Minister").</summary>
+    public static bool IsRoleModifier(ReadOnlySpan<char> word) =>
+        IsRole(word) && !IsHead(word);
+}

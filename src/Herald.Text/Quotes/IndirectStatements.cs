@@ -1,0 +1,137 @@
+using Herald.Text.Entities;
+using Herald.Text.Segmentation;
+
+namespace Herald.Text.Quotes;
+
+/// <summary>
+/// Reported speech outside quotation marks: "Xi said that the possibility of peace is always present",
+/// "Reuter said the government had no money". The subject must resolve to a person or organisation.
+/// </summary>
+internal sealed class IndirectStatements(ArticleContext article)
+{
+    private const int MaxSubjectTokens = 8;
+    private const int MinClauseWords = 3;
+    private readonly SpeakerResolver _resolver = new(article);
+
+    private static readonly HashSet<string> NotClauseStarts = new(
+        ("on in at during after before with to for from by about this last yesterday today tomorrow earlier " +
+         "later again so as while when of it. goodbye hello nothing why how what").Split(' '),
+        StringComparer.OrdinalIgnoreCase);
+
+    public List<Quote> Find()
+    {
+        var found = new List<Quote>();
+        foreach (Sentence sentence in article.Sentences)
+        {
+            if (HasDirectQuote(sentence))
+            {
+                continue;
+            }
+            Quote? statement = FromSentence(sentence);
+            if (statement is not null)
+            {
+                found.Add(statement);
+            }
+        }
+        return found;
+    }
+
+    private bool HasDirectQuote(Sentence sentence)
+    {
+        int end = article.PreviousQuoteEnd(sentence.End);
+        return end > sentence.Start || article.InsideQuote(sentence.Start) || article.InsideQuote(sentence.End - 1);
+    }
+
+    private Quote? FromSentence(Sentence sentence)
+    {
+        IReadOnlyList<Token> tokens = article.Tokens;
+        int first = Positions.FirstTokenAtOrAfter(tokens, sentence.Start);
+        int last = first;
+        while (last < tokens.Count && tokens[last].End <= sentence.End)
+        {
+            last++;
+        }
+        for (int i = first + 1; i < last; i++)
+        {
+            if (!Cues.TryMatch(article.Text, tokens, i, last, out string cue, out int length) || cue is "according to" or "came from")
+            {
+                continue;
+            }
+            int clause = ClauseStart(i + length, last, cue);
+            if (clause < 0)
+            {
+                return null;
+            }
+            int clauseStart = tokens[clause].Start;
+            int clauseEnd = TrimEnd(sentence.End, clauseStart);
+            if (ParagraphSplitter.CountWords(article.Text, clauseStart, clauseEnd) < MinClauseWords)
+            {
+                return null;
+            }
+            int subjectStart = tokens[Math.Max(first, i - MaxSubjectTokens)].Start;
+            (EntityRecord? speaker, _) = _resolver.Resolve(subjectStart, tokens[i].Start, sentence.Start);
+            if (speaker is null)
+            {
+                return null;
+            }
+            string text = TextSpans.Collapse(article.Text, clauseStart, clauseEnd);
+            return new Quote(text, speaker.Name, cue, QuoteKind.Indirect, clauseStart, clauseEnd);
+        }
+        return null;
+    }
+
+    /// <summary>The token where the reported clause begins, or -1: after "that", a time phrase, or the object of "told".</summary>
+    private int ClauseStart(int afterCue, int last, string cue)
+    {
+        IReadOnlyList<Token> tokens = article.Tokens;
+        string text = article.Text;
+        if (afterCue >= last || GapHasPunctuation(afterCue))
+        {
+            return -1;
+        }
+        for (int i = afterCue; i < last && i < afterCue + 6; i++)
+        {
+            if (tokens[i].Span(text) is "that")
+            {
+                return i + 1 < last && !GapHasPunctuation(i + 1) ? i + 1 : -1;
+            }
+            if (i > afterCue && GapHasPunctuation(i))
+            {
+                break;
+            }
+        }
+        if (Cues.TakesAnObject(cue) || Cues.RequiresThat(cue))
+        {
+            return -1;
+        }
+        string next = tokens[afterCue].Value(text);
+        return NotClauseStarts.Contains(next) || tokens[afterCue].IsNumber ? -1 : afterCue;
+    }
+
+    /// <summary>Whether anything but spaces separates token index from the token before it.</summary>
+    private bool GapHasPunctuation(int index)
+    {
+        IReadOnlyList<Token> tokens = article.Tokens;
+        if (index <= 0 || index >= tokens.Count)
+        {
+            return true;
+        }
+        for (int i = tokens[index - 1].End; i < tokens[index].Start; i++)
+        {
+            if (!char.IsWhiteSpace(article.Text[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int TrimEnd(int end, int start)
+    {
+        while (end > start && (char.IsWhiteSpace(article.Text[end - 1]) || article.Text[end - 1] is '.' or '!' or '?'))
+        {
+            end--;
+        }
+        return end;
+    }
+}

@@ -1,0 +1,239 @@
+using Herald.Text.Entities;
+using Herald.Text.Segmentation;
+
+namespace Herald.Text.Quotes;
+
+/// <summary>
+/// Finds who made each direct quotation: a cue and speaker after it ("," Xi said), before it
+/// (Putin said, "..."), in the next sentence, or the speaker of the quotation just before.
+/// </summary>
+internal sealed class QuoteAttributor(ArticleContext article)
+{
+    private const int MaxPhraseTokens = 8;
+    private readonly SpeakerResolver _resolver = new(article);
+
+    private sealed record Attribution(EntityRecord? Speaker, string? Cue, SpeakerResolver.How How);
+
+    public List<Quote> Attribute(IReadOnlyList<RawQuote> quotes)
+    {
+        var result = new List<Quote>(quotes.Count);
+        Quote? previous = null;
+        RawQuote? previousRaw = null;
+        foreach (RawQuote quote in quotes)
+        {
+            Attribution found = Find(quote);
+            string? speaker = found.Speaker?.Name;
+            string? cue = found.Cue;
+            if (speaker is null && previous?.Speaker is not null && previousRaw is not null && Continues(previousRaw, quote))
+            {
+                speaker = previous.Speaker;
+            }
+            var made = new Quote(quote.InnerText(article.Text), speaker, cue, QuoteKind.Direct, quote.Start, quote.End);
+            result.Add(made);
+            previous = made;
+            previousRaw = quote;
+        }
+        return result;
+    }
+
+    private Attribution Find(RawQuote quote)
+    {
+        Attribution before = Before(quote);
+        if (before.How == SpeakerResolver.How.Named)
+        {
+            return before;
+        }
+        Attribution after = After(quote);
+        if (after.Speaker is not null)
+        {
+            return after;
+        }
+        if (before.Speaker is not null)
+        {
+            return before;
+        }
+        Attribution next = NextSentence(quote);
+        return next.Speaker is not null ? next : (after.Cue is not null ? after : before);
+    }
+
+    /// <summary>'"...," Xi said.' or '"...," said the minister.' — the cue within the clause after the closing mark.</summary>
+    private Attribution After(RawQuote quote)
+    {
+        string text = article.Text;
+        int paragraphEnd = ParagraphEnd(quote.End);
+        (int innerStart, int innerEnd) = quote.Pieces[^1];
+        char lastInner = LastNonSpace(text, innerStart, innerEnd);
+        int first = Positions.FirstTokenAtOrAfter(article.Tokens, quote.End);
+        bool lowerNext = first < article.Tokens.Count && article.Tokens[first].Start < paragraphEnd
+            && char.IsLower(text[article.Tokens[first].Start]);
+        if (lastInner == '.' && !lowerNext)
+        {
+            return new Attribution(null, null, SpeakerResolver.How.None);
+        }
+        int windowEnd = ClauseEnd(quote.End, paragraphEnd);
+        return FromWindow(quote.End, windowEnd, quote.Start, cueFirstAllowed: true, lastCue: false);
+    }
+
+    /// <summary>'Putin said, "..."' or 'Lin told reporters: "..."' — the cue right before the opening mark.</summary>
+    private Attribution Before(RawQuote quote)
+    {
+        if (quote.MissingOpen)
+        {
+            return new Attribution(null, null, SpeakerResolver.How.None);
+        }
+        string text = article.Text;
+        int sentence = Positions.SentenceAt(article.Sentences, quote.Start);
+        if (sentence < 0)
+        {
+            return new Attribution(null, null, SpeakerResolver.How.None);
+        }
+        int windowStart = Math.Max(article.Sentences[sentence].Start, article.PreviousQuoteEnd(quote.Start));
+        char lead = LastNonSpace(text, windowStart, quote.Start);
+        if (lead is not (',' or ':' or '—' or '–') && !char.IsLetter(lead))
+        {
+            return new Attribution(null, null, SpeakerResolver.How.None);
+        }
+        return FromWindow(windowStart, quote.Start, quote.Start, cueFirstAllowed: false, lastCue: true);
+    }
+
+    /// <summary>'"..." The words came from union leader Lucia Ortega.' — a cue and a person in the following sentence.</summary>
+    private Attribution NextSentence(RawQuote quote)
+    {
+        int sentence = Positions.SentenceAt(article.Sentences, quote.End);
+        if (sentence < 0)
+        {
+            return new Attribution(null, null, SpeakerResolver.How.None);
+        }
+        int next = article.Sentences[sentence].End <= quote.End ? sentence + 1 : sentence;
+        while (next < article.Sentences.Count && article.Sentences[next].Start < quote.End)
+        {
+            next++;
+        }
+        if (next >= article.Sentences.Count || article.Sentences[next].ParagraphIndex != article.Sentences[sentence].ParagraphIndex)
+        {
+            return new Attribution(null, null, SpeakerResolver.How.None);
+        }
+        Sentence target = article.Sentences[next];
+        if (article.InsideQuote(target.Start))
+        {
+            return new Attribution(null, null, SpeakerResolver.How.None);
+        }
+        return FromWindow(target.Start, target.End, quote.Start, cueFirstAllowed: true, lastCue: false);
+    }
+
+    /// <summary>Finds a cue in the window and resolves the speaker phrase beside it.</summary>
+    private Attribution FromWindow(int start, int end, int statementStart, bool cueFirstAllowed, bool lastCue)
+    {
+        IReadOnlyList<Token> tokens = article.Tokens;
+        int first = Positions.FirstTokenAtOrAfter(tokens, start);
+        int last = first;
+        while (last < tokens.Count && tokens[last].End <= end)
+        {
+            last++;
+        }
+        int cueAt = -1;
+        string cue = "";
+        int cueLength = 0;
+        for (int i = first; i < last; i++)
+        {
+            if (Cues.TryMatch(article.Text, tokens, i, last, out string found, out int length) && !article.InsideQuote(tokens[i].Start))
+            {
+                (cueAt, cue, cueLength) = (i, found, length);
+                if (!lastCue)
+                {
+                    break;
+                }
+            }
+            if (!lastCue && i - first > MaxPhraseTokens)
+            {
+                break;
+            }
+        }
+        if (cueAt < 0)
+        {
+            return new Attribution(null, null, SpeakerResolver.How.None);
+        }
+        (int phraseStart, int phraseEnd) = cueAt == first || cue == "according to" || cue == "came from"
+            ? (tokens[cueAt + cueLength - 1].End, PhraseEndAfter(cueAt + cueLength, last, end))
+            : (tokens[Math.Max(first, cueAt - MaxPhraseTokens)].Start, tokens[cueAt].Start);
+        if (cueAt == first && !cueFirstAllowed && cue is not "according to")
+        {
+            return new Attribution(null, cue, SpeakerResolver.How.None);
+        }
+        (EntityRecord? speaker, SpeakerResolver.How how) = _resolver.Resolve(phraseStart, phraseEnd, statementStart);
+        return new Attribution(speaker, cue, how);
+    }
+
+    /// <summary>The speaker after a leading cue runs to the next comma or the window end.</summary>
+    private int PhraseEndAfter(int from, int last, int windowEnd)
+    {
+        IReadOnlyList<Token> tokens = article.Tokens;
+        int end = windowEnd;
+        for (int i = from; i < last && i < from + MaxPhraseTokens; i++)
+        {
+            end = tokens[i].End;
+            if (end < article.Text.Length && article.Text[end] is ',' or ';' or '.')
+            {
+                break;
+            }
+        }
+        return Math.Min(end, windowEnd);
+    }
+
+    /// <summary>Consecutive quotations with nobody else named between them share a speaker.</summary>
+    private bool Continues(RawQuote previous, RawQuote quote)
+    {
+        if (quote.MissingOpen)
+        {
+            return false;
+        }
+        int previousParagraph = Positions.ParagraphAt(article.Paragraphs, previous.End - 1);
+        int paragraph = Positions.ParagraphAt(article.Paragraphs, quote.Start);
+        if (paragraph - previousParagraph > 1)
+        {
+            return false;
+        }
+        foreach (Mention mention in article.Entities.Within(previous.End, quote.Start))
+        {
+            if (mention.Entity.Type == EntityType.Person)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int ParagraphEnd(int position)
+    {
+        int index = Positions.ParagraphAt(article.Paragraphs, Math.Max(0, position - 1));
+        return index < 0 ? article.Text.Length : article.Paragraphs[index].End;
+    }
+
+    /// <summary>Where the clause after a quotation ends: a full stop, the next quotation or the paragraph end.</summary>
+    private int ClauseEnd(int from, int paragraphEnd)
+    {
+        string text = article.Text;
+        int limit = Math.Min(paragraphEnd, from + 300);
+        for (int i = from; i < limit; i++)
+        {
+            char c = text[i];
+            if (c is '.' or '!' or '?' || (QuoteMarks.IsMark(c) && QuoteMarks.OpensHere(text, i, from)))
+            {
+                return i;
+            }
+        }
+        return limit;
+    }
+
+    private static char LastNonSpace(string text, int start, int end)
+    {
+        for (int i = end - 1; i >= start; i--)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                return text[i];
+            }
+        }
+        return '\0';
+    }
+}
