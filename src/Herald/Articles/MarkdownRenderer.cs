@@ -62,6 +62,8 @@ public sealed class MarkdownRenderer
         var sanitizer = new HtmlSanitizer();
         // Headings keep the ids Markdig gives them so a reader can link to a section.
         sanitizer.AllowedAttributes.Add("id");
+        // Footnotes and tables are styled by class; classes cannot run script.
+        sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedTags.Add("figure");
         sanitizer.AllowedTags.Add("figcaption");
         sanitizer.AllowedSchemes.Add("mailto");

@@ -27,9 +27,10 @@ public static class Slugs
     {
         var builder = new StringBuilder(text.Length);
         var pendingHyphen = false;
-        foreach (var original in text.ToLowerInvariant())
+        foreach (var original in text)
         {
-            var piece = Transliterate(original);
+            // Lower-case after transliteration too: 'İ' only decomposes into 'I' plus a dot.
+            var piece = Transliterate(char.ToLowerInvariant(original)).ToLowerInvariant();
             foreach (var c in piece)
             {
                 if (c is >= 'a' and <= 'z' or >= '0' and <= '9')

@@ -33,7 +33,7 @@ public static class HeraldCommandLine
                 _ => PrintUsage(Console.Error, 2),
             };
         }
-        catch (Exception e) when (e is CommandLineException or DatabaseConfigurationException or AccountException)
+        catch (Exception e) when (e is CommandLineException or DatabaseConfigurationException or AccountException or IOException)
         {
             await Console.Error.WriteLineAsync($"herald: {e.Message}");
             return e is CommandLineException ? 2 : 1;
@@ -51,6 +51,8 @@ public static class HeraldCommandLine
             Redis = args.Get("redis"),
             OutputCache = !args.Has("no-output-cache"),
         };
+        // Fail before anything starts, with the folder named, rather than halfway through start-up.
+        DatabaseInitializer.EnsureWritableFolder(options.MediaFolder);
         var app = HeraldServer.Build(options);
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         if (options.Demo)

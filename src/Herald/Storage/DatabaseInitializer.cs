@@ -36,7 +36,8 @@ public sealed class DatabaseInitializer(DatabaseConnection database, IServiceSco
         log.LogInformation("Database ready: {Database}", database.Describe());
     }
 
-    private static void EnsureWritableFolder(string folder)
+    /// <summary>Creates the folder if needed and proves Herald can write there, or says which folder and why not.</summary>
+    public static void EnsureWritableFolder(string folder)
     {
         try
         {

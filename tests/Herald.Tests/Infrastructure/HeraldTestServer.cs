@@ -1,0 +1,64 @@
+using System.Net;
+using Herald.Demo;
+using Herald.Hosting;
+using Herald.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Herald.Tests.Infrastructure;
+
+/// <summary>
+/// A real Herald on a free loopback port: Kestrel, the real pipeline and a real database.
+/// Tests talk to it over HTTP exactly as a browser or a feed reader would.
+/// </summary>
+public sealed class HeraldTestServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private HeraldTestServer(WebApplication app, Uri address)
+    {
+        this.app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<HeraldTestServer> StartAsync(DatabaseConnection database, bool demo = true,
+        bool outputCache = true, Action<IServiceCollection>? configureServices = null)
+    {
+        var options = new ServeOptions
+        {
+            Database = database,
+            Urls = "http://127.0.0.1:0",
+            OutputCache = outputCache,
+        };
+        var app = HeraldServer.Build(options, configureServices, quiet: true);
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        if (demo)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedIfEmptyAsync(CancellationToken.None);
+        }
+        await app.StartAsync();
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new HeraldTestServer(app, new Uri(bound));
+    }
+
+    /// <summary>A client that does not follow redirects, so tests can see 301s.</summary>
+    public HttpClient CreateClient(bool decompress = true) => new(new HttpClientHandler
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = decompress ? DecompressionMethods.All : DecompressionMethods.None,
+    })
+    {
+        BaseAddress = Address,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,67 @@
+using Herald.Storage;
+
+namespace Herald.Tests.Infrastructure;
+
+/// <summary>One demo site per provider, shared by the tests of a class.</summary>
+public abstract class SiteFixture : IAsyncLifetime
+{
+    public HeraldTestServer? Server { get; private set; }
+
+    /// <summary>Why the site could not start here (no PostgreSQL, say); empty when it runs.</summary>
+    public string Unavailable { get; protected set; } = "";
+
+    public HeraldTestServer RequireServer()
+    {
+        RequiredService.SkipUnlessAvailable(Server is not null, Unavailable);
+        return Server!;
+    }
+
+    protected abstract Task<DatabaseConnection?> CreateDatabaseAsync();
+
+    protected virtual bool OutputCache => true;
+
+    public async Task InitializeAsync()
+    {
+        if (await CreateDatabaseAsync() is { } database)
+        {
+            Server = await HeraldTestServer.StartAsync(database, demo: true, outputCache: OutputCache);
+        }
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}
+
+public class SqliteSiteFixture : SiteFixture
+{
+    private readonly TempFolder folder = new("herald-sqlite");
+
+    protected override Task<DatabaseConnection?> CreateDatabaseAsync() =>
+        Task.FromResult<DatabaseConnection?>(DatabaseConnection.Parse($"Data Source={Path.Combine(folder.Path, "herald.db")}"));
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        folder.Dispose();
+    }
+}
+
+public class PostgresSiteFixture : SiteFixture
+{
+    protected override async Task<DatabaseConnection?> CreateDatabaseAsync()
+    {
+        var server = await PostgresServer.GetAsync();
+        if (server is null)
+        {
+            Unavailable = PostgresServer.Unavailable;
+            return null;
+        }
+        return DatabaseConnection.Parse(server.NewDatabase("site"));
+    }
+}
