@@ -12,19 +12,52 @@ internal static class SentenceChecks
 
     public static void FindRepeats(string text, IReadOnlyList<Sentence> sentences, List<Check> checks)
     {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // A 64-bit fingerprint of the words stands in for the sentence text: no string per sentence.
+        var seen = new HashSet<ulong>();
         foreach (Sentence sentence in sentences)
         {
-            if (ParagraphSplitter.CountWords(text, sentence.Start, sentence.End) < MinRepeatWords)
+            (ulong key, int words) = Fingerprint(text, sentence.Start, sentence.End);
+            if (words < MinRepeatWords)
             {
                 continue;
             }
-            string key = TextSpans.Collapse(text, sentence.Start, sentence.End);
             if (!seen.Add(key))
             {
                 checks.Add(new Check(RepeatRule, "This sentence repeats an earlier one.", sentence.Start, sentence.End));
             }
         }
+    }
+
+    /// <summary>FNV-1a over the sentence with case folded and whitespace runs as one space; also counts words.</summary>
+    private static (ulong Key, int Words) Fingerprint(string text, int start, int end)
+    {
+        ulong hash = 14695981039346656037UL;
+        int words = 0;
+        bool inWord = false;
+        bool space = false;
+        for (int i = start; i < end; i++)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                inWord = false;
+                continue;
+            }
+            if (space)
+            {
+                hash = (hash ^ ' ') * 1099511628211UL;
+                space = false;
+            }
+            bool letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+            {
+                words++;
+            }
+            inWord = letter;
+            hash = (hash ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+        }
+        return (hash, words);
     }
 
     /// <summary>Three or more capitalised ordinary words mid-sentence that name nothing Herald knows.</summary>

@@ -4,7 +4,7 @@ using Herald.Text.Segmentation;
 namespace Herald.Text.Entities;
 
 /// <summary>A lone capitalised word that may name someone already met ("Putin" after "Vladimir Putin").</summary>
-internal readonly record struct SingleWordCandidate(int TokenIndex, bool FollowedByCue, bool HasTitle);
+internal readonly record struct SingleWordCandidate(int TokenIndex, bool FollowedByCue, bool HasTitle, bool StartsSentence);
 
 internal sealed partial class EntityRecognizer
 {
@@ -31,13 +31,23 @@ internal sealed partial class EntityRecognizer
         {
             return;
         }
+        int and = SplitAtAnd(first, last);
+        if (and > 0)
+        {
+            // "Ivan Sokolov and Nurlan Abenov" are two names; "Trade and Industry" keeps its organisation word.
+            int left = first;
+            FlushChunk(ref left, and - 1, titles, nationality);
+            int right = and + 1;
+            FlushChunk(ref right, last, [], null);
+            return;
+        }
         List<string> contextTitles = [.. titles, .. RolesAround(first, last)];
         EntityType? type = Classify(first, last, contextTitles.Count > 0);
         if (type is null)
         {
             if (count == 1)
             {
-                _singles.Add(new SingleWordCandidate(first, CueFollows(last), contextTitles.Count > 0));
+                _singles.Add(new SingleWordCandidate(first, CueFollows(last), contextTitles.Count > 0, first == _sentenceFirst));
             }
             return;
         }
@@ -50,14 +60,32 @@ internal sealed partial class EntityRecognizer
         AddMention(first, last, record);
     }
 
+    private int SplitAtAnd(int first, int last)
+    {
+        int and = -1;
+        for (int i = first + 1; i < last; i++)
+        {
+            string word = NameAt(i);
+            if (Lexicon.OrganizationWords.Contains(word))
+            {
+                return -1;
+            }
+            if (word == "and")
+            {
+                and = i;
+            }
+        }
+        return and;
+    }
+
     private EntityType? Classify(int first, int last, bool hasTitle)
     {
         int count = last - first + 1;
-        string firstWord = NameOf(_tokens[first]);
-        string lastWord = NameOf(_tokens[last]);
+        string firstWord = NameAt(first);
+        string lastWord = NameAt(last);
         for (int i = first; i <= last; i++)
         {
-            if (Lexicon.OrganizationWords.Contains(NameOf(_tokens[i])))
+            if (Lexicon.OrganizationWords.Contains(NameAt(i)))
             {
                 // A lone organisation word ("Police", "Parliament") is a common noun unless the gazetteer knows it.
                 return count == 1 ? null : EntityType.Organization;
@@ -67,6 +95,10 @@ internal sealed partial class EntityRecognizer
         {
             int length = _tokens[first].Length;
             return length is >= 2 and <= 6 && !Lexicon.NotAcronyms.Contains(firstWord) ? EntityType.Organization : null;
+        }
+        if (Lexicon.EventWords.Contains(lastWord))
+        {
+            return null;
         }
         if (count >= 2 && (Lexicon.PlaceWords.Contains(lastWord) || firstWord is "Lake" or "Mount" or "Cape" or "Gulf"))
         {
@@ -82,7 +114,7 @@ internal sealed partial class EntityRecognizer
         }
         for (int i = first; i <= last; i++)
         {
-            if (!LooksLikeNameWord(_tokens[i]))
+            if (!LooksLikeNameWord(i))
             {
                 return hasTitle ? EntityType.Person : null;
             }
@@ -90,9 +122,10 @@ internal sealed partial class EntityRecognizer
         return EntityType.Person;
     }
 
-    private bool LooksLikeNameWord(Token token)
+    private bool LooksLikeNameWord(int index)
     {
-        string word = NameOf(token);
+        Token token = _tokens[index];
+        string word = NameAt(index);
         if (token.IsAllCaps(_text) || Lexicon.OrdinaryWords.Contains(word) || Lexicon.NotNames.Contains(word))
         {
             return IsConnector(word);
@@ -117,7 +150,7 @@ internal sealed partial class EntityRecognizer
         int ordinary = 0;
         for (int i = first; i <= last; i++)
         {
-            string word = NameOf(_tokens[i]);
+            string word = NameAt(i);
             if (Lexicon.OrganizationWords.Contains(word) && i == last)
             {
                 return false;
@@ -183,9 +216,12 @@ internal sealed partial class EntityRecognizer
     {
         foreach (SingleWordCandidate candidate in _singles)
         {
-            string word = NameOf(_tokens[candidate.TokenIndex]);
+            string word = NameAt(candidate.TokenIndex);
             EntityRecord? person = _registry.PersonByWord(word);
-            if (person is null && (candidate.FollowedByCue || candidate.HasTitle) && LooksLikeNameWord(_tokens[candidate.TokenIndex]))
+            // "Unions said" opens a sentence with a plural noun, not a surname.
+            bool pluralOpener = candidate.StartsSentence && word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
+                && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal);
+            if (person is null && !pluralOpener && (candidate.FollowedByCue || candidate.HasTitle) && LooksLikeNameWord(candidate.TokenIndex))
             {
                 person = _registry.Person(word);
             }

@@ -16,11 +16,18 @@ internal sealed partial class EntityRecognizer
     private readonly EntityRegistry _registry = new();
     private readonly List<SingleWordCandidate> _singles = [];
 
+    // First token of the sentence being scanned: capitalisation there says nothing about names.
+    private int _sentenceFirst;
+
+    // Each capitalised token's name is asked for many times; build the string once.
+    private readonly string?[] _nameCache;
+
     private EntityRecognizer(string text, IReadOnlyList<Token> tokens, NameBook names)
     {
         _text = text;
         _tokens = tokens;
         _names = names;
+        _nameCache = new string?[tokens.Count];
     }
 
     public static EntityIndex Recognize(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, NameBook names)
@@ -47,6 +54,7 @@ internal sealed partial class EntityRecognizer
 
     private void ScanSentence(int first, int end)
     {
+        _sentenceFirst = first;
         int i = first;
         while (i < end)
         {
@@ -108,16 +116,18 @@ internal sealed partial class EntityRecognizer
     private string NameOf(Token token) =>
         IsPossessive(token) ? _text.Substring(token.Start, token.Length - 2) : token.Value(_text);
 
+    private string NameAt(int index) => _nameCache[index] ??= NameOf(_tokens[index]);
+
     private string NameOf(int first, int last)
     {
         if (first == last)
         {
-            return NameOf(_tokens[first]);
+            return NameAt(first);
         }
-        var words = new List<string>(last - first + 1);
+        var words = new string[last - first + 1];
         for (int i = first; i <= last; i++)
         {
-            words.Add(NameOf(_tokens[i]));
+            words[i - first] = NameAt(i);
         }
         return string.Join(' ', words);
     }
@@ -140,28 +150,32 @@ internal sealed partial class EntityRecognizer
                 continue;
             }
             ReadOnlySpan<char> word = _tokens[k].Span(_text);
+            string name = NameAt(k);
+            bool demonym = _names.Gazetteer.TryGetCountryOfDemonym(name, out string country);
+            int demonymWords = demonym ? 1 : TwoWordDemonym(k, last, out country);
+            if (demonymWords > 0 || IsTitleAt(k, last))
+            {
+                // "Ivan Sokolov and Kazakh President Nurlan Abenov": a demonym or title starts a new name.
+                FlushChunk(ref chunkStart, k - 1, titles, nationality);
+                if (demonymWords > 0)
+                {
+                    titles.Clear();
+                    nationality = country;
+                    k += demonymWords;
+                    continue;
+                }
+                titles.Add(word.ToString().ToLowerInvariant());
+                k++;
+                continue;
+            }
             if (chunkStart < 0)
             {
-                if (_names.Gazetteer.TryGetCountryOfDemonym(NameOf(_tokens[k]), out string country))
+                if (!IsConnector(word) && !Lexicon.NotNames.Contains(name))
                 {
-                    nationality = country;
-                    k++;
-                    continue;
+                    chunkStart = k;
                 }
-                if (IsTitleAt(k, last))
-                {
-                    titles.Add(word.ToString().ToLowerInvariant());
-                    k++;
-                    continue;
-                }
-                if (IsConnector(word) || Lexicon.NotNames.Contains(NameOf(_tokens[k])))
-                {
-                    k++;
-                    continue;
-                }
-                chunkStart = k;
             }
-            else if (Lexicon.NotNames.Contains(NameOf(_tokens[k])) && !IsConnector(word))
+            else if (Lexicon.NotNames.Contains(name) && !IsConnector(word))
             {
                 FlushChunk(ref chunkStart, k - 1, titles, nationality);
                 titles.Clear();
@@ -169,6 +183,13 @@ internal sealed partial class EntityRecognizer
             k++;
         }
         FlushChunk(ref chunkStart, last, titles, nationality);
+    }
+
+    /// <summary>"South African", "New Zealand" and other two-word demonyms.</summary>
+    private int TwoWordDemonym(int k, int last, out string country)
+    {
+        country = "";
+        return k < last && _names.Gazetteer.TryGetCountryOfDemonym(NameOf(k, k + 1), out country) ? 2 : 0;
     }
 
     /// <summary>Role words count as titles; "Foreign" or "Prime" only when a role follows ("Foreign Minister").</summary>
@@ -202,6 +223,11 @@ internal sealed partial class EntityRecognizer
                 {
                     break;
                 }
+                if (found.Type == EntityType.Place && end == k && end < last && IsUnknownNameWord(end + 1))
+                {
+                    // "Sofia Marin" or "Georgia Lewis": a place name that is also a first name.
+                    break;
+                }
                 matchedLast = end;
                 entry = found;
                 defined = null;
@@ -222,17 +248,25 @@ internal sealed partial class EntityRecognizer
         {
             return false;
         }
-        string word = _tokens[k].Value(_text);
+        string word = NameAt(k);
         int hyphen = word.IndexOf('-', StringComparison.Ordinal);
         return hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1])
             && _names.TryGet(word[..hyphen], out entry);
+    }
+
+    private bool IsUnknownNameWord(int index)
+    {
+        string word = NameAt(index);
+        return char.IsUpper(word[0]) && !_tokens[index].IsAllCaps(_text) && !Titles.IsRole(word) && !Lexicon.NotNames.Contains(word)
+            && !Lexicon.OrganizationWords.Contains(word) && !Lexicon.PlaceWords.Contains(word) && !_names.TryGet(word, out _)
+            && !_names.Gazetteer.TryGetCountryOfDemonym(word, out _);
     }
 
     private bool EndsWithOrganizationWord(int first, int last)
     {
         for (int i = first; i <= last; i++)
         {
-            if (Lexicon.OrganizationWords.Contains(NameOf(_tokens[i])))
+            if (Lexicon.OrganizationWords.Contains(NameAt(i)))
             {
                 return true;
             }

@@ -57,9 +57,15 @@ internal static class Lexicon
         "Technology Systems Labs Pharma Pharmaceuticals Media Telecom Network Press Army Navy Force Forces " +
         "Police Guard Church Museum Hospital Orchestra Team Alliance Coalition Front Movement Society Trust " +
         "Capital Partners Exchange Ventures Industries Electric Foods Logistics Railways Rail Shipping Mining " +
-        "Insurance Securities Board Congress Cabinet Government Administration Secretariat Directorate " +
+        "Insurance Securities City Board Congress Cabinet Government Administration Secretariat Directorate " +
         "Chamber Institution Centre Center Council Studio Studios Records Publishing Broadcasting Radio TV " +
         "Television Review Magazine Observer Courier Express Chronicle Standard Monitor Telegraph",
+        StringComparer.Ordinal);
+
+    /// <summary>Last words of events and prizes, which are none of person, organisation or place.</summary>
+    public static readonly HashSet<string> EventWords = Set(
+        "Slam Cup Championship Championships Open Games Olympics Prize Award Awards League Trophy Festival Summit " +
+        "Week Day Conference Expo Fair Marathon Tour Series Derby Classic Grand Prix War Revolution Act Treaty Accord",
         StringComparer.Ordinal);
 
     /// <summary>First or last words that make an unknown capitalised name a place.</summary>

@@ -15,6 +15,10 @@ internal sealed class FigureScanner(ArticleContext article)
          "am pm p.m a.m o'clock years-old th st nd rd").Split(' '),
         StringComparer.OrdinalIgnoreCase);
 
+    private static readonly HashSet<string> CountModifiers = new(
+        "more new young old additional extra other foreign local small large armed former full-time part-time".Split(' '),
+        StringComparer.OrdinalIgnoreCase);
+
     private string Text => article.Text;
 
     private IReadOnlyList<Token> Tokens => article.Tokens;
@@ -100,6 +104,11 @@ internal sealed class FigureScanner(ArticleContext article)
         else if (next < Tokens.Count && IsCountNoun(next, end))
         {
             unit = "count";
+            // "1,500 more soldiers", "5,000 young people": one modifier, then the noun.
+            if (CountModifiers.Contains(Tokens[next].Value(Text)) && next + 1 < Tokens.Count && IsCountNoun(next + 1, Tokens[next].End))
+            {
+                next++;
+            }
             end = Tokens[next].End;
             lastToken = next;
         }
@@ -139,6 +148,12 @@ internal sealed class FigureScanner(ArticleContext article)
         if (word is "US" or "U.S." && next + 1 < Tokens.Count && Tokens[next + 1].Span(Text) is "dollars" or "dollar")
         {
             unit = "USD";
+            last = next + 1;
+            return true;
+        }
+        if (next + 1 < Tokens.Count && Tokens[next + 1].Span(Text) is "dollars" or "dollar" && Units.DollarOf(word) is { } dollar)
+        {
+            unit = dollar;
             last = next + 1;
             return true;
         }

@@ -40,12 +40,16 @@ internal static class PeriodFinder
 
     private static int Match(string text, IReadOnlyList<Token> tokens, int i, int end)
     {
-        string word = tokens[i].Value(text);
-        if (Relative.Contains(word) && i + 1 < end && Units.Contains(tokens[i + 1].Value(text)))
+        ReadOnlySpan<char> word = tokens[i].Span(text);
+        if (tokens[i].IsNumber || word.Length > 8 || word.Length < 2)
+        {
+            return -1;
+        }
+        if (Relative.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && i + 1 < end && Units.Contains(tokens[i + 1].Value(text)))
         {
             return i + 1;
         }
-        if (!Prepositions.Contains(word) || i + 1 >= end)
+        if (!Prepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || i + 1 >= end)
         {
             return -1;
         }

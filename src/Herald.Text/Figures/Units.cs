@@ -67,6 +67,19 @@ internal static class Units
         ["trn"] = "trillion",
     };
 
+    /// <summary>"Australian dollars", "Hong Kong dollars" and the other dollars that are not US dollars.</summary>
+    public static string? DollarOf(string qualifier) => qualifier switch
+    {
+        "US" or "U.S." or "American" => "USD",
+        "Australian" => "AUD",
+        "Canadian" => "CAD",
+        "Singapore" => "SGD",
+        "Kong" => "HKD",
+        "Zealand" => "NZD",
+        "Taiwan" => "TWD",
+        _ => null,
+    };
+
     public static string? CurrencyOfSymbol(char c) => c switch
     {
         '$' => "USD",

@@ -60,9 +60,11 @@ internal static class Cues
         {
             (cue, length) = ("quoted as saying", 3);
         }
-        else if (IsCueWord(word) && !(word is "say" or "states" or "state" or "shares" or "notes" or "comments" or "claims" or "posted"))
+        else if (!(word is "say" or "states" or "state" or "shares" or "notes" or "comments" or "claims" or "posted")
+            && Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out string? stored))
         {
-            (cue, length) = (word.ToString().ToLowerInvariant(), 1);
+            // The stored spelling is lower case already, so no string is built per match.
+            (cue, length) = (stored, 1);
         }
         return length > 0;
     }

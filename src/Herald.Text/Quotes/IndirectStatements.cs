@@ -9,7 +9,7 @@ namespace Herald.Text.Quotes;
 /// </summary>
 internal sealed class IndirectStatements(ArticleContext article)
 {
-    private const int MaxSubjectTokens = 8;
+    private const int MaxSubjectTokens = 40;
     private const int MinClauseWords = 3;
     private readonly SpeakerResolver _resolver = new(article);
 
@@ -62,6 +62,10 @@ internal sealed class IndirectStatements(ArticleContext article)
             {
                 return null;
             }
+            if (!LooksLikeClause(clause, last, cue))
+            {
+                return null;
+            }
             int clauseStart = tokens[clause].Start;
             int clauseEnd = TrimEnd(sentence.End, clauseStart);
             if (ParagraphSplitter.CountWords(article.Text, clauseStart, clauseEnd) < MinClauseWords)
@@ -107,6 +111,53 @@ internal sealed class IndirectStatements(ArticleContext article)
         string next = tokens[afterCue].Value(text);
         return NotClauseStarts.Contains(next) || tokens[afterCue].IsNumber ? -1 : afterCue;
     }
+
+    private static readonly HashSet<string> Auxiliaries = new(
+        "would will could can had has have was is were are must should may might did does shall".Split(' '),
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> Pronouns = new(
+        "it this they he she we i".Split(' '), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Cues that also take a plain object ("stressed the need for talks") need a verb in what follows.</summary>
+    private static readonly HashSet<string> ObjectCues = new(
+        "stressed stresses underlined underlines underscored emphasized emphasised emphasizes emphasises highlighted highlights noted notes"
+            .Split(' '), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A reported clause has a verb: "said it needed $400 million" does, "said it twice" does not,
+    /// and "stressed the need for a code" is an object, not a clause.
+    /// </summary>
+    private bool LooksLikeClause(int clause, int last, string cue)
+    {
+        IReadOnlyList<Token> tokens = article.Tokens;
+        string first = tokens[clause].Value(article.Text);
+        bool afterThat = clause > 0 && tokens[clause - 1].Span(article.Text) is "that";
+        if (afterThat)
+        {
+            return true;
+        }
+        if (Pronouns.Contains(first))
+        {
+            return clause + 1 < last && IsVerbLike(tokens[clause + 1].Value(article.Text));
+        }
+        if (!ObjectCues.Contains(cue))
+        {
+            return true;
+        }
+        for (int i = clause; i < last; i++)
+        {
+            if (Auxiliaries.Contains(tokens[i].Value(article.Text)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsVerbLike(string word) =>
+        Auxiliaries.Contains(word) || word.EndsWith("ed", StringComparison.Ordinal)
+        || (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && word.Length > 3);
 
     /// <summary>Whether anything but spaces separates token index from the token before it.</summary>
     private bool GapHasPunctuation(int index)

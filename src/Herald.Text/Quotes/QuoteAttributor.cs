@@ -24,7 +24,7 @@ internal sealed class QuoteAttributor(ArticleContext article)
             Attribution found = Find(quote);
             string? speaker = found.Speaker?.Name;
             string? cue = found.Cue;
-            if (speaker is null && previous?.Speaker is not null && previousRaw is not null && Continues(previousRaw, quote))
+            if (speaker is null && previous?.Speaker is not null && previousRaw is not null && Continues(previousRaw, quote, previous.Speaker))
             {
                 speaker = previous.Speaker;
             }
@@ -93,7 +93,14 @@ internal sealed class QuoteAttributor(ArticleContext article)
         {
             return new Attribution(null, null, SpeakerResolver.How.None);
         }
-        return FromWindow(windowStart, quote.Start, quote.Start, cueFirstAllowed: false, lastCue: true);
+        Attribution found = FromWindow(windowStart, quote.Start, quote.Start, cueFirstAllowed: false, lastCue: true);
+        if (found.Speaker is null && lead == ':')
+        {
+            // 'Raman was blunt about prices: "..."' — the subject of the introducing clause speaks.
+            (EntityRecord? subject, SpeakerResolver.How how) = _resolver.Resolve(windowStart, quote.Start, quote.Start, subjectOnly: true);
+            return new Attribution(subject, null, how);
+        }
+        return found;
     }
 
     /// <summary>'"..." The words came from union leader Lucia Ortega.' — a cue and a person in the following sentence.</summary>
@@ -118,7 +125,26 @@ internal sealed class QuoteAttributor(ArticleContext article)
         {
             return new Attribution(null, null, SpeakerResolver.How.None);
         }
-        return FromWindow(target.Start, target.End, quote.Start, cueFirstAllowed: true, lastCue: false);
+        Attribution found = FromWindow(target.Start, target.End, quote.Start, cueFirstAllowed: true, lastCue: false);
+        if (found.Speaker is null && PointsBack(target))
+        {
+            // '"..." That was the promise of Labour Minister Grace Mensah.'
+            (EntityRecord? speaker, SpeakerResolver.How how) = _resolver.Resolve(target.Start, target.End, quote.Start);
+            return new Attribution(speaker, null, how);
+        }
+        return found;
+    }
+
+    private bool PointsBack(Sentence sentence)
+    {
+        int first = Positions.FirstTokenAtOrAfter(article.Tokens, sentence.Start);
+        if (first + 1 >= article.Tokens.Count)
+        {
+            return false;
+        }
+        ReadOnlySpan<char> word = article.Tokens[first].Span(article.Text);
+        ReadOnlySpan<char> verb = article.Tokens[first + 1].Span(article.Text);
+        return word is "That" or "This" or "Those" or "These" or "Such" && verb is "was" or "were" or "is" or "are";
     }
 
     /// <summary>Finds a cue in the window and resolves the speaker phrase beside it.</summary>
@@ -181,7 +207,7 @@ internal sealed class QuoteAttributor(ArticleContext article)
     }
 
     /// <summary>Consecutive quotations with nobody else named between them share a speaker.</summary>
-    private bool Continues(RawQuote previous, RawQuote quote)
+    private bool Continues(RawQuote previous, RawQuote quote, string previousSpeaker)
     {
         if (quote.MissingOpen)
         {
@@ -195,7 +221,7 @@ internal sealed class QuoteAttributor(ArticleContext article)
         }
         foreach (Mention mention in article.Entities.Within(previous.End, quote.Start))
         {
-            if (mention.Entity.Type == EntityType.Person)
+            if (mention.Entity.Type == EntityType.Person && mention.Entity.Name != previousSpeaker)
             {
                 return false;
             }

@@ -1,8 +1,9 @@
 namespace Herald.Text.Quotes;
 
 /// <summary>
-/// A short quoted term set inside running prose ("special military operation", "paper tiger") marks
-/// wording, not a statement. Statements end with their own punctuation or are long.
+/// A quoted term or phrase woven into running prose ("special military operation", "paper tiger",
+/// said the raid was "a warning to every newsroom") marks wording, not a statement of its own.
+/// Statements stand apart: after a cue, comma or colon, or ending with their own punctuation.
 /// </summary>
 internal static class ScareQuotes
 {
@@ -10,7 +11,7 @@ internal static class ScareQuotes
 
     public static bool IsScareQuote(string text, RawQuote quote)
     {
-        if (quote.MissingOpen || quote.MissingClose || quote.Pieces.Count != 1 || quote.WordCount(text) > MaxWords)
+        if (quote.MissingOpen || quote.MissingClose || quote.Pieces.Count != 1)
         {
             return false;
         }
@@ -22,7 +23,28 @@ internal static class ScareQuotes
         }
         // After a colon or at a sentence start a short quotation is a statement ("He said: "No"").
         char before = LastNonSpace(text, Math.Max(0, quote.Start - 40), quote.Start);
-        return char.IsLetterOrDigit(before) || before is ')' or '\'' or '’';
+        bool woven = char.IsLetterOrDigit(before) || before is ')' or '\'' or '’';
+        if (!woven)
+        {
+            return false;
+        }
+        // 'said "We will study it"' is a statement even without a comma; long woven phrases need no cue.
+        return quote.WordCount(text) <= MaxWords || !CueRightBefore(text, quote.Start);
+    }
+
+    private static bool CueRightBefore(string text, int openMark)
+    {
+        int end = openMark;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+        return start < end && Cues.IsCueWord(text.AsSpan(start, end - start));
     }
 
     private static char LastNonSpace(string text, int start, int end)

@@ -16,7 +16,7 @@ internal sealed class SpeakerResolver(ArticleContext article)
     public enum How { None, Named, Referred }
 
     /// <summary>Resolves the phrase in [start, end); before is where the statement sits, for looking back.</summary>
-    public (EntityRecord? Speaker, How How) Resolve(int start, int end, int before)
+    public (EntityRecord? Speaker, How How) Resolve(int start, int end, int before, bool subjectOnly = false)
     {
         if (end <= start)
         {
@@ -27,9 +27,13 @@ internal sealed class SpeakerResolver(ArticleContext article)
         EntityRecord? organization = null;
         foreach (Mention mention in article.Entities.Within(start, end))
         {
-            if (article.InsideQuote(mention.Start))
+            if (article.InsideQuote(mention.Start) || InRelativeClause(start, mention.Start))
             {
                 continue;
+            }
+            if (subjectOnly)
+            {
+                return mention.Entity.Type == EntityType.Place ? (null, How.None) : (mention.Entity, How.Named);
             }
             if (mention.Entity.Type == EntityType.Person)
             {
@@ -70,6 +74,34 @@ internal sealed class SpeakerResolver(ArticleContext article)
         }
         return head is null ? (null, How.None) : (ByTitle(head, words, country, before), How.Referred);
     }
+
+    /// <summary>
+    /// Whether position sits in a ", who ...," or ", which ...," aside: in "Helen Marsh, who met Putin,
+    /// said" the speaker is Marsh, not Putin.
+    /// </summary>
+    private bool InRelativeClause(int start, int position)
+    {
+        string text = article.Text;
+        bool inside = false;
+        for (int i = start; i < position; i++)
+        {
+            if (text[i] != ',')
+            {
+                continue;
+            }
+            int word = i + 1;
+            while (word < position && text[word] == ' ')
+            {
+                word++;
+            }
+            bool opensAside = StartsWithWord(text, word, "who") || StartsWithWord(text, word, "which") || StartsWithWord(text, word, "whose");
+            inside = opensAside;
+        }
+        return inside;
+    }
+
+    private static bool StartsWithWord(string text, int at, string word) =>
+        at + word.Length < text.Length && string.CompareOrdinal(text, at, word, 0, word.Length) == 0 && !char.IsLetter(text[at + word.Length]);
 
     /// <summary>The most recent person whose titles share the head word, preferring more shared words and a matching nationality.</summary>
     private EntityRecord? ByTitle(string head, List<string> words, string? country, int before)

@@ -6,7 +6,7 @@ internal static class Abbreviations
     private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase)
     {
         "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt",
-        "Maj", "Adm", "Cmdr", "Jr", "Sr", "Inc", "Ltd", "Corp", "Co", "No", "vs", "etc", "approx",
+        "Maj", "Adm", "Cmdr", "Jr", "Sr", "Inc", "Ltd", "Corp", "Co", "vs", "etc", "approx",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
         "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Mt", "Ft", "Rev", "Hon", "est", "ca", "cf",
         "e.g", "i.e", "a.m", "p.m", "U.S", "U.K", "U.N", "E.U",

@@ -1,0 +1,37 @@
+namespace Herald.Text.Tests;
+
+public sealed class FigureTests
+{
+    [Theory]
+    [InlineData("Sales rose 36 percent.", "36 percent", 36, "percent", null)]
+    [InlineData("Sales rose 36%.", "36%", 36, "percent", null)]
+    [InlineData("Sales rose 36 per cent.", "36 per cent", 36, "percent", null)]
+    [InlineData("The deal is worth 6 billion dollars.", "6 billion dollars", 6, "USD", "billion")]
+    [InlineData("The deal is worth $6bn.", "$6bn", 6, "USD", "billion")]
+    [InlineData("It costs €1.2 million.", "€1.2 million", 1.2, "EUR", "million")]
+    [InlineData("They invested 500 million yuan.", "500 million yuan", 500, "CNY", "million")]
+    [InlineData("The army sent 1,200 troops.", "1,200 troops", 1200, "count", null)]
+    public void ReadsFigures(string text, string expectedText, double value, string unit, string? scale)
+    {
+        Figure figure = Assert.Single(NewsAnalyzer.Analyze(text).Figures);
+        Assert.Equal(expectedText, figure.Text);
+        Assert.Equal(value, figure.Value);
+        Assert.Equal(unit, figure.Unit);
+        Assert.Equal(scale, figure.Scale);
+    }
+
+    [Theory]
+    [InlineData("Profit rose 12 percent in 2023.", "in 2023")]
+    [InlineData("Profit rose 12 percent last year.", "last year")]
+    [InlineData("Profit rose 12 percent in the first quarter.", "in the first quarter")]
+    public void FindsPeriod(string text, string period)
+    {
+        Assert.Equal(period, Assert.Single(NewsAnalyzer.Analyze(text).Figures).Period);
+    }
+
+    [Fact]
+    public void YearsDatesScoresAndOrdinalsAreNotFigures()
+    {
+        Assert.Empty(NewsAnalyzer.Analyze("In 2023, on March 3, United won 3-1 and finished 2nd at 10:30.").Figures);
+    }
+}
