@@ -4,7 +4,7 @@ using Herald.Text.Segmentation;
 namespace Herald.Text.Entities;
 
 /// <summary>A lone capitalised word that may name someone already met ("Putin" after "Vladimir Putin").</summary>
-internal readonly record struct SingleWordCandidate(int TokenIndex, bool FollowedByCue, bool HasTitle, bool StartsSentence);
+internal readonly record struct SingleWordCandidate(int TokenIndex, bool FollowedByCue, bool HasTitle, bool StartsSentence, bool AfterPlacePreposition);
 
 internal sealed partial class EntityRecognizer
 {
@@ -47,7 +47,7 @@ internal sealed partial class EntityRecognizer
         {
             if (count == 1)
             {
-                _singles.Add(new SingleWordCandidate(first, CueFollows(last), contextTitles.Count > 0, first == _sentenceFirst));
+                _singles.Add(new SingleWordCandidate(first, CueFollows(last), contextTitles.Count > 0, first == _sentenceFirst, AfterPlacePreposition(first)));
             }
             return;
         }
@@ -207,27 +207,33 @@ internal sealed partial class EntityRecognizer
         }
     }
 
+    private bool AfterPlacePreposition(int first) =>
+        first > 0 && _tokens[first].Start - _tokens[first - 1].End == 1 && _tokens[first - 1].Span(_text) is "at" or "from";
+
     private bool CueFollows(int last) =>
         last + 1 < _tokens.Count && _tokens[last + 1].Start - _tokens[last].End <= 2
         && Cues.IsCueWord(_tokens[last + 1].Span(_text));
 
-    /// <summary>Second pass: lone words matched against the people already found, or new people when a speech verb follows.</summary>
+    /// <summary>Second pass: lone words matched against the people already found, or new entities when a speech verb follows.</summary>
     private void ResolveSingleWords()
     {
         foreach (SingleWordCandidate candidate in _singles)
         {
             string word = NameAt(candidate.TokenIndex);
-            EntityRecord? person = _registry.PersonByWord(word);
+            EntityRecord? entity = _registry.PersonByWord(word);
             // "Unions said" opens a sentence with a plural noun, not a surname.
             bool pluralOpener = candidate.StartsSentence && word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
                 && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal);
-            if (person is null && !pluralOpener && (candidate.FollowedByCue || candidate.HasTitle) && LooksLikeNameWord(candidate.TokenIndex))
+            if (entity is null && !pluralOpener && (candidate.FollowedByCue || candidate.HasTitle) && LooksLikeNameWord(candidate.TokenIndex))
             {
-                person = _registry.Person(word);
+                // "Analysts at Commerzbank said": people work at organisations, not at people.
+                entity = candidate.AfterPlacePreposition && !candidate.HasTitle
+                    ? _registry.Named(word, EntityType.Organization)
+                    : _registry.Person(word);
             }
-            if (person is not null)
+            if (entity is not null)
             {
-                AddMention(candidate.TokenIndex, candidate.TokenIndex, person);
+                AddMention(candidate.TokenIndex, candidate.TokenIndex, entity);
             }
         }
     }

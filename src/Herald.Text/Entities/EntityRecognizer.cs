@@ -203,77 +203,6 @@ internal sealed partial class EntityRecognizer
         return Titles.IsRoleModifier(word) && k < last && Titles.IsRole(_tokens[k + 1].Span(_text));
     }
 
-    /// <summary>Known names, defined acronyms and the gazetteer, longest first. A place followed by an organisation word is not a place ("Kenya Airways").</summary>
-    private bool TryLongestName(int k, int last, out int matchedLast, out GazetteerEntry? entry, out EntityRecord? defined)
-    {
-        int maxLast = Math.Min(last, k + _names.MaxWords - 1);
-        for (int end = maxLast; end >= k; end--)
-        {
-            string candidate = NameOf(k, end);
-            if (end == k && _names.TryDefined(candidate, out EntityRecord? record))
-            {
-                matchedLast = end;
-                entry = null;
-                defined = record;
-                return true;
-            }
-            if (_names.TryGet(candidate, out GazetteerEntry found) || TryHyphenatedPlace(k, end, out found))
-            {
-                if (found.Type == EntityType.Place && end < last && EndsWithOrganizationWord(end + 1, last))
-                {
-                    break;
-                }
-                if (found.Type == EntityType.Place && end == k && end < last && IsUnknownNameWord(end + 1))
-                {
-                    // "Sofia Marin" or "Georgia Lewis": a place name that is also a first name.
-                    break;
-                }
-                matchedLast = end;
-                entry = found;
-                defined = null;
-                return true;
-            }
-        }
-        matchedLast = -1;
-        entry = null;
-        defined = null;
-        return false;
-    }
-
-    /// <summary>"Oslo-listed" or "Beijing-based" name a place.</summary>
-    private bool TryHyphenatedPlace(int k, int end, out GazetteerEntry entry)
-    {
-        entry = null!;
-        if (k != end)
-        {
-            return false;
-        }
-        string word = NameAt(k);
-        int hyphen = word.IndexOf('-', StringComparison.Ordinal);
-        return hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1])
-            && _names.TryGet(word[..hyphen], out entry);
-    }
-
-    private bool IsUnknownNameWord(int index)
-    {
-        string word = NameAt(index);
-        return char.IsUpper(word[0]) && !_tokens[index].IsAllCaps(_text) && !Titles.IsRole(word) && !Lexicon.NotNames.Contains(word)
-            && !Lexicon.OrganizationWords.Contains(word) && !Lexicon.PlaceWords.Contains(word) && !_names.TryGet(word, out _)
-            && !_names.Gazetteer.TryGetCountryOfDemonym(word, out _);
-    }
-
-    private bool EndsWithOrganizationWord(int first, int last)
-    {
-        for (int i = first; i <= last; i++)
-        {
-            if (Lexicon.OrganizationWords.Contains(NameAt(i)))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void AddMention(int first, int last, EntityRecord record)
     {
         Token start = _tokens[first];
@@ -281,22 +210,5 @@ internal sealed partial class EntityRecognizer
         int mentionEnd = IsPossessive(end) ? end.End - 2 : end.End;
         _registry.AddMention(start.Start, mentionEnd, record, NameOf(first, last));
         DefineAcronymAfter(last, record);
-    }
-
-    /// <summary>"Shanghai Cooperation Organization (SCO)" makes SCO another name for what precedes it.</summary>
-    private void DefineAcronymAfter(int last, EntityRecord record)
-    {
-        if (last + 1 >= _tokens.Count)
-        {
-            return;
-        }
-        Token next = _tokens[last + 1];
-        Token previous = _tokens[last];
-        bool bracketed = next.Start - previous.End == 2 && _text[previous.End] == ' ' && _text[previous.End + 1] == '('
-            && next.End < _text.Length && _text[next.End] == ')';
-        if (bracketed && next.IsAllCaps(_text) && next.Length <= 8 && record.NameWords.Length > 1)
-        {
-            _names.Define(next.Value(_text), record);
-        }
     }
 }

@@ -10,6 +10,7 @@ namespace Herald.Text.Quotes;
 internal sealed class QuoteAttributor(ArticleContext article)
 {
     private const int MaxPhraseTokens = 8;
+    private const int WindowTokens = 40;
     private readonly SpeakerResolver _resolver = new(article);
 
     private sealed record Attribution(EntityRecord? Speaker, string? Cue, SpeakerResolver.How How);
@@ -151,11 +152,20 @@ internal sealed class QuoteAttributor(ArticleContext article)
     private Attribution FromWindow(int start, int end, int statementStart, bool cueFirstAllowed, bool lastCue)
     {
         IReadOnlyList<Token> tokens = article.Tokens;
+        // Only the words next to the quotation matter; capping the window keeps giant sentences linear.
         int first = Positions.FirstTokenAtOrAfter(tokens, start);
-        int last = first;
-        while (last < tokens.Count && tokens[last].End <= end)
+        int last = Positions.FirstTokenAtOrAfter(tokens, end);
+        while (last > first && tokens[last - 1].End > end)
         {
-            last++;
+            last--;
+        }
+        if (lastCue)
+        {
+            first = Math.Max(first, last - WindowTokens);
+        }
+        else
+        {
+            last = Math.Min(last, first + WindowTokens);
         }
         int cueAt = -1;
         string cue = "";
