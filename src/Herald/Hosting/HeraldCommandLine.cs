@@ -1,6 +1,7 @@
 using Herald.Accounts;
 using Herald.Demo;
 using Herald.Storage;
+using Herald.Understanding;
 
 namespace Herald.Hosting;
 
@@ -28,6 +29,7 @@ public static class HeraldCommandLine
             {
                 "serve" => await ServeAsync(parsed),
                 "user" when parsed.Words.ElementAtOrDefault(1) == "add" => await AddUserAsync(parsed),
+                "analyze" => await AnalyzeCommand.RunAsync(parsed),
                 null when parsed.Has("help") => PrintUsage(Console.Out, 0),
                 "help" => PrintUsage(Console.Out, 0),
                 _ => PrintUsage(Console.Error, 2),

@@ -78,6 +78,32 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Analyze_prints_one_json_object_with_quotes_and_speakers()
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "summit.md");
+        await File.WriteAllTextAsync(file, "“China will play a constructive role,” Xi Jinping said on Tuesday.\n");
+
+        var (exit, output, errors) = await RunAsync("analyze", file, "--json");
+
+        Assert.True(exit == 0, errors);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var quote = json.RootElement.GetProperty("quotes")[0];
+        Assert.Equal("Xi Jinping", quote.GetProperty("speaker").GetString());
+        Assert.Equal("direct", quote.GetProperty("kind").GetString());
+        Assert.True(json.RootElement.TryGetProperty("checks", out _));
+    }
+
+    [Fact]
+    public async Task Analyze_refuses_a_missing_file()
+    {
+        var (exit, _, errors) = await RunAsync("analyze", "/nonexistent/article.md");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("There is no file", errors);
+    }
+
+    [Fact]
     public async Task An_unknown_verb_prints_usage_and_exits_2()
     {
         var (exit, _, errors) = await RunAsync("publish-everything");
