@@ -60,4 +60,21 @@ public sealed class EntityTests
         Assert.Equal(EntityType.Organization, Find(analysis, "Nordvik Energy").Type);
         Assert.Equal(EntityType.Place, Find(analysis, "Ciliwung River").Type);
     }
+
+    [Fact]
+    public void InitialsParticlesAndAbbreviatedTitles()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("Dr. Amara Obi met John F. Kennedy and President Abdel Fattah al-Sisi.");
+        Assert.Equal(EntityType.Person, Find(analysis, "Amara Obi").Type);
+        Assert.Equal(EntityType.Person, Find(analysis, "John F. Kennedy").Type);
+        Assert.Equal(EntityType.Person, Find(analysis, "Abdel Fattah al-Sisi").Type);
+    }
+
+    [Fact]
+    public void DatelineAndOrganisationAfterAt()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("ISTANBUL — Analysts at Commerzbank said the market had priced in a deal.");
+        Assert.Equal(EntityType.Place, Find(analysis, "Istanbul").Type);
+        Assert.Equal(EntityType.Organization, Find(analysis, "Commerzbank").Type);
+    }
 }

@@ -137,4 +137,11 @@ public sealed class QuoteAttributionTests
         Assert.Null(Assert.Single(analysis.Quotes).Speaker);
         Assert.Contains(analysis.Checks, c => c.Rule == "quote-no-speaker");
     }
+
+    [Fact]
+    public void PronounSkipsPersonOfOtherKnownGender()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("Ms Anna Berg met President Omar Hassan.\n\n\"We agreed on everything,\" she said.");
+        Assert.Equal("Anna Berg", Assert.Single(analysis.Quotes).Speaker);
+    }
 }

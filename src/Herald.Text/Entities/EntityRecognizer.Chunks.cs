@@ -55,6 +55,10 @@ internal sealed partial class EntityRecognizer
         if (type == EntityType.Person)
         {
             record.Titles.UnionWith(contextTitles);
+            foreach (string title in contextTitles)
+            {
+                record.Gender ??= Titles.GenderOf(title);
+            }
             record.Nationality ??= nationality;
         }
         AddMention(first, last, record);

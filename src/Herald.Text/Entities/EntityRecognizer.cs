@@ -69,7 +69,11 @@ internal sealed partial class EntityRecognizer
         }
     }
 
-    private bool StartsName(Token token) => !token.IsNumber && char.IsUpper(_text[token.Start]);
+    /// <summary>Capitalised, or an Arabic-style particle glued to a capitalised name ("al-Sisi").</summary>
+    private bool StartsName(Token token) =>
+        !token.IsNumber && (char.IsUpper(_text[token.Start])
+            || (token.Length > 3 && _text[token.Start + 2] == '-' && char.IsUpper(_text[token.Start + 3])
+                && _text.AsSpan(token.Start, 2) is "al" or "el" or "ad" or "as" or "an" or "az"));
 
     /// <summary>A run is capitalised words separated by single spaces, with "of"/"the"/"de" allowed between them.</summary>
     private int ExtendRun(int start, int end)
@@ -97,13 +101,20 @@ internal sealed partial class EntityRecognizer
     private static bool IsConnector(ReadOnlySpan<char> word) =>
         word is "of" or "the" or "for" or "de" or "du" or "la" or "van" or "von" or "der" or "bin" or "al" or "del" or "da" or "dos" or "and";
 
+    /// <summary>One space; or ". " after an initial or a short title ("John F. Kennedy", "Dr. Amara Obi").</summary>
     private bool SpaceBetween(Token left, Token right)
     {
-        if (right.Start - left.End != 1)
+        int gap = right.Start - left.End;
+        if (gap == 1)
+        {
+            return _text[left.End] == ' ';
+        }
+        if (gap != 2 || _text[left.End] != '.' || _text[left.End + 1] != ' ')
         {
             return false;
         }
-        return _text[left.End] == ' ';
+        ReadOnlySpan<char> word = left.Span(_text);
+        return (word.Length == 1 && char.IsUpper(word[0])) || word is "Mr" or "Mrs" or "Ms" or "Dr" or "Prof" or "Gen" or "Sen" or "Gov" or "Rep" or "Lt" or "Col" or "Capt" or "Sgt";
     }
 
     private bool IsPossessive(Token token)
@@ -118,18 +129,16 @@ internal sealed partial class EntityRecognizer
 
     private string NameAt(int index) => _nameCache[index] ??= NameOf(_tokens[index]);
 
+    /// <summary>The words as written, so initials keep their full stops ("John F. Kennedy"); runs only hold single spaces.</summary>
     private string NameOf(int first, int last)
     {
         if (first == last)
         {
             return NameAt(first);
         }
-        var words = new string[last - first + 1];
-        for (int i = first; i <= last; i++)
-        {
-            words[i - first] = NameAt(i);
-        }
-        return string.Join(' ', words);
+        Token end = _tokens[last];
+        int stop = IsPossessive(end) ? end.End - 2 : end.End;
+        return _text.Substring(_tokens[first].Start, stop - _tokens[first].Start);
     }
 
     private void ProcessRun(int first, int last)

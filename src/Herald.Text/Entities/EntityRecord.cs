@@ -15,6 +15,9 @@ internal sealed class EntityRecord(EntityType type, string name)
     /// <summary>Lower-case role words attached to a person ("prime", "minister").</summary>
     public HashSet<string> Titles { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>'f' or 'm' once a title or a resolved "she"/"he" has told; keeps pronouns from jumping to the wrong person.</summary>
+    public char? Gender { get; set; }
+
     /// <summary>Country a demonym tied the person to ("Chinese President ..." gives China).</summary>
     public string? Nationality { get; set; }
 

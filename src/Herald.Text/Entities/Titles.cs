@@ -25,9 +25,21 @@ internal static class Titles
          "midfielder defender player king queen prince princess pope senator governor mayor ambassador envoy " +
          "general commander judge leader novelist author writer professor economist analyst official founder " +
          "head lawmaker emir sheikh sultan archbishop bishop cardinal commissioner diplomat negotiator adviser " +
-         "advisor officer prosecutor lawyer actor actress singer scientist researcher director-general")
+         "advisor officer prosecutor lawyer actor actress singer scientist researcher director-general " +
+         "mr mrs ms dr prof sir dame lord lady")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries),
         StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> Female = new(
+        "mrs ms miss madam dame lady queen princess spokeswoman chairwoman actress congresswoman businesswoman sister mother"
+            .Split(' '), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> Male = new(
+        "mr sir lord king prince spokesman chairman actor congressman businessman brother father"
+            .Split(' '), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>'f' or 'm' when a title says which pronoun fits the person, otherwise null.</summary>
+    public static char? GenderOf(string title) => Female.Contains(title) ? 'f' : Male.Contains(title) ? 'm' : null;
 
     public static bool IsRole(ReadOnlySpan<char> word) => Roles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 

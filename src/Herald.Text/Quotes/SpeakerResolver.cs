@@ -57,7 +57,16 @@ internal sealed class SpeakerResolver(ArticleContext article)
             string word = article.Tokens[i].Value(article.Text);
             if (word is "he" or "she" or "He" or "She")
             {
-                return (LastPerson(before, _ => true), How.Referred);
+                // Skip people already known to take the other pronoun, then remember the choice.
+                char gender = word is "she" or "She" ? 'f' : 'm';
+                // A person whose title fixes the pronoun ("Ms Berg") beats a more recent person of unknown gender.
+                EntityRecord? referent = LastPerson(before, m => m.Entity.Gender == gender)
+                    ?? LastPerson(before, m => m.Entity.Gender is null);
+                if (referent is not null)
+                {
+                    referent.Gender ??= gender;
+                }
+                return (referent, How.Referred);
             }
             if (Titles.IsHead(word))
             {
