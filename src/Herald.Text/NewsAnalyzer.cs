@@ -43,7 +43,7 @@ public static class NewsAnalyzer
             Tokens = Tokenizer.Tokenize(text),
         };
         var names = new NameBook(Gazetteer.Gazetteer.Default, options.KnownEntities ?? []);
-        article.Entities = EntityRecognizer.Recognize(text, article.Tokens, sentences, names);
+        article.Entities = EntityRecognizer.Recognize(text, article.Tokens, sentences, paragraphs, names);
 
         var checks = new List<Check>();
         List<RawQuote> scanned = QuoteScanner.Scan(text, paragraphs, checks);

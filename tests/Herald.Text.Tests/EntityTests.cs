@@ -77,4 +77,12 @@ public sealed class EntityTests
         Assert.Equal(EntityType.Place, Find(analysis, "Istanbul").Type);
         Assert.Equal(EntityType.Organization, Find(analysis, "Commerzbank").Type);
     }
+
+    [Fact]
+    public void HeadlineCapitalsDoNotMakePeople()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("# What the New Budget Means for Rachel Moore\n\nChancellor Rachel Moore spoke. Apple shares rose.");
+        Assert.DoesNotContain(analysis.Entities, e => e.Name is "Budget Means" or "Apple");
+        Assert.Equal(2, Find(analysis, "Rachel Moore").Mentions);
+    }
 }

@@ -24,6 +24,7 @@ public sealed class FigureTests
     [InlineData("Profit rose 12 percent in 2023.", "in 2023")]
     [InlineData("Profit rose 12 percent last year.", "last year")]
     [InlineData("Profit rose 12 percent in the first quarter.", "in the first quarter")]
+    [InlineData("Borrowing falls to £80bn in 2026-27.", "in 2026-27")]
     public void FindsPeriod(string text, string period)
     {
         Assert.Equal(period, Assert.Single(NewsAnalyzer.Analyze(text).Figures).Period);

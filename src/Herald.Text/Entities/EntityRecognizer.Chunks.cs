@@ -51,6 +51,14 @@ internal sealed partial class EntityRecognizer
             }
             return;
         }
+        if (_inHeading && type == EntityType.Person)
+        {
+            if (KnownPersonFor(first, last) is { } known)
+            {
+                AddMention(first, last, known);
+            }
+            return;
+        }
         EntityRecord record = _registry.Named(NameOf(first, last), type.Value);
         if (type == EntityType.Person)
         {
@@ -62,6 +70,25 @@ internal sealed partial class EntityRecognizer
             record.Nationality ??= nationality;
         }
         AddMention(first, last, record);
+    }
+
+    /// <summary>The person already found whose name holds every word of this run, if any.</summary>
+    private EntityRecord? KnownPersonFor(int first, int last)
+    {
+        EntityRecord? person = _registry.PersonByWord(NameAt(last));
+        if (person is null)
+        {
+            return null;
+        }
+        string[] words = person.NameWords;
+        for (int i = first; i <= last; i++)
+        {
+            if (Array.IndexOf(words, NameAt(i)) < 0)
+            {
+                return null;
+            }
+        }
+        return person;
     }
 
     private int SplitAtAnd(int first, int last)

@@ -16,6 +16,9 @@ internal sealed partial class EntityRecognizer
     private readonly EntityRegistry _registry = new();
     private readonly List<SingleWordCandidate> _singles = [];
 
+    // Scanning a headline: new people are not guessed from its capitals.
+    private bool _inHeading;
+
     // First token of the sentence being scanned: capitalisation there says nothing about names.
     private int _sentenceFirst;
 
@@ -30,9 +33,11 @@ internal sealed partial class EntityRecognizer
         _nameCache = new string?[tokens.Count];
     }
 
-    public static EntityIndex Recognize(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, NameBook names)
+    public static EntityIndex Recognize(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences,
+        IReadOnlyList<Paragraph> paragraphs, NameBook names)
     {
         var recognizer = new EntityRecognizer(text, tokens, names);
+        var headings = new List<(int First, int End)>();
         int tokenIndex = 0;
         foreach (Sentence sentence in sentences)
         {
@@ -45,7 +50,20 @@ internal sealed partial class EntityRecognizer
             {
                 tokenIndex++;
             }
-            recognizer.ScanSentence(first, tokenIndex);
+            if (paragraphs[sentence.ParagraphIndex].IsHeading)
+            {
+                headings.Add((first, tokenIndex));
+            }
+            else
+            {
+                recognizer.ScanSentence(first, tokenIndex);
+            }
+        }
+        // Headlines capitalise freely, so they are read last and may only name people the body names.
+        recognizer._inHeading = true;
+        foreach ((int first, int end) in headings)
+        {
+            recognizer.ScanSentence(first, end);
         }
         recognizer.ResolveSingleWords();
         recognizer._registry.Mentions.Sort((a, b) => a.Start.CompareTo(b.Start));

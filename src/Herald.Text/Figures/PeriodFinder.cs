@@ -57,7 +57,10 @@ internal static class PeriodFinder
         string nextWord = next.Value(text);
         if (IsYear(text, next))
         {
-            return i + 1;
+            // Fiscal and season years: "2026-27", "2023/24".
+            bool span = i + 2 < end && tokens[i + 2].IsNumber && tokens[i + 2].Start == next.End + 1
+                && text[next.End] is '-' or '–' or '/';
+            return span ? i + 2 : i + 1;
         }
         if (Months.Contains(nextWord) || (nextWord.Length == 2 && nextWord[0] == 'Q' && char.IsDigit(nextWord[1])))
         {

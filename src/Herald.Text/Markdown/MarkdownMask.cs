@@ -11,6 +11,9 @@ internal sealed class MarkdownMask
     /// <summary>Start offsets of lines that were Markdown headings (# ...).</summary>
     public required HashSet<int> HeadingLineStarts { get; init; }
 
+    /// <summary>Start offsets of lines that were Markdown list items; short as they are, they are not headings.</summary>
+    public required HashSet<int> ListLineStarts { get; init; }
+
     /// <summary>Ranges the editor wrote as code or URLs; prose checks skip them.</summary>
     public required List<(int Start, int End)> Verbatim { get; init; }
 
@@ -18,6 +21,7 @@ internal sealed class MarkdownMask
     {
         char[] masked = original.ToCharArray();
         var headings = new HashSet<int>();
+        var listItems = new HashSet<int>();
         var verbatim = new List<(int, int)>();
         bool inFence = false;
         int lineStart = 0;
@@ -42,10 +46,14 @@ internal sealed class MarkdownMask
             }
             else
             {
-                int bodyStart = MaskLinePrefix(original, masked, contentStart, lineEnd, out bool isHeading);
+                int bodyStart = MaskLinePrefix(original, masked, contentStart, lineEnd, out bool isHeading, out bool isListItem);
                 if (isHeading)
                 {
                     headings.Add(lineStart);
+                }
+                if (isListItem)
+                {
+                    listItems.Add(lineStart);
                 }
                 InlineMask.Apply(original, masked, bodyStart, lineEnd, verbatim);
             }
@@ -55,13 +63,14 @@ internal sealed class MarkdownMask
             }
             lineStart = lineEnd + 1;
         }
-        return new MarkdownMask { Text = new string(masked), HeadingLineStarts = headings, Verbatim = verbatim };
+        return new MarkdownMask { Text = new string(masked), HeadingLineStarts = headings, ListLineStarts = listItems, Verbatim = verbatim };
     }
 
     /// <summary>Blanks heading hashes, block quote markers, list bullets and rules; returns where prose starts.</summary>
-    private static int MaskLinePrefix(string text, char[] masked, int start, int end, out bool isHeading)
+    private static int MaskLinePrefix(string text, char[] masked, int start, int end, out bool isHeading, out bool isListItem)
     {
         isHeading = false;
+        isListItem = false;
         int position = start;
         // Block quotes can nest ("> > text").
         while (position < end && text[position] == '>')
@@ -88,6 +97,7 @@ internal sealed class MarkdownMask
         if (position + 1 < end && text[position] is '-' or '*' or '+' && text[position + 1] == ' ')
         {
             masked[position] = ' ';
+            isListItem = true;
             return position + 2;
         }
         int digits = 0;
@@ -98,6 +108,7 @@ internal sealed class MarkdownMask
         if (digits > 0 && position + digits + 1 < end && text[position + digits] is '.' or ')' && text[position + digits + 1] == ' ')
         {
             Blank(masked, position, position + digits + 1);
+            isListItem = true;
             return position + digits + 2;
         }
         return position;

@@ -18,6 +18,7 @@ internal static class ParagraphSplitter
         int blockStart = -1;
         int blockEnd = -1;
         bool blockIsMarkdownHeading = false;
+        bool blockIsListItem = false;
         int lineStart = 0;
         while (lineStart <= text.Length)
         {
@@ -31,7 +32,7 @@ internal static class ParagraphSplitter
             bool heading = mask.HeadingLineStarts.Contains(lineStart);
             if (blank || heading || (blockStart >= 0 && EndsParagraph(text, blockEnd, blockIsMarkdownHeading)))
             {
-                Close(text, paragraphs, ref blockStart, blockEnd, blockIsMarkdownHeading);
+                Close(text, paragraphs, ref blockStart, blockEnd, blockIsMarkdownHeading, blockIsListItem);
             }
             if (!blank)
             {
@@ -39,6 +40,7 @@ internal static class ParagraphSplitter
                 {
                     blockStart = contentStart;
                     blockIsMarkdownHeading = heading;
+                    blockIsListItem = mask.ListLineStarts.Contains(lineStart);
                 }
                 blockEnd = contentEnd;
             }
@@ -48,17 +50,17 @@ internal static class ParagraphSplitter
             }
             lineStart = lineEnd + 1;
         }
-        Close(text, paragraphs, ref blockStart, blockEnd, blockIsMarkdownHeading);
+        Close(text, paragraphs, ref blockStart, blockEnd, blockIsMarkdownHeading, blockIsListItem);
         return paragraphs;
     }
 
-    private static void Close(string text, List<Paragraph> paragraphs, ref int start, int end, bool markdownHeading)
+    private static void Close(string text, List<Paragraph> paragraphs, ref int start, int end, bool markdownHeading, bool listItem)
     {
         if (start < 0)
         {
             return;
         }
-        bool heading = markdownHeading || LooksLikeStandaloneHeading(text, start, end);
+        bool heading = markdownHeading || (!listItem && LooksLikeStandaloneHeading(text, start, end));
         paragraphs.Add(new Paragraph(start, end, heading));
         start = -1;
     }
