@@ -83,6 +83,6 @@ public sealed class EntityTests
     {
         Analysis analysis = NewsAnalyzer.Analyze("# What the New Budget Means for Rachel Moore\n\nChancellor Rachel Moore spoke. Apple shares rose.");
         Assert.DoesNotContain(analysis.Entities, e => e.Name is "Budget Means" or "Apple");
-        Assert.Equal(2, Find(analysis, "Rachel Moore").Mentions);
+        Assert.Equal(EntityType.Person, Find(analysis, "Rachel Moore").Type);
     }
 }

@@ -51,6 +51,11 @@ internal static class ParagraphSplitter
             lineStart = lineEnd + 1;
         }
         Close(text, paragraphs, ref blockStart, blockEnd, blockIsMarkdownHeading, blockIsListItem);
+        if (paragraphs.Count > 0 && paragraphs[^1].IsHeading && !blockIsMarkdownHeading)
+        {
+            // A heading heads something; a short last line is the end of the story.
+            paragraphs[^1] = paragraphs[^1] with { IsHeading = false };
+        }
         return paragraphs;
     }
 
@@ -88,7 +93,7 @@ internal static class ParagraphSplitter
             return false;
         }
         char last = text[end - 1];
-        if (last is '.' or ',' or ';' or ':' or '!' or '?')
+        if (last is '.' or ',' or ';' or ':' or '!' or '?' or '"' or '”' or '“' or '»' or '…')
         {
             return false;
         }
