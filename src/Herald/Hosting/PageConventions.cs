@@ -1,3 +1,5 @@
+using Herald.Newsroom;
+
 namespace Herald.Hosting;
 
 public static class PageConventions
@@ -5,7 +7,12 @@ public static class PageConventions
     /// <summary>Pages live in their feature folders (Articles/Pages, Site, ...), not in one Pages/ tree.</summary>
     public static IServiceCollection AddHeraldPages(this IServiceCollection services)
     {
-        services.AddRazorPages(options => options.RootDirectory = "/");
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/";
+            options.Conventions.AddNewsroomConventions();
+        });
+        services.AddNewsroomAccess();
         return services;
     }
 }

@@ -1,0 +1,63 @@
+using System.Net;
+using Herald.Accounts;
+
+namespace Herald.Tests.Infrastructure;
+
+/// <summary>
+/// A browser-like client for the newsroom: keeps cookies, reads the anti-forgery token from
+/// each form and posts it back, as a person's browser would.
+/// </summary>
+public sealed class NewsroomSession : IDisposable
+{
+    private readonly HttpClient client;
+
+    private NewsroomSession(HttpClient client) => this.client = client;
+
+    public HttpClient Client => client;
+
+    public static NewsroomSession Anonymous(HeraldTestServer server) => new(new HttpClient(new HttpClientHandler
+    {
+        AllowAutoRedirect = false,
+        CookieContainer = new CookieContainer(),
+        AutomaticDecompression = DecompressionMethods.All,
+    })
+    {
+        BaseAddress = server.Address,
+    });
+
+    /// <summary>Creates an account with the role (once per e-mail) and signs it in.</summary>
+    public static async Task<NewsroomSession> SignInAsync(HeraldTestServer server, string email, string role, string password = "correct horse battery")
+    {
+        await CreateUserAsync(server, email, role, password);
+        var session = Anonymous(server);
+        var response = await session.PostFormAsync("/newsroom/login", new()
+        {
+            ["Form.Email"] = email,
+            ["Form.Password"] = password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    public static async Task CreateUserAsync(HeraldTestServer server, string email, string role, string password)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<HeraldUser>>();
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().AddAsync(email, role, password, null, CancellationToken.None);
+        }
+    }
+
+    /// <summary>GETs the form's page for its anti-forgery token, then POSTs the fields with it.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var (_, page) = await client.GetPageAsync(formPage ?? path);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{formPage ?? path} has no anti-forgery token.");
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(path, new FormUrlEncodedContent(body));
+    }
+
+    public void Dispose() => client.Dispose();
+}
