@@ -144,4 +144,21 @@ public sealed class QuoteAttributionTests
         Analysis analysis = NewsAnalyzer.Analyze("Ms Anna Berg met President Omar Hassan.\n\n\"We agreed on everything,\" she said.");
         Assert.Equal("Anna Berg", Assert.Single(analysis.Quotes).Speaker);
     }
+
+    [Fact]
+    public void UnnamedSpeakerWithOwnCueDoesNotInherit()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze(
+            "Police Chief Daniel Osei said: \"We will review everything.\"\n\n\"Nobody was seriously hurt,\" a police spokeswoman told AFP.");
+        Assert.Equal("Daniel Osei", analysis.Quotes[0].Speaker);
+        Assert.Null(analysis.Quotes[1].Speaker);
+    }
+
+    [Fact]
+    public void QuoteSplitByAttribution()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("\"We will keep markets open,\" said Trade Minister Kavita Rao, \"because closing them helps nobody.\"");
+        Assert.Equal(2, analysis.Quotes.Count);
+        Assert.All(analysis.Quotes, q => Assert.Equal("Kavita Rao", q.Speaker));
+    }
 }

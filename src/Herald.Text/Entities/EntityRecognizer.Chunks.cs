@@ -42,6 +42,20 @@ internal sealed partial class EntityRecognizer
             return;
         }
         List<string> contextTitles = [.. titles, .. RolesAround(first, last)];
+        // "Chief Daniel Osei": a leading role word is a title, unless the run names an organisation ("General Motors").
+        int named = first;
+        while (named < last && Titles.IsRole(NameAt(named)) && !HasOrganizationWord(first, last))
+        {
+            named++;
+        }
+        if (named > first && AllNameWords(named, last))
+        {
+            for (; first < named; first++)
+            {
+                contextTitles.Add(NameAt(first).ToLowerInvariant());
+            }
+        }
+        count = last - first + 1;
         EntityType? type = Classify(first, last, contextTitles.Count > 0);
         if (type is null)
         {
@@ -70,6 +84,30 @@ internal sealed partial class EntityRecognizer
             record.Nationality ??= nationality;
         }
         AddMention(first, last, record);
+    }
+
+    private bool AllNameWords(int first, int last)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (!LooksLikeNameWord(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private bool HasOrganizationWord(int first, int last)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (Lexicon.OrganizationWords.Contains(NameAt(i)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The person already found whose name holds every word of this run, if any.</summary>

@@ -43,6 +43,20 @@ internal static class Units
         ["kroner"] = "NOK",
         ["krona"] = "SEK",
         ["kronor"] = "SEK",
+        ["cedi"] = "GHS",
+        ["cedis"] = "GHS",
+        ["birr"] = "ETB",
+        ["taka"] = "BDT",
+        ["baht"] = "THB",
+        ["ringgit"] = "MYR",
+        ["rupiah"] = "IDR",
+        ["dong"] = "VND",
+        ["tenge"] = "KZT",
+        ["lari"] = "GEL",
+        ["forint"] = "HUF",
+        ["koruna"] = "CZK",
+        ["leu"] = "RON",
+        ["lei"] = "RON",
     };
 
     private static readonly HashSet<string> CurrencyCodes = new(

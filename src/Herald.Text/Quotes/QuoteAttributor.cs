@@ -25,7 +25,8 @@ internal sealed class QuoteAttributor(ArticleContext article)
             Attribution found = Find(quote);
             string? speaker = found.Speaker?.Name;
             string? cue = found.Cue;
-            if (speaker is null && previous?.Speaker is not null && previousRaw is not null && Continues(previousRaw, quote, previous.Speaker))
+            // A quotation with its own cue but an unknown speaker ("a spokeswoman said") is someone else's.
+            if (speaker is null && cue is null && previous?.Speaker is not null && previousRaw is not null && Continues(previousRaw, quote, previous.Speaker))
             {
                 speaker = previous.Speaker;
             }
@@ -94,7 +95,10 @@ internal sealed class QuoteAttributor(ArticleContext article)
         {
             return new Attribution(null, null, SpeakerResolver.How.None);
         }
-        Attribution found = FromWindow(windowStart, quote.Start, quote.Start, cueFirstAllowed: false, lastCue: true);
+        // '"We will keep markets open," said Kavita Rao, "because ..."': a cue right after the previous
+        // quotation names the speaker after it.
+        bool splitQuote = windowStart == article.PreviousQuoteEnd(quote.Start) && windowStart > article.Sentences[sentence].Start;
+        Attribution found = FromWindow(windowStart, quote.Start, quote.Start, cueFirstAllowed: splitQuote, lastCue: true);
         if (found.Speaker is null && lead == ':')
         {
             // 'Raman was blunt about prices: "..."' — the subject of the introducing clause speaks.
