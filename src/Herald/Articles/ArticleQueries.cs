@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Herald.Site;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,31 +77,47 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The latest few articles of every section in a fixed number of queries whatever the number
-    /// of sections: first the ids per section (a window query), then their cards.
+    /// The latest few articles of every section in a fixed number of queries, whatever the number
+    /// of sections or articles: one UNION ALL of per-section LIMIT queries (each an index range
+    /// scan on Status, PrimaryCategoryId, PublishedAt), then the cards of those ids.
     /// </summary>
-    public async Task<IReadOnlyList<HomeSection>> SectionsAsync(int perSection, IReadOnlyCollection<int> excludeIds, CancellationToken ct)
+    public async Task<IReadOnlyList<HomeSection>> SectionsAsync(IReadOnlyList<SectionLink> sections, int perSection,
+        IReadOnlyCollection<int> excludeIds, CancellationToken ct)
     {
+        if (sections.Count == 0)
+        {
+            return [];
+        }
         var published = Published().Where(a => !excludeIds.Contains(a.Id));
-        var sections = await db.Categories.AsNoTracking()
-            .OrderBy(c => c.Position).ThenBy(c => c.Name)
-            .Select(c => new
-            {
-                c.Name,
-                c.Slug,
-                Ids = published.Where(a => a.PrimaryCategoryId == c.Id)
-                    .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                    .Take(perSection)
-                    .Select(a => a.Id)
-                    .ToList(),
-            })
-            .ToListAsync(ct);
-        var ids = sections.SelectMany(s => s.Ids).ToList();
+        IQueryable<SectionPick>? picks = null;
+        foreach (var section in sections)
+        {
+            var id = section.Id;
+            var latest = published.Where(a => a.PrimaryCategoryId == id)
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                .Take(perSection)
+                .Select(a => new SectionPick { SectionId = id, ArticleId = a.Id, PublishedAt = a.PublishedAt!.Value });
+            picks = picks is null ? latest : picks.Concat(latest);
+        }
+        var chosen = await picks!.ToListAsync(ct);
+        var ids = chosen.Select(p => p.ArticleId).Distinct().ToList();
         var cards = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(ToSummary).AsSplitQuery().ToDictionaryAsync(a => a.Id, ct);
-        return sections.Where(s => s.Ids.Count > 0)
-            .Select(s => new HomeSection(s.Name, s.Slug, s.Ids.Select(id => cards[id]).ToList()))
+        return sections
+            .Select(section => new HomeSection(section.Name, section.Slug, chosen
+                .Where(p => p.SectionId == section.Id)
+                .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.ArticleId)
+                .Select(p => cards[p.ArticleId]).ToList()))
+            .Where(section => section.Articles.Count > 0)
             .ToList();
+    }
+
+    /// <summary>A settable class, not a positional record: EF translates set operations only over member-init projections.</summary>
+    private sealed class SectionPick
+    {
+        public int SectionId { get; init; }
+        public int ArticleId { get; init; }
+        public DateTime PublishedAt { get; init; }
     }
 }
 

@@ -6,7 +6,7 @@ namespace Herald.Site;
 /// <summary>What every page needs and that changes rarely: settings and the section list.</summary>
 public sealed record SiteSnapshot(SiteSettings Settings, IReadOnlyList<SectionLink> Sections);
 
-public sealed record SectionLink(string Name, string Slug);
+public sealed record SectionLink(int Id, string Name, string Slug);
 
 /// <summary>
 /// Keeps the site snapshot in memory so that a page costs no query for it. Writers that change
@@ -51,7 +51,7 @@ public sealed class SiteState(IServiceScopeFactory scopes, TimeProvider clock)
         var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
         var sections = await db.Categories.AsNoTracking()
             .OrderBy(c => c.Position).ThenBy(c => c.Name)
-            .Select(c => new SectionLink(c.Name, c.Slug))
+            .Select(c => new SectionLink(c.Id, c.Name, c.Slug))
             .ToListAsync(ct);
         return new SiteSnapshot(settings, sections);
     }

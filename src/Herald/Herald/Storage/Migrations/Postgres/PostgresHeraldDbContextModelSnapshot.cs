@@ -188,6 +188,8 @@ namespace Herald.Storage.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Status", "PrimaryCategoryId", "PublishedAt");
+
                     b.ToTable("Articles");
                 });
 

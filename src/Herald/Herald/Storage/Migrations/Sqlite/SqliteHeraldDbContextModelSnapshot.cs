@@ -181,6 +181,8 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Status", "PrimaryCategoryId", "PublishedAt");
+
                     b.ToTable("Articles");
                 });
 
