@@ -25,6 +25,7 @@ public sealed class FigureTests
     [InlineData("Profit rose 12 percent last year.", "last year")]
     [InlineData("Profit rose 12 percent in the first quarter.", "in the first quarter")]
     [InlineData("Borrowing falls to £80bn in 2026-27.", "in 2026-27")]
+    [InlineData("Exports rose to US$2.5 billion in the three months to June.", "in the three months to June")]
     public void FindsPeriod(string text, string period)
     {
         Assert.Equal(period, Assert.Single(NewsAnalyzer.Analyze(text).Figures).Period);
@@ -34,5 +35,15 @@ public sealed class FigureTests
     public void YearsDatesScoresAndOrdinalsAreNotFigures()
     {
         Assert.Empty(NewsAnalyzer.Analyze("In 2023, on March 3, United won 3-1 and finished 2nd at 10:30.").Figures);
+    }
+
+    [Fact]
+    public void PeriodStaysWithItsOwnClause()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze(
+            "Unemployment fell to 5.1 per cent in March 2024, while 2,400 new jobs were created in the second half of 2023. " +
+            "The firm employs 120,000 people and plans 300 job cuts next year.");
+        Assert.Equal(["in March 2024", "in the second half of 2023", null, "next year"], analysis.Figures.Select(f => f.Period));
+        Assert.Equal("300 job cuts", analysis.Figures[3].Text);
     }
 }

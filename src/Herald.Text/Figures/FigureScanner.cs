@@ -8,7 +8,7 @@ namespace Herald.Text.Figures;
 /// Key figures written in digits: percentages, money (symbol or currency word, with scale) and counts
 /// of things ("1,200 troops"). Years, dates, times, scores and ordinals are left alone.
 /// </summary>
-internal sealed class FigureScanner(ArticleContext article)
+internal sealed partial class FigureScanner(ArticleContext article)
 {
     private static readonly HashSet<string> NotCountNouns = new(
         ("of to and or per a an the in on at by from for with than percent per cent pc points point " +
@@ -106,6 +106,11 @@ internal sealed class FigureScanner(ArticleContext article)
             unit = "count";
             // "1,500 more soldiers", "5,000 young people": one modifier, then the noun.
             if (CountModifiers.Contains(Tokens[next].Value(Text)) && next + 1 < Tokens.Count && IsCountNoun(next + 1, Tokens[next].End))
+            {
+                next++;
+            }
+            // "300 job cuts": a singular noun used as a modifier, then the plural it modifies.
+            if (next + 1 < Tokens.Count && IsCompoundHead(next) && IsCountNoun(next + 1, Tokens[next].End))
             {
                 next++;
             }
@@ -226,20 +231,15 @@ internal sealed class FigureScanner(ArticleContext article)
         return afterMonth || beforeMonth;
     }
 
-    private string? Nearest(List<(int First, int Last)> periods, int first, int last)
+    private static readonly HashSet<string> NotPluralNouns = new(
+        "was is has does this its as us his yes plus less across were".Split(' '), StringComparer.OrdinalIgnoreCase);
+
+    private bool IsCompoundHead(int index)
     {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach ((int periodFirst, int periodLast) in periods)
-        {
-            int distance = periodFirst > last ? periodFirst - last : first - periodLast;
-            if (distance > 0 && distance < bestDistance)
-            {
-                bestDistance = distance;
-                best = TextSpans.Collapse(Text, Tokens[periodFirst].Start, Tokens[periodLast].End);
-            }
-        }
-        return best;
+        string noun = Tokens[index].Value(Text);
+        string following = Tokens[index + 1].Value(Text);
+        return !noun.EndsWith('s') && following.Length > 3 && following.EndsWith('s') && !following.EndsWith("ss", StringComparison.Ordinal)
+            && !NotPluralNouns.Contains(following);
     }
 
     private static bool TryParse(ReadOnlySpan<char> digits, out double value)

@@ -66,6 +66,16 @@ internal static class PeriodFinder
         {
             return i + 2 < end && IsYear(text, tokens[i + 2]) ? i + 2 : i + 1;
         }
+        if (nextWord == "the" && i + 3 < end && IsCountOfUnits(text, tokens[i + 2]) && Units.Contains(tokens[i + 3].Value(text)))
+        {
+            // "in the three months to June", "over the past 12 months"
+            int last = i + 3;
+            if (last + 2 < end && tokens[last + 1].Span(text) is "to" or "through" or "ending" && Months.Contains(tokens[last + 2].Value(text)))
+            {
+                last += 2;
+            }
+            return last;
+        }
         if (nextWord == "the" && i + 3 < end && Ordinals.Contains(tokens[i + 2].Value(text)) && Units.Contains(tokens[i + 3].Value(text)))
         {
             int last = i + 3;
@@ -77,6 +87,12 @@ internal static class PeriodFinder
         }
         return -1;
     }
+
+    private static readonly HashSet<string> CountWords = new(
+        "two three four five six seven eight nine ten eleven twelve".Split(' '), StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsCountOfUnits(string text, Token token) =>
+        (token.IsNumber && token.Length <= 3) || CountWords.Contains(token.Value(text));
 
     public static bool IsYear(string text, Token token)
     {

@@ -1,0 +1,71 @@
+using Herald.Text.Segmentation;
+
+namespace Herald.Text.Entities;
+
+/// <summary>People: the roles written around a name, and lone words that refer back to someone.</summary>
+internal sealed partial class EntityRecognizer
+{
+    /// <summary>Role words just before ("union leader Lucia Ortega", "The German chancellor, Petra Lindqvist") or after a name.</summary>
+    private IEnumerable<string> RolesAround(int first, int last)
+    {
+        int i = first - 1;
+        int seen = 0;
+        bool commaAllowed = true;
+        while (i >= 0 && seen < 3)
+        {
+            Token token = _tokens[i];
+            int gap = _tokens[i + 1].Start - token.End;
+            bool comma = gap == 2 && _text[token.End] == ',' && commaAllowed;
+            if (!(gap == 1 || comma) || !Titles.IsRole(token.Span(_text)))
+            {
+                break;
+            }
+            commaAllowed = false;
+            yield return token.Value(_text).ToLowerInvariant();
+            seen++;
+            i--;
+        }
+        // Appositive after the name: "Tomas Reuter, the opposition leader,"
+        int j = last + 1;
+        if (j + 1 < _tokens.Count && _tokens[j].Start - _tokens[last].End == 2 && _text[_tokens[last].End] == ','
+            && _tokens[j].Span(_text) is "the" or "a")
+        {
+            for (int k = j + 1; k < _tokens.Count && k <= j + 4; k++)
+            {
+                ReadOnlySpan<char> word = _tokens[k].Span(_text);
+                if (Titles.IsRole(word))
+                {
+                    yield return word.ToString().ToLowerInvariant();
+                }
+                else if (!_names.Gazetteer.TryGetCountryOfDemonym(word.ToString(), out _))
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Second pass: lone words matched against the people already found, or new entities when a speech verb follows.</summary>
+    private void ResolveSingleWords()
+    {
+        foreach (SingleWordCandidate candidate in _singles)
+        {
+            string word = NameAt(candidate.TokenIndex);
+            EntityRecord? entity = _registry.PersonByWord(word);
+            // "Unions said" opens a sentence with a plural noun, not a surname.
+            bool pluralOpener = candidate.StartsSentence && word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
+                && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal);
+            if (entity is null && !pluralOpener && (candidate.FollowedByCue || candidate.HasTitle) && LooksLikeNameWord(candidate.TokenIndex))
+            {
+                // "Analysts at Commerzbank said": people work at organisations, not at people.
+                entity = candidate.AfterPlacePreposition && !candidate.HasTitle
+                    ? _registry.Named(word, EntityType.Organization)
+                    : _registry.Person(word);
+            }
+            if (entity is not null)
+            {
+                AddMention(candidate.TokenIndex, candidate.TokenIndex, entity);
+            }
+        }
+    }
+}
