@@ -95,3 +95,8 @@ if (args.Contains("--mistakes"))
     // Only the dev articles' mistakes: the unseen ones are held out from tuning.
     Console.WriteLine(GoldScorer.Evaluate(articles.Where(a => !a.Unseen)).Mistakes);
 }
+if (args.Contains("--unseen-mistakes"))
+{
+    // For reporting what the held-out articles still get wrong; not to be used for tuning.
+    Console.WriteLine(GoldScorer.Evaluate(articles.Where(a => a.Unseen)).Mistakes);
+}
