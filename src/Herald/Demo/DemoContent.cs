@@ -4,6 +4,7 @@ using Herald.Articles;
 using Herald.Media;
 using Herald.Site;
 using Herald.Storage;
+using Herald.Understanding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Demo;
@@ -12,7 +13,7 @@ namespace Herald.Demo;
 /// Fills an empty database with the demo newsroom that ships inside Herald: six authors,
 /// seven sections and the articles under Demo/Content/articles, each with a drawn image.
 /// </summary>
-public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMediaStore media, SiteState site, ILogger<DemoContent> log)
+public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMediaStore media, SiteState site, ArticleUnderstanding understanding, ILogger<DemoContent> log)
 {
     private const string ResourcePrefix = "Herald.Demo.Content.";
 
@@ -44,14 +45,20 @@ public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMedia
             });
         }
 
-        var count = 0;
+        var added = new List<Article>();
         foreach (var (name, file) in ReadArticleFiles())
         {
             var article = await BuildArticleAsync(name, file, authors, categories, tags, ct);
             db.Articles.Add(article);
-            count++;
+            added.Add(article);
         }
         await db.SaveChangesAsync(ct);
+        // Oldest first, so that each article knows the names the earlier ones introduced.
+        foreach (var article in added.OrderBy(a => a.PublishedAt))
+        {
+            await understanding.AnalyzeAsync(article.Id, ct);
+        }
+        var count = added.Count;
         site.Invalidate();
         log.LogInformation("Added {Count} demo articles.", count);
         return true;

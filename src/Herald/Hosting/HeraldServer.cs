@@ -45,6 +45,9 @@ public static class HeraldServer
         services.AddScoped<ArticleQueries>();
         services.AddScoped<ArticleWriter>();
         services.AddScoped<Demo.DemoContent>();
+        services.AddScoped<Understanding.ArticleUnderstanding>();
+        services.AddScoped<Understanding.TopicQueries>();
+        services.AddSingleton<Understanding.KnownEntityCache>();
         services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
         services.AddHeraldCaching(options);
         services.AddResponseCompression(compression =>

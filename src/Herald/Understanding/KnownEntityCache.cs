@@ -1,0 +1,56 @@
+using Herald.Storage;
+using Herald.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Understanding;
+
+/// <summary>
+/// The names the site already knows, handed to the analyzer so that "Solberg" in a new article
+/// is the Ingrid Solberg of earlier ones. The most-mentioned entities only, so that the cost of
+/// analysing one article does not grow with the archive; refreshed after analyses add names.
+/// </summary>
+public sealed class KnownEntityCache(IServiceScopeFactory scopes)
+{
+    public const int MaxKnown = 5_000;
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim loading = new(1, 1);
+    private (IReadOnlyList<KnownEntity> Entities, DateTime LoadedAt)? current;
+
+    public async Task<IReadOnlyList<KnownEntity>> GetAsync(CancellationToken ct)
+    {
+        if (current is { } cached && DateTime.UtcNow - cached.LoadedAt < Lifetime)
+        {
+            return cached.Entities;
+        }
+        await loading.WaitAsync(ct);
+        try
+        {
+            if (current is { } fresh && DateTime.UtcNow - fresh.LoadedAt < Lifetime)
+            {
+                return fresh.Entities;
+            }
+            var entities = await LoadAsync(ct);
+            current = (entities, DateTime.UtcNow);
+            return entities;
+        }
+        finally
+        {
+            loading.Release();
+        }
+    }
+
+    public void Invalidate() => current = null;
+
+    private async Task<IReadOnlyList<KnownEntity>> LoadAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        var rows = await db.Set<NamedEntity>().AsNoTracking()
+            .OrderByDescending(e => db.Set<EntityMention>().Count(m => m.EntityId == e.Id))
+            .Take(MaxKnown)
+            .Select(e => new { e.Name, e.Type, Aliases = e.Aliases.Select(a => a.Name).ToList() })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return rows.Select(r => new KnownEntity(r.Name, r.Type, r.Aliases)).ToList();
+    }
+}

@@ -1,0 +1,65 @@
+using Herald.Articles;
+using Herald.Hosting;
+using Herald.Site;
+using Herald.Storage;
+using Herald.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Understanding.Pages;
+
+/// <summary>
+/// A person's, organisation's or place's page: everything they said across the archive, newest
+/// first, each quote linking to its place, and the articles that mention them.
+/// </summary>
+[OutputCache(PolicyName = Caching.PublicPage)]
+public sealed class TopicModel(ArticleQueries articles, HeraldDbContext db, SiteState site) : PageModel
+{
+    public const int MaxQuotes = 100;
+
+    public NamedEntity Entity { get; private set; } = null!;
+    public IReadOnlyList<QuoteLine> Quotes { get; private set; } = [];
+    public PagedList<ArticleSummary> Mentions { get; private set; } = null!;
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public string BasePath { get; private set; } = "";
+
+    public sealed record QuoteLine(string Text, string? Cue, QuoteKind Kind, string ArticleHeadline, string ArticleSlug, DateTime PublishedAt);
+
+    public async Task<IActionResult> OnGetAsync(string kind, string slug, [FromQuery(Name = "page")] string? pageParameter, CancellationToken ct)
+    {
+        if (!PageNumber.TryParse(pageParameter, out var page))
+        {
+            return BadRequest();
+        }
+        if (TopicUrls.TypeOf(kind) is not { } type || slug.Length > 200)
+        {
+            return NotFound();
+        }
+        var entity = await db.Set<NamedEntity>().AsNoTracking().Include(e => e.Aliases)
+            .FirstOrDefaultAsync(e => e.Type == type && e.Slug == slug, ct);
+        if (entity is null)
+        {
+            return NotFound();
+        }
+        var snapshot = await site.GetAsync(ct);
+        (Entity, Zone, BasePath) = (entity, snapshot.Settings.TimeZone, TopicUrls.For(type, slug));
+
+        var published = articles.Published();
+        Quotes = await db.Set<ArticleQuote>().AsNoTracking()
+            .Where(q => q.SpeakerId == entity.Id && published.Any(a => a.Id == q.ArticleId))
+            .OrderByDescending(q => q.Article.PublishedAt).ThenBy(q => q.Start)
+            .Take(MaxQuotes)
+            .Select(q => new QuoteLine(q.Text, q.Cue, q.Kind, q.Article.Headline, q.Article.Slug, q.Article.PublishedAt!.Value))
+            .ToListAsync(ct);
+        var mentioning = db.Set<EntityMention>().Where(m => m.EntityId == entity.Id).Select(m => m.ArticleId);
+        Mentions = await articles.ListAsync(published.Where(a => mentioning.Contains(a.Id)), page, snapshot.Settings.PostsPerPage, ct);
+        if (page > Mentions.PageCount)
+        {
+            return NotFound();
+        }
+        HttpContext.TagResponse(TopicUrls.CacheTag(entity.Id));
+        return Page();
+    }
+}
