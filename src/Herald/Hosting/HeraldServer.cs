@@ -4,6 +4,7 @@ using Herald.Articles;
 using Herald.Media;
 using Herald.Site;
 using Herald.Storage;
+using Herald.Understanding;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Herald.Hosting;
@@ -91,5 +92,6 @@ public static class HeraldServer
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
+        app.MapEditorialChecks();
     }
 }
