@@ -8,7 +8,7 @@ public sealed class ArticleBrowserTests(SqliteSiteFixture site, BrowserFixture b
     : IClassFixture<SqliteSiteFixture>, IClassFixture<BrowserFixture>
 {
     [SkippableTheory]
-    [InlineData("phone", 375, 740)]
+    [InlineData("phone", 320, 640)]
     [InlineData("desktop", 1280, 900)]
     public async Task Article_reads_well_and_back_to_top_works_by_mouse(string device, int width, int height)
     {
