@@ -8,6 +8,7 @@ public static class CommentServices
 {
     /// <summary>The rate-limiting policy on comment posts: a sliding window per client address.</summary>
     public const string PostingPolicy = "comment-posts";
+    private const int RateSegments = 6;
 
     public static IServiceCollection AddHeraldComments(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,10 +26,10 @@ public static class CommentServices
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
             {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
+                // A sliding window does not say when a permit frees up; a segment of the window is a fair guess.
+                var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<CommentOptions>>().Value;
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.RateWindow / RateSegments;
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
             limiter.AddPolicy(PostingPolicy, context =>
@@ -39,7 +40,7 @@ public static class CommentServices
                 {
                     PermitLimit = options.RatePermits,
                     Window = options.RateWindow,
-                    SegmentsPerWindow = 6,
+                    SegmentsPerWindow = RateSegments,
                     QueueLimit = 0,
                 });
             });

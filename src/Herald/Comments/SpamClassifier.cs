@@ -55,6 +55,11 @@ public sealed class SpamClassifier(HeraldDbContext db)
         var features = SpamTokenizer.Features(comment.Body, comment.AuthorName, comment.AuthorUrl);
         var wanted = features.Append(Documents).ToList();
         var rows = await db.SpamTokens.Where(t => wanted.Contains(t.Token)).ToDictionaryAsync(t => t.Token, ct);
+        // Rows added by an earlier comment of the same batch are not in the database yet.
+        foreach (var added in db.SpamTokens.Local.Where(t => !rows.ContainsKey(t.Token) && wanted.Contains(t.Token)))
+        {
+            rows[added.Token] = added;
+        }
         SpamToken Row(string token)
         {
             if (!rows.TryGetValue(token, out var row))

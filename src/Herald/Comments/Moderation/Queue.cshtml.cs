@@ -19,9 +19,9 @@ public sealed class QueueModel(ModerationQueries queries, CommentModerator moder
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public string? Done { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? status, string? page, string? done, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? status, [FromQuery(Name = "page")] string? pageNumber, string? done, CancellationToken ct)
     {
-        if (!TryParseStatus(status, out var parsed) || !PageNumber.TryParse(page, out var number))
+        if (!TryParseStatus(status, out var parsed) || !PageNumber.TryParse(pageNumber, out var number))
         {
             return BadRequest();
         }
