@@ -23,6 +23,9 @@ public sealed class Article
     public int WordCount { get; set; }
     public CommentStatus CommentStatus { get; set; } = CommentStatus.Open;
 
+    /// <summary>Approved comments, kept by moderation so lists show the count without a query per card.</summary>
+    public int CommentCount { get; set; }
+
     public int? PrimaryCategoryId { get; set; }
     public Category? PrimaryCategory { get; set; }
     public FeaturedImage? FeaturedImage { get; set; }

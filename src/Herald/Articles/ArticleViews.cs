@@ -14,9 +14,15 @@ public sealed record ArticleSummary(
     string? CategorySlug,
     string? ImageUrl,
     string? ImageAlt,
-    IReadOnlyList<BylineName> Authors)
+    IReadOnlyList<BylineName> Authors,
+    int CommentCount = 0)
 {
     public string Url(TimeZoneInfo zone) => ArticleUrls.For(PublishedAt, Slug, zone);
+}
+
+public static class CommentCounts
+{
+    public static string Label(int count) => count switch { 0 => "No comments", 1 => "1 comment", _ => $"{count:N0} comments" };
 }
 
 public sealed record BylineName(string Name, string Slug);

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Herald.Accounts;
 using Herald.Articles;
+using Herald.Comments;
 using Herald.Media;
 using Herald.Site;
 using Herald.Storage;
@@ -51,6 +52,7 @@ public static class HeraldServer
         services.AddSingleton<Understanding.KnownEntityCache>();
         services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
         services.AddHeraldCaching(options);
+        services.AddHeraldComments(builder.Configuration);
         services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;
@@ -85,12 +87,14 @@ public static class HeraldServer
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         if (options.OutputCache)
         {
             app.UseOutputCache();
         }
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.MapHealthChecks("/healthz");
+        app.MapHeraldComments();
         app.MapRazorPages();
         app.MapEditorialChecks();
     }

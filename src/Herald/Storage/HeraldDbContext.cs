@@ -1,5 +1,6 @@
 using Herald.Accounts;
 using Herald.Articles;
+using Herald.Comments;
 using Herald.Site;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,9 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<OldSlug> OldSlugs => Set<OldSlug>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<SpamToken> SpamTokens => Set<SpamToken>();
+    public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

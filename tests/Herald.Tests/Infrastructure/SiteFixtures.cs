@@ -20,11 +20,16 @@ public abstract class SiteFixture : IAsyncLifetime
 
     protected virtual bool OutputCache => true;
 
+    /// <summary>Settings a fixture changes for its tests (comment word lists, say), applied after Herald's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         if (await CreateDatabaseAsync() is { } database)
         {
-            Server = await HeraldTestServer.StartAsync(database, demo: true, outputCache: OutputCache);
+            Server = await HeraldTestServer.StartAsync(database, demo: true, outputCache: OutputCache, configureServices: ConfigureServices);
         }
     }
 

@@ -1,0 +1,139 @@
+using Herald.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Comments;
+
+/// <summary>What a moderator can do to comments, one or many at once.</summary>
+public enum ModerationAction
+{
+    Approve,
+    Spam,
+    Trash,
+    Restore,
+}
+
+/// <summary>
+/// The newsroom's side of comments: status changes (which teach the classifier), edits and
+/// staff replies. Every change that touches what the public sees evicts the pages showing it.
+/// </summary>
+public sealed class CommentModerator(
+    HeraldDbContext db, SpamClassifier classifier, CommentPublishing publishing, CommentKeys keys,
+    IOptions<CommentOptions> settings, TimeProvider clock)
+{
+    public const int MaxBatch = 200;
+
+    public async Task<int> ApplyAsync(IReadOnlyCollection<int> ids, ModerationAction action, string moderator, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().Take(MaxBatch).ToList();
+        var comments = await db.Comments.Where(c => wanted.Contains(c.Id)).ToListAsync(ct);
+        var touchedArticles = new HashSet<int>();
+        foreach (var comment in comments)
+        {
+            var wasApproved = comment.Status == ModerationStatus.Approved;
+            var (status, verb) = action switch
+            {
+                ModerationAction.Approve => (ModerationStatus.Approved, "approved"),
+                ModerationAction.Spam => (ModerationStatus.Spam, "marked spam"),
+                ModerationAction.Trash => (ModerationStatus.Trash, "trashed"),
+                _ => (ModerationStatus.Pending, "restored"),
+            };
+            comment.Status = status;
+            comment.StatusReason = Truncate($"{verb} by {moderator}");
+            comment.ModeratedAt = clock.GetUtcNow().UtcDateTime;
+            // Approving and marking spam are the decisions the classifier learns from; a restore
+            // takes back what the comment taught; trash says nothing about spam either way.
+            var lesson = action switch
+            {
+                ModerationAction.Approve => TrainedAs.Ham,
+                ModerationAction.Spam => TrainedAs.Spam,
+                ModerationAction.Restore => TrainedAs.Nothing,
+                _ => comment.TrainedAs,
+            };
+            await classifier.LearnAsync(comment, lesson, ct);
+            if (wasApproved || status == ModerationStatus.Approved)
+            {
+                touchedArticles.Add(comment.ArticleId);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await publishing.ApprovedCommentsChangedAsync(touchedArticles, ct);
+        return comments.Count;
+    }
+
+    public async Task<FormProblems> EditAsync(int id, string name, string? website, string body, CancellationToken ct)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (comment is null)
+        {
+            return new FormProblems().Add(CommentFields.Form, "That comment no longer exists.", StatusCodes.Status404NotFound);
+        }
+        var problems = CommentValidator.Check(new CommentForm { Name = name, Website = website, Body = body, Email = comment.AuthorEmail }, settings.Value);
+        if (problems.Any)
+        {
+            return problems;
+        }
+        comment.AuthorName = name.Trim();
+        comment.AuthorUrl = string.IsNullOrWhiteSpace(website) ? null : CommentValidator.WebsiteUrl(website.Trim());
+        comment.Body = CommentText.Normalize(body);
+        await db.SaveChangesAsync(ct);
+        if (comment.Status == ModerationStatus.Approved)
+        {
+            await publishing.ApprovedCommentsChangedAsync([comment.ArticleId], ct);
+        }
+        return problems;
+    }
+
+    /// <summary>A reply from newsroom staff: published at once, and it approves the comment it answers.</summary>
+    public async Task<(Comment? Reply, FormProblems Problems)> ReplyAsStaffAsync(
+        int parentId, string body, StaffMember staff, CancellationToken ct)
+    {
+        var parent = await db.Comments.FirstOrDefaultAsync(c => c.Id == parentId, ct);
+        var options = settings.Value;
+        var problems = CommentValidator.Check(new CommentForm { Name = staff.Name, Email = staff.Email, Body = body }, options);
+        if (parent is null)
+        {
+            problems.Add(CommentFields.Parent, "That comment no longer exists.", StatusCodes.Status404NotFound);
+        }
+        else if (parent.Depth + 1 >= options.MaxDepth)
+        {
+            problems.Add(CommentFields.Parent, $"Replies nest at most {options.MaxDepth} deep.");
+        }
+        if (problems.Any)
+        {
+            return (null, problems);
+        }
+        if (parent!.Status != ModerationStatus.Approved)
+        {
+            parent.Status = ModerationStatus.Approved;
+            parent.StatusReason = Truncate($"approved by {staff.Name} with a reply");
+            parent.ModeratedAt = clock.GetUtcNow().UtcDateTime;
+            await classifier.LearnAsync(parent, TrainedAs.Ham, ct);
+        }
+        var ring = await keys.GetAsync(ct);
+        var emailHash = ring.EmailHash(staff.Email);
+        var reply = new Comment
+        {
+            ArticleId = parent.ArticleId,
+            ParentId = parent.Id,
+            Depth = parent.Depth + 1,
+            AuthorName = staff.Name,
+            AuthorEmail = staff.Email,
+            Body = CommentText.Normalize(body),
+            Status = ModerationStatus.Approved,
+            StatusReason = "staff",
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            EmailHash = emailHash,
+            AvatarKey = ring.AvatarKey(emailHash),
+            StaffUserId = staff.UserId,
+        };
+        db.Comments.Add(reply);
+        await db.SaveChangesAsync(ct);
+        await publishing.ApprovedCommentsChangedAsync([parent.ArticleId], ct);
+        return (reply, problems);
+    }
+
+    private static string Truncate(string reason) => reason.Length <= 200 ? reason : reason[..200];
+}
+
+public sealed record StaffMember(string UserId, string Name, string Email);
