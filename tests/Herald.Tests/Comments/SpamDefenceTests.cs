@@ -99,8 +99,13 @@ public abstract class SpamDefenceTests(SiteFixture fixture)
             {
                 var comment = new Comment
                 {
-                    ArticleId = articleId, AuthorName = row[1], AuthorEmail = "pending@example.org", AuthorUrl = row[2].Length > 0 ? row[2] : null,
-                    Body = row[3], CreatedAt = DateTime.UtcNow, StatusReason = "first comment",
+                    ArticleId = articleId,
+                    AuthorName = row[1],
+                    AuthorEmail = "pending@example.org",
+                    AuthorUrl = row[2].Length > 0 ? row[2] : null,
+                    Body = row[3],
+                    CreatedAt = DateTime.UtcNow,
+                    StatusReason = "first comment",
                 };
                 db.Comments.Add(comment);
                 await db.SaveChangesAsync();
