@@ -14,7 +14,8 @@ public sealed record ArticleSummary(
     string? CategorySlug,
     string? ImageUrl,
     string? ImageAlt,
-    IReadOnlyList<BylineName> Authors)
+    IReadOnlyList<BylineName> Authors,
+    string? ImageSrcset = null)
 {
     public string Url(TimeZoneInfo zone) => ArticleUrls.For(PublishedAt, Slug, zone);
 }

@@ -18,6 +18,8 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<OldSlug> OldSlugs => Set<OldSlug>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<Newsroom.Revisions.ArticleRevision> ArticleRevisions => Set<Newsroom.Revisions.ArticleRevision>();
+    public DbSet<Newsroom.Media.MediaItem> MediaItems => Set<Newsroom.Media.MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
