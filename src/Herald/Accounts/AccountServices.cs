@@ -31,7 +31,22 @@ public static class AccountServices
             cookie.AccessDeniedPath = "/error/403";
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // A forbidden action answers 403 with Herald's error page, not a redirect that hides it.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "herald.antiforgery";
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // A changed role or a locked account takes effect within a minute, not at the next sign-in.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<UserAccounts>();
         return services;
     }

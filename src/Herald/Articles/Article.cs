@@ -20,6 +20,18 @@ public sealed class Article
     /// <summary>UTC. The last editorial update a reader should know about.</summary>
     public DateTime? UpdatedAt { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>UTC. The last time anyone saved the article, for the newsroom's lists (readers never see it).</summary>
+    public DateTime? EditedAt { get; set; }
+
+    /// <summary>
+    /// Raised by one on every write; the concurrency token that stops one person's save from
+    /// silently replacing another's.
+    /// </summary>
+    public int Version { get; set; }
+
+    /// <summary>The newsroom account that started the article; with the byline, it decides who "owns" it.</summary>
+    public string? CreatedByUserId { get; set; }
     public int WordCount { get; set; }
     public CommentStatus CommentStatus { get; set; } = CommentStatus.Open;
 
@@ -42,6 +54,9 @@ public enum ArticleStatus
     Scheduled = 1,
     Published = 2,
     Unpublished = 3,
+
+    /// <summary>Written and handed to an editor for review; not public.</summary>
+    Submitted = 4,
 }
 
 public enum CommentStatus
@@ -59,6 +74,12 @@ public sealed class FeaturedImage
     public string? Credit { get; set; }
     public int Width { get; set; }
     public int Height { get; set; }
+
+    /// <summary>The media library item the picture came from, when it came from the library.</summary>
+    public int? MediaItemId { get; set; }
+
+    /// <summary>The renditions as an HTML srcset ("url 480w, url 800w, ..."), copied from the library item.</summary>
+    public string? Srcset { get; set; }
 }
 
 /// <summary>Byline order matters ("By A and B"), so the join carries a position.</summary>

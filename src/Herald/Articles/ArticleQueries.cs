@@ -18,7 +18,8 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
         a.FeaturedImage != null ? a.FeaturedImage.Url : null,
         a.FeaturedImage != null ? a.FeaturedImage.Alt : null,
         a.Authors.OrderBy(b => b.Position).Select(b => new BylineName(b.Author.Name, b.Author.Slug)).ToList(),
-        a.CommentCount);
+        a.CommentCount,
+        a.FeaturedImage != null ? a.FeaturedImage.Srcset : null);
 
     /// <summary>What a reader may see: published, and not in the future.</summary>
     public IQueryable<Article> Published()

@@ -15,7 +15,8 @@ public sealed record ArticleSummary(
     string? ImageUrl,
     string? ImageAlt,
     IReadOnlyList<BylineName> Authors,
-    int CommentCount = 0)
+    int CommentCount = 0,
+    string? ImageSrcset = null)
 {
     public string Url(TimeZoneInfo zone) => ArticleUrls.For(PublishedAt, Slug, zone);
 }

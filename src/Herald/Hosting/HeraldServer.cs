@@ -3,6 +3,7 @@ using Herald.Accounts;
 using Herald.Articles;
 using Herald.Comments;
 using Herald.Media;
+using Herald.Newsroom;
 using Herald.Site;
 using Herald.Storage;
 using Herald.Understanding;
@@ -13,6 +14,9 @@ namespace Herald.Hosting;
 /// <summary>Builds the web application: services, then the request pipeline, in that order.</summary>
 public static class HeraldServer
 {
+    /// <summary>The largest thing anyone sends is an image upload with its form fields.</summary>
+    public const long MaxRequestBodyBytes = Newsroom.Media.MediaLibrary.MaxUploadBytes + (1024 * 1024);
+
     public static WebApplication Build(ServeOptions options, Action<IServiceCollection>? configureServices = null, bool quiet = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -35,6 +39,7 @@ public static class HeraldServer
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestLineSize = 8 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
         });
 
         var services = builder.Services;
@@ -63,6 +68,7 @@ public static class HeraldServer
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddHeraldPages();
+        services.AddNewsroom();
         services.AddHealthChecks();
         configureServices?.Invoke(services);
 
@@ -77,6 +83,17 @@ public static class HeraldServer
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<RequestGuardMiddleware>();
+        // A body declared too large is refused before anything (the anti-forgery check) starts reading it.
+        app.Use((context, next) =>
+        {
+            if (context.Request.ContentLength > MaxRequestBodyBytes
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions

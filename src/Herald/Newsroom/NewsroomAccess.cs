@@ -12,6 +12,9 @@ public static class NewsroomAccess
     /// <summary>Any newsroom role: Contributor and up.</summary>
     public const string Staff = "newsroom.staff";
 
+    /// <summary>Authors, editors and administrators: publish their own work and upload media.</summary>
+    public const string Authors = "newsroom.authors";
+
     /// <summary>Editors and administrators: edit and publish everything, moderate comments.</summary>
     public const string Editors = "newsroom.editors";
 
@@ -22,6 +25,7 @@ public static class NewsroomAccess
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(Staff, policy => policy.RequireRole(Roles.All))
+            .AddPolicy(Authors, policy => policy.RequireRole(Roles.Author, Roles.Editor, Roles.Administrator))
             .AddPolicy(Editors, policy => policy.RequireRole(Roles.Editor, Roles.Administrator))
             .AddPolicy(Administrators, policy => policy.RequireRole(Roles.Administrator));
         return services;
@@ -31,5 +35,10 @@ public static class NewsroomAccess
     {
         conventions.AuthorizeFolder("/Newsroom", Staff);
         conventions.AllowAnonymousToPage("/Newsroom/Pages/Login");
+        conventions.AuthorizeFolder("/Newsroom/Taxonomy", Editors);
+        conventions.AuthorizeFolder("/Newsroom/Administration", Administrators);
+        // Newsroom pages hold unpublished words and per-person tokens: no cache may keep them.
+        conventions.AddFolderApplicationModelConvention("/Newsroom", page =>
+            page.Filters.Add(new Microsoft.AspNetCore.Mvc.ResponseCacheAttribute { NoStore = true, Location = Microsoft.AspNetCore.Mvc.ResponseCacheLocation.None }));
     }
 }

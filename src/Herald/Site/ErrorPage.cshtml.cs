@@ -18,7 +18,10 @@ public sealed class ErrorPageModel(ILogger<ErrorPageModel> log) : PageModel
 
     public IActionResult OnGet(int code) => Show(code);
 
-    public IActionResult OnPost(int code) => Show(code);
+    // No parameter binding here: binding reads the form, and a re-executed POST may carry a
+    // body too large to read (the very reason for a 413).
+    public IActionResult OnPost() =>
+        Show(int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 500);
 
     private PageResult Show(int code)
     {
@@ -30,7 +33,16 @@ public sealed class ErrorPageModel(ILogger<ErrorPageModel> log) : PageModel
         }
         if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failure)
         {
-            log.LogError(failure.Error, "Unhandled error on {Path}", failure.Path);
+            if (failure.Error is BadHttpRequestException refused)
+            {
+                // Kestrel refusing a request (a body over the size limit) is the sender's problem, not ours.
+                Code = refused.StatusCode;
+                Response.StatusCode = Code;
+            }
+            else
+            {
+                log.LogError(failure.Error, "Unhandled error on {Path}", failure.Path);
+            }
         }
         (Heading, Explanation) = Code switch
         {
@@ -38,7 +50,7 @@ public sealed class ErrorPageModel(ILogger<ErrorPageModel> log) : PageModel
             403 => ("You cannot do that", "Your account does not have permission for this page or action. Ask an editor or administrator if you think it should."),
             404 => ("Page not found", "There is no page at this address. It may have been moved or unpublished, or the address may be mistyped."),
             405 => ("That method is not allowed here", "This address cannot be used that way."),
-            413 => ("That was too large", "What you sent is larger than Herald accepts."),
+            413 => ("That was too large", $"What you sent is larger than Herald accepts. Images may be at most {Herald.Newsroom.Media.MediaLibrary.MaxUploadBytes / (1024 * 1024)} MB; make the picture smaller and upload it again."),
             414 => ("That address is too long", "The address is longer than any page on this site. Check the link you followed."),
             429 => ("Too many requests", "You have sent many requests in a short time. Please wait a minute and try again."),
             _ when Code >= 500 => ("Something went wrong on our side", "Herald could not show this page. The problem has been logged; please try again in a moment."),

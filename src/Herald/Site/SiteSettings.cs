@@ -11,6 +11,12 @@ public sealed class SiteSettings
     public string TimeZoneId { get; set; } = "UTC";
     public int PostsPerPage { get; set; } = 10;
 
+    /// <summary>Whether a new article starts with comments open.</summary>
+    public bool CommentsOpenByDefault { get; set; } = true;
+
+    /// <summary>Comments close this many days after publication; 0 keeps them open.</summary>
+    public int CloseCommentsAfterDays { get; set; }
+
     public TimeZoneInfo TimeZone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }

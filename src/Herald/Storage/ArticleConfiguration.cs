@@ -14,6 +14,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.Excerpt).HasMaxLength(1000);
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         article.Property(a => a.CommentStatus).HasConversion<string>().HasMaxLength(20);
+        article.Property(a => a.Version).IsConcurrencyToken();
+        article.Property(a => a.CreatedByUserId).HasMaxLength(450);
 
         // Slugs are unique per site: the URL's year and month are for readers, not identity.
         article.HasIndex(a => a.Slug).IsUnique();
@@ -29,6 +31,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             image.Property(i => i.Alt).HasMaxLength(500);
             image.Property(i => i.Caption).HasMaxLength(1000);
             image.Property(i => i.Credit).HasMaxLength(300);
+            image.Property(i => i.Srcset).HasMaxLength(2000);
         });
         article.HasMany(a => a.Authors).WithOne().HasForeignKey(a => a.ArticleId);
         article.HasMany(a => a.Categories).WithMany(c => c.Articles).UsingEntity("ArticleCategories");

@@ -22,6 +22,8 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<SpamToken> SpamTokens => Set<SpamToken>();
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
+    public DbSet<Newsroom.Revisions.ArticleRevision> ArticleRevisions => Set<Newsroom.Revisions.ArticleRevision>();
+    public DbSet<Newsroom.Media.MediaItem> MediaItems => Set<Newsroom.Media.MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

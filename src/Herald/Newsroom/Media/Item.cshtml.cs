@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using Herald.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Newsroom.Media;
+
+/// <summary>One picture: its renditions, a Markdown snippet for the story, and its words (uploader or editors).</summary>
+public sealed class ItemModel(HeraldDbContext db) : PageModel
+{
+    public MediaItem Item { get; private set; } = null!;
+    public bool MayEdit { get; private set; }
+
+    [BindProperty]
+    public LibraryModel.UploadForm Words { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        Words = new() { Alt = Item.Alt, Caption = Item.Caption, Credit = Item.Credit };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!MayEdit)
+        {
+            return Forbid();
+        }
+        if (!ModelState.IsValid)
+        {
+            Problem = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var tracked = await db.MediaItems.FirstAsync(m => m.Id == id, ct);
+        tracked.Alt = Words.Alt?.Trim() ?? "";
+        tracked.Caption = string.IsNullOrWhiteSpace(Words.Caption) ? null : Words.Caption.Trim();
+        tracked.Credit = string.IsNullOrWhiteSpace(Words.Credit) ? null : Words.Credit.Trim();
+        await db.SaveChangesAsync(ct);
+        Notice = "Saved. Articles keep the words they were given; new ones will use these.";
+        return Redirect($"/newsroom/media/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var item = await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (item is null)
+        {
+            return false;
+        }
+        Item = item;
+        var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        MayEdit = ArticleAuthorizationHandler.IsEditor(User) || (item.UploadedByUserId == userId && !User.IsInRole(Accounts.Roles.Contributor));
+        return true;
+    }
+
+    public string MarkdownSnippet => $"![{Item.Alt.Replace("]", "", StringComparison.Ordinal)}]({Item.Url})";
+
+    public static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.0} MB" : $"{bytes / 1024.0:0} KB";
+}

@@ -1,0 +1,22 @@
+using Herald.Newsroom.Media;
+using Herald.Newsroom.Publishing;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Herald.Newsroom;
+
+public static class NewsroomServices
+{
+    public static IServiceCollection AddNewsroom(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationHandler, ArticleAuthorizationHandler>();
+        services.AddScoped<ArticleFormApplier>();
+        services.AddScoped<ArticleCommitter>();
+        services.AddScoped<ArticlePublisher>();
+        services.AddScoped<Autosaver>();
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped<Taxonomy.SiteChanges>();
+        services.AddSingleton<ScheduleSignal>();
+        services.AddHostedService<ScheduledPublisher>();
+        return services;
+    }
+}

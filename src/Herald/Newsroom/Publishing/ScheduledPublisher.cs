@@ -1,0 +1,120 @@
+using Herald.Articles;
+using Herald.Newsroom.Revisions;
+using Herald.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Newsroom.Publishing;
+
+/// <summary>Wakes the scheduler early when this process schedules something sooner than its next check.</summary>
+public sealed class ScheduleSignal
+{
+    private readonly SemaphoreSlim poked = new(0, 1);
+
+    public void Poke()
+    {
+        if (poked.CurrentCount == 0)
+        {
+            try
+            {
+                poked.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another thread poked first; one wake-up is enough.
+            }
+        }
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => poked.WaitAsync(timeout, ct);
+}
+
+/// <summary>
+/// Publishes scheduled articles when their time comes, whether or not anyone visits. Several
+/// Herald processes may share one database and all run this; each article is claimed with a
+/// conditional UPDATE (still Scheduled, already due) whose row count says who won, so it is
+/// published — and its handlers run — exactly once.
+/// </summary>
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, ScheduleSignal signal, TimeProvider clock, ILogger<ScheduledPublisher> log)
+    : BackgroundService
+{
+    /// <summary>The longest sleep: how late an article scheduled by another process can be noticed.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(20);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan sleep;
+            try
+            {
+                sleep = await PublishDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Publishing scheduled articles failed; trying again shortly.");
+                sleep = TimeSpan.FromSeconds(5);
+            }
+            try
+            {
+                await signal.WaitAsync(sleep, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Publishes what is due and returns how long to sleep until the next one is.</summary>
+    public async Task<TimeSpan> PublishDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
+            .OrderBy(a => a.PublishedAt).Select(a => a.Id).Take(100).ToListAsync(ct);
+        foreach (var id in due)
+        {
+            await using var articleScope = scopes.CreateAsyncScope();
+            await PublishOneAsync(articleScope.ServiceProvider, id, now, ct);
+        }
+
+        var next = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Scheduled)
+            .MinAsync(a => a.PublishedAt, ct);
+        var untilNext = next is { } at ? at - clock.GetUtcNow().UtcDateTime : PollInterval;
+        return untilNext < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50)
+            : untilNext > PollInterval ? PollInterval : untilNext;
+    }
+
+    private async Task PublishOneAsync(IServiceProvider services, int id, DateTime now, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<HeraldDbContext>();
+        var committer = services.GetRequiredService<ArticleCommitter>();
+        var zone = await committer.ZoneAsync(ct);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Articles
+            .Where(a => a.Id == id && a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(a => a.Status, ArticleStatus.Published)
+                .SetProperty(a => a.Version, a => a.Version + 1)
+                .SetProperty(a => a.UpdatedAt, a => a.PublishedAt), ct);
+        if (claimed == 0)
+        {
+            return; // Another Herald process published it first, or someone unscheduled it.
+        }
+        var article = (await db.LoadForWriteAsync(id, ct))!;
+        db.ArticleRevisions.Add(ArticleRevision.Of(article, RevisionKind.System, "Published on schedule", null, "Herald", now));
+        await db.SaveChangesAsync(ct);
+        var change = new ArticleChange(article, ArticleChangeKind.Published, []);
+        foreach (var handler in services.GetServices<IArticleChangeHandler>())
+        {
+            await handler.OnArticleChangedAsync(change, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        log.LogInformation("Published scheduled article {Id} \"{Headline}\"", id, article.Headline);
+        await committer.EvictAsync(ArticleCommitter.PublicTags(article, zone, clock.GetUtcNow().UtcDateTime), ct);
+    }
+}
