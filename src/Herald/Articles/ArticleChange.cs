@@ -13,7 +13,14 @@ public enum ArticleChangeKind
 /// the article before the change (empty when it was not public), so a handler that keeps its own
 /// copy of public data (a search index, say) knows what the reader saw until now.
 /// </summary>
-public sealed record ArticleChange(Article Article, ArticleChangeKind Kind, IReadOnlyCollection<string> PreviousCacheTags);
+public sealed record ArticleChange(Article Article, ArticleChangeKind Kind, IReadOnlyCollection<string> PreviousCacheTags)
+{
+    /// <summary>
+    /// Further cache tags a handler's own data appears under (a person's page, say); evicted with
+    /// the article's after the commit, never before, so no reader caches the old state again.
+    /// </summary>
+    public HashSet<string> AlsoEvict { get; } = [];
+}
 
 /// <summary>
 /// A feature that must follow every write to an article (search indexing, analysis). All

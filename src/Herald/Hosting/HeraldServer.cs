@@ -53,6 +53,7 @@ public static class HeraldServer
         services.AddScoped<ArticleWriter>();
         services.AddScoped<Demo.DemoContent>();
         services.AddScoped<Understanding.ArticleUnderstanding>();
+        services.AddScoped<IArticleChangeHandler, Understanding.UnderstandingChangeHandler>();
         services.AddScoped<Understanding.TopicQueries>();
         services.AddSingleton<Understanding.KnownEntityCache>();
         services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));

@@ -85,7 +85,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
     }
 
     /// <summary>Removes the article's earlier findings; returns the entities they named.</summary>
-    private async Task<HashSet<int>> ForgetAsync(int articleId, CancellationToken ct)
+    public async Task<HashSet<int>> ForgetAsync(int articleId, CancellationToken ct)
     {
         // Bulk deletes bypass the change tracker: let go of any rows it still holds from an earlier run.
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is EntityMention or ArticleQuote or ArticleFigure).ToList())

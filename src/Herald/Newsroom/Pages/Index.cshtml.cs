@@ -26,6 +26,9 @@ public sealed class IndexModel(UserManager<HeraldUser> users, HeraldDbContext db
     public IReadOnlyList<ArticleRow> RecentlyPublished { get; private set; } = [];
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
+    /// <summary>Comments waiting for a moderator; null for roles that do not moderate.</summary>
+    public int? PendingComments { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
@@ -43,6 +46,10 @@ public sealed class IndexModel(UserManager<HeraldUser> users, HeraldDbContext db
         Scheduled = await List(visible.Where(a => a.Status == ArticleStatus.Scheduled).OrderBy(a => a.PublishedAt), ct);
         RecentlyPublished = await List(db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
             .OrderByDescending(a => a.PublishedAt), ct);
+        if (User.IsInRole(Roles.Editor) || User.IsInRole(Roles.Administrator))
+        {
+            PendingComments = await db.Comments.CountAsync(c => c.Status == Herald.Comments.ModerationStatus.Pending, ct);
+        }
     }
 
     private static Task<List<ArticleRow>> List(IQueryable<Article> articles, CancellationToken ct) =>

@@ -24,10 +24,10 @@ public sealed class ArticleCommitter(HeraldDbContext db, IEnumerable<IArticleCha
     public async Task CommitAsync(Article article, ArticleChangeKind kind, IReadOnlyCollection<string> previousTags,
         IReadOnlyCollection<string> currentTags, CancellationToken ct)
     {
+        var change = new ArticleChange(article, kind, previousTags);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await db.SaveChangesAsync(ct);
-            var change = new ArticleChange(article, kind, previousTags);
             foreach (var handler in handlers)
             {
                 await handler.OnArticleChangedAsync(change, ct);
@@ -36,7 +36,7 @@ public sealed class ArticleCommitter(HeraldDbContext db, IEnumerable<IArticleCha
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        await EvictAsync(previousTags.Concat(currentTags), ct);
+        await EvictAsync(previousTags.Concat(currentTags).Concat(change.AlsoEvict), ct);
     }
 
     /// <summary>

@@ -115,6 +115,6 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, ScheduleSign
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         log.LogInformation("Published scheduled article {Id} \"{Headline}\"", id, article.Headline);
-        await committer.EvictAsync(ArticleCommitter.PublicTags(article, zone, clock.GetUtcNow().UtcDateTime), ct);
+        await committer.EvictAsync(ArticleCommitter.PublicTags(article, zone, clock.GetUtcNow().UtcDateTime).Concat(change.AlsoEvict), ct);
     }
 }

@@ -37,7 +37,10 @@ public sealed class TopicModel(ArticleQueries articles, HeraldDbContext db, Site
         {
             return NotFound();
         }
+        var published = articles.Published();
+        // An entity named only in articles readers cannot see has no page.
         var entity = await db.Set<NamedEntity>().AsNoTracking().Include(e => e.Aliases)
+            .Where(e => db.Set<EntityMention>().Any(m => m.EntityId == e.Id && published.Any(a => a.Id == m.ArticleId)))
             .FirstOrDefaultAsync(e => e.Type == type && e.Slug == slug, ct);
         if (entity is null)
         {
@@ -46,7 +49,6 @@ public sealed class TopicModel(ArticleQueries articles, HeraldDbContext db, Site
         var snapshot = await site.GetAsync(ct);
         (Entity, Zone, BasePath) = (entity, snapshot.Settings.TimeZone, TopicUrls.For(type, slug));
 
-        var published = articles.Published();
         Quotes = await db.Set<ArticleQuote>().AsNoTracking()
             .Where(q => q.SpeakerId == entity.Id && published.Any(a => a.Id == q.ArticleId))
             .OrderByDescending(q => q.Article.PublishedAt).ThenBy(q => q.Start)
