@@ -11,6 +11,9 @@ public sealed class SiteSettings
     public string TimeZoneId { get; set; } = "UTC";
     public int PostsPerPage { get; set; } = 10;
 
+    /// <summary>Whether feeds carry each article's whole text or only its excerpt.</summary>
+    public bool FeedFullText { get; set; }
+
     public TimeZoneInfo TimeZone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }

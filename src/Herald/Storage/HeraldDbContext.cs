@@ -1,5 +1,6 @@
 using Herald.Accounts;
 using Herald.Articles;
+using Herald.Discovery.Related;
 using Herald.Site;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,11 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<OldSlug> OldSlugs => Set<OldSlug>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<ArticleTerm> ArticleTerms => Set<ArticleTerm>();
+    public DbSet<TermFrequency> TermFrequencies => Set<TermFrequency>();
+    public DbSet<IndexedArticle> IndexedArticles => Set<IndexedArticle>();
+    public DbSet<RelatedArticle> RelatedArticles => Set<RelatedArticle>();
+    public DbSet<RelatedOverride> RelatedOverrides => Set<RelatedOverride>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
