@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Herald.Accounts;
 using Herald.Articles;
+using Herald.Discovery;
 using Herald.Media;
 using Herald.Site;
 using Herald.Storage;
@@ -45,6 +46,7 @@ public static class HeraldServer
         services.AddScoped<Demo.DemoContent>();
         services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
         services.AddHeraldCaching(options);
+        services.AddHeraldDiscovery(options.Database);
         services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;
