@@ -1,4 +1,6 @@
+using Herald.Discovery.Feeds;
 using Herald.Discovery.Search;
+using Herald.Discovery.Sitemaps;
 using Herald.Hosting;
 using Herald.Storage;
 using Microsoft.AspNetCore.OutputCaching;
@@ -23,6 +25,8 @@ public static class DiscoveryServices
         {
             services.AddScoped<ISearchIndex, PostgresSearchIndex>();
         }
+        services.AddSingleton(new SitemapOptions());
+        services.AddScoped<SitemapSource>();
         services.Configure<OutputCacheOptions>(cache =>
         {
             cache.AddPolicy(SearchPage, policy => policy
@@ -34,5 +38,11 @@ public static class DiscoveryServices
                 .Tag(CacheTags.Site, CacheTags.Feeds));
         });
         return services;
+    }
+
+    public static void MapHeraldDiscovery(this IEndpointRouteBuilder app)
+    {
+        app.MapHeraldFeeds();
+        app.MapHeraldSitemaps();
     }
 }

@@ -88,5 +88,6 @@ public static class HeraldServer
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
+        app.MapHeraldDiscovery();
     }
 }

@@ -22,8 +22,9 @@ public sealed class LocalMediaStore(string root) : IMediaStore
     {
         var target = Resolve(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        // Write to a temporary name first so a reader never sees half a file.
-        var temporary = target + ".part";
+        // Write to a temporary name first so a reader never sees half a file; the name is unique
+        // so that two processes saving the same file (nodes, or test servers) do not collide.
+        var temporary = $"{target}.{Guid.NewGuid():N}.part";
         await using (var file = File.Create(temporary))
         {
             await content.CopyToAsync(file, ct);

@@ -14,6 +14,7 @@ public sealed class ArticleModel(ArticleQueries articles, SiteState site) : Page
     public ArticleSummary? Next { get; private set; }
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public string CanonicalPath { get; private set; } = "";
+    public SiteSettings Site { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int year, int month, string slug, CancellationToken ct)
     {
@@ -23,6 +24,7 @@ public sealed class ArticleModel(ArticleQueries articles, SiteState site) : Page
         }
         var snapshot = await site.GetAsync(ct);
         Zone = snapshot.Settings.TimeZone;
+        Site = snapshot.Settings;
 
         var found = await articles.FindPublishedBySlugAsync(slug, ct);
         if (found is null)
