@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using Herald.Articles;
+using Herald.Discovery.Related;
 using Herald.Media;
 using Herald.Site;
 using Herald.Storage;
@@ -12,7 +13,8 @@ namespace Herald.Demo;
 /// Fills an empty database with the demo newsroom that ships inside Herald: six authors,
 /// seven sections and the articles under Demo/Content/articles, each with a drawn image.
 /// </summary>
-public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMediaStore media, SiteState site, ILogger<DemoContent> log)
+public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMediaStore media, SiteState site, ArticleIndexer indexer,
+    ILogger<DemoContent> log)
 {
     private const string ResourcePrefix = "Herald.Demo.Content.";
 
@@ -44,14 +46,21 @@ public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMedia
             });
         }
 
-        var count = 0;
+        var added = new List<Article>();
         foreach (var (name, file) in ReadArticleFiles())
         {
             var article = await BuildArticleAsync(name, file, authors, categories, tags, ct);
             db.Articles.Add(article);
-            count++;
+            added.Add(article);
         }
+        var count = added.Count;
         await db.SaveChangesAsync(ct);
+        // Search is indexed by the database itself; related articles are computed as publishing
+        // would, oldest first, so that older stories also learn of the newer ones.
+        foreach (var article in added.OrderBy(a => a.PublishedAt))
+        {
+            await indexer.IndexAsync(article, ct);
+        }
         site.Invalidate();
         log.LogInformation("Added {Count} demo articles.", count);
         return true;

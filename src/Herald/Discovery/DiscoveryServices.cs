@@ -1,4 +1,5 @@
 using Herald.Discovery.Feeds;
+using Herald.Discovery.Related;
 using Herald.Discovery.Search;
 using Herald.Discovery.Sitemaps;
 using Herald.Hosting;
@@ -26,6 +27,9 @@ public static class DiscoveryServices
             services.AddScoped<ISearchIndex, PostgresSearchIndex>();
         }
         services.AddSingleton(new SitemapOptions());
+        services.AddScoped<RelatedCandidates>();
+        services.AddScoped<ArticleIndexer>();
+        services.AddScoped<RelatedArticlesService>();
         services.AddScoped<SitemapSource>();
         services.Configure<OutputCacheOptions>(cache =>
         {
@@ -44,5 +48,6 @@ public static class DiscoveryServices
     {
         app.MapHeraldFeeds();
         app.MapHeraldSitemaps();
+        app.MapRelatedNewsroom();
     }
 }
