@@ -25,10 +25,13 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var withQuery = $"WITH q AS (SELECT {QueryExpression(request.Query)} AS query) ";
-        var matches = " FROM \"Articles\" a, q WHERE a.\"SearchVector\" @@ q.query AND " + SearchCommand.ResultFilter;
+        // As on SQLite, only the newest matches are ranked, so a very common word costs a bounded amount.
+        var newest = "(SELECT n.\"Id\" FROM \"Articles\" n, q WHERE n.\"SearchVector\" @@ q.query ORDER BY n.\"Id\" DESC LIMIT @cap)";
+        var matches = $" FROM \"Articles\" a, q WHERE a.\"Id\" IN {newest} AND " + SearchCommand.ResultFilter;
 
         await using var count = await SearchCommand.CreateAsync(db, withQuery + "SELECT count(*)" + matches, request, now, ct);
         AddQueryParameters(count, request.Query);
+        SearchCommand.Add(count, "cap", SearchCommand.MaxRanked);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         if (total == 0)
         {
@@ -40,6 +43,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         await using (var rank = await SearchCommand.CreateAsync(db, rankSql, request, now, ct))
         {
             AddQueryParameters(rank, request.Query);
+            SearchCommand.Add(rank, "cap", SearchCommand.MaxRanked);
             SearchCommand.Add(rank, "take", request.PageSize);
             SearchCommand.Add(rank, "skip", (request.Page - 1) * request.PageSize);
             await using var reader = await rank.ExecuteReaderAsync(ct);

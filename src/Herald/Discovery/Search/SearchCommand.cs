@@ -11,6 +11,13 @@ namespace Herald.Discovery.Search;
 /// </summary>
 internal static class SearchCommand
 {
+    /// <summary>
+    /// At most this many of the newest matches are ranked (and counted): a word in most articles
+    /// would otherwise cost a ranking of the whole archive. Readers who need older stories narrow
+    /// the query or the dates.
+    /// </summary>
+    public const int MaxRanked = 5000;
+
     public const string ResultFilter = """
         a."Status" = 'Published' AND a."PublishedAt" <= @now
         AND (@category IS NULL OR a."PrimaryCategoryId" = (SELECT c."Id" FROM "Categories" c WHERE c."Slug" = @category)

@@ -9,12 +9,18 @@ namespace Herald.Discovery.Search;
 /// </summary>
 public sealed class SqliteSearchIndex(HeraldDbContext db, TimeProvider clock) : ISearchIndex
 {
-    private const string Matches = """
-        FROM "ArticleSearch" s JOIN "Articles" a ON a."Id" = s.rowid
-        WHERE "ArticleSearch" MATCH @match AND 
+    // The newest matches (rowid order is publication order in practice), ranked inside FTS5. The
+    // cap keeps a search for a very common word from ranking the whole archive.
+    private const string NewestMatches = """
+        SELECT rowid AS id, bm25("ArticleSearch", 10.0, 4.0, 1.0) AS rank FROM "ArticleSearch"
+        WHERE "ArticleSearch" MATCH @match ORDER BY rowid DESC LIMIT @cap
         """;
 
-    private const string RankedIds = "SELECT a.\"Id\", bm25(\"ArticleSearch\", 10.0, 4.0, 1.0)"
+    // CROSS JOIN keeps FTS5 as the outer loop; the covering index spares reading article rows.
+    private const string Matches = "FROM (" + NewestMatches
+        + ") m CROSS JOIN \"Articles\" a INDEXED BY \"IX_Articles_SearchFilter\" ON a.\"Id\" = m.id WHERE ";
+
+    private const string RankedIds = "SELECT a.\"Id\", m.rank"
         + " * (1.0 + 0.5 / (1.0 + max(0.0, julianday(@now) - julianday(a.\"PublishedAt\")) / 30.0)) AS score "
         + Matches + SearchCommand.ResultFilter + " ORDER BY score LIMIT @take OFFSET @skip";
 
@@ -37,6 +43,7 @@ public sealed class SqliteSearchIndex(HeraldDbContext db, TimeProvider clock) : 
 
         await using var count = await SearchCommand.CreateAsync(db, CountAll, request, now, ct);
         SearchCommand.Add(count, "match", match);
+        SearchCommand.Add(count, "cap", SearchCommand.MaxRanked);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         if (total == 0)
         {
@@ -47,6 +54,7 @@ public sealed class SqliteSearchIndex(HeraldDbContext db, TimeProvider clock) : 
         await using (var rank = await SearchCommand.CreateAsync(db, RankedIds, request, now, ct))
         {
             SearchCommand.Add(rank, "match", match);
+            SearchCommand.Add(rank, "cap", SearchCommand.MaxRanked);
             SearchCommand.Add(rank, "take", request.PageSize);
             SearchCommand.Add(rank, "skip", (request.Page - 1) * request.PageSize);
             await using var reader = await rank.ExecuteReaderAsync(ct);
