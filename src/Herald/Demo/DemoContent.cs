@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using Herald.Articles;
+using Herald.Discovery.Related;
 using Herald.Media;
 using Herald.Site;
 using Herald.Storage;
@@ -13,7 +14,8 @@ namespace Herald.Demo;
 /// Fills an empty database with the demo newsroom that ships inside Herald: six authors,
 /// seven sections and the articles under Demo/Content/articles, each with a drawn image.
 /// </summary>
-public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMediaStore media, SiteState site, ArticleUnderstanding understanding, ILogger<DemoContent> log)
+public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMediaStore media, SiteState site, ArticleIndexer indexer,
+    ArticleUnderstanding understanding, ILogger<DemoContent> log)
 {
     private const string ResourcePrefix = "Herald.Demo.Content.";
 
@@ -52,13 +54,15 @@ public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMedia
             db.Articles.Add(article);
             added.Add(article);
         }
+        var count = added.Count;
         await db.SaveChangesAsync(ct);
-        // Oldest first, so that each article knows the names the earlier ones introduced.
+        // Related articles are computed as publishing would, and the articles read, oldest first:
+        // older stories learn of newer ones, and each article knows the names earlier ones introduced.
         foreach (var article in added.OrderBy(a => a.PublishedAt))
         {
+            await indexer.IndexAsync(article, ct);
             await understanding.AnalyzeAsync(article.Id, ct);
         }
-        var count = added.Count;
         site.Invalidate();
         log.LogInformation("Added {Count} demo articles.", count);
         return true;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Herald.Accounts;
 using Herald.Articles;
 using Herald.Comments;
+using Herald.Discovery;
 using Herald.Media;
 using Herald.Newsroom;
 using Herald.Site;
@@ -59,6 +60,7 @@ public static class HeraldServer
         services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
         services.AddHeraldCaching(options);
         services.AddHeraldComments(builder.Configuration);
+        services.AddHeraldDiscovery(options.Database);
         services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;
@@ -115,5 +117,6 @@ public static class HeraldServer
         app.MapHeraldComments();
         app.MapRazorPages();
         app.MapEditorialChecks();
+        app.MapHeraldDiscovery();
     }
 }

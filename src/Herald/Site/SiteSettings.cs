@@ -16,6 +16,8 @@ public sealed class SiteSettings
 
     /// <summary>Comments close this many days after publication; 0 keeps them open.</summary>
     public int CloseCommentsAfterDays { get; set; }
+    /// <summary>Whether feeds carry each article's whole text or only its excerpt.</summary>
+    public bool FeedFullText { get; set; }
 
     public TimeZoneInfo TimeZone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;

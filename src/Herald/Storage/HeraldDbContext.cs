@@ -1,6 +1,7 @@
 using Herald.Accounts;
 using Herald.Articles;
 using Herald.Comments;
+using Herald.Discovery.Related;
 using Herald.Site;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,11 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
     public DbSet<Newsroom.Revisions.ArticleRevision> ArticleRevisions => Set<Newsroom.Revisions.ArticleRevision>();
     public DbSet<Newsroom.Media.MediaItem> MediaItems => Set<Newsroom.Media.MediaItem>();
+    public DbSet<ArticleTerm> ArticleTerms => Set<ArticleTerm>();
+    public DbSet<TermFrequency> TermFrequencies => Set<TermFrequency>();
+    public DbSet<IndexedArticle> IndexedArticles => Set<IndexedArticle>();
+    public DbSet<RelatedArticle> RelatedArticles => Set<RelatedArticle>();
+    public DbSet<RelatedOverride> RelatedOverrides => Set<RelatedOverride>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

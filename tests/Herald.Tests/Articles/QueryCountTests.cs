@@ -46,7 +46,8 @@ public sealed class QueryCountTests : IAsyncLifetime
         var rich = await EnrichAsync(other);
         var crowded = await CountAsync(client, rich);
 
-        Assert.InRange(simple, 1, 12);
+        // The article itself, its people, its "Related Articles" block and its comments: a fixed number.
+        Assert.InRange(simple, 1, 16);
         Assert.True(simple == crowded, $"{simple} queries:\n{simpleLog}\n\n{crowded} queries:\n{counter.Log}");
     }
 

@@ -16,6 +16,7 @@ public sealed class ArticleModel(ArticleQueries articles, TopicQueries topics, S
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public IReadOnlyList<StoryTopic> Topics { get; private set; } = [];
     public string CanonicalPath { get; private set; } = "";
+    public SiteSettings Site { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int year, int month, string slug, CancellationToken ct)
     {
@@ -25,6 +26,7 @@ public sealed class ArticleModel(ArticleQueries articles, TopicQueries topics, S
         }
         var snapshot = await site.GetAsync(ct);
         Zone = snapshot.Settings.TimeZone;
+        Site = snapshot.Settings;
 
         var found = await articles.FindPublishedBySlugAsync(slug, ct);
         if (found is null)

@@ -479,6 +479,101 @@ namespace Herald.Storage.Migrations.Postgres
                     b.ToTable("SpamTokens");
                 });
 
+            modelBuilder.Entity("Herald.Discovery.Related.ArticleTerm", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ArticleId", "Term");
+
+                    b.HasIndex("Term", "Weight");
+
+                    b.ToTable("ArticleTerms");
+                });
+
+            modelBuilder.Entity("Herald.Discovery.Related.IndexedArticle", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("IndexedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(30000)
+                        .HasColumnType("character varying(30000)");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("IndexedArticles");
+                });
+
+            modelBuilder.Entity("Herald.Discovery.Related.RelatedArticle", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RelatedArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ArticleId", "RelatedArticleId");
+
+                    b.HasIndex("RelatedArticleId");
+
+                    b.ToTable("RelatedArticles");
+                });
+
+            modelBuilder.Entity("Herald.Discovery.Related.RelatedOverride", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RelatedArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ArticleId", "RelatedArticleId");
+
+                    b.HasIndex("RelatedArticleId");
+
+                    b.ToTable("RelatedOverrides");
+                });
+
+            modelBuilder.Entity("Herald.Discovery.Related.TermFrequency", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("DocumentCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Term");
+
+                    b.ToTable("TermFrequencies");
+                });
+
             modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -627,6 +722,9 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<bool>("CommentsOpenByDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FeedFullText")
                         .HasColumnType("boolean");
 
                     b.Property<int>("PostsPerPage")
@@ -1082,6 +1180,54 @@ namespace Herald.Storage.Migrations.Postgres
                     b.Navigation("Article");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Herald.Discovery.Related.ArticleTerm", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Discovery.Related.IndexedArticle", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("Herald.Discovery.Related.IndexedArticle", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Discovery.Related.RelatedArticle", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Discovery.Related.RelatedOverride", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Herald.Newsroom.Revisions.ArticleRevision", b =>

@@ -1,0 +1,110 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using Herald.Articles;
+using Herald.Site;
+
+namespace Herald.Discovery.Feeds;
+
+/// <summary>Builds RSS 2.0 and Atom 1.0 documents with System.ServiceModel.Syndication.</summary>
+public static class FeedWriter
+{
+    public const int ItemCount = 20;
+
+    public static SyndicationFeed Build(IReadOnlyList<Article> articles, FeedScope scope, SiteSnapshot site, string origin, bool atom)
+    {
+        var settings = site.Settings;
+        var title = scope.Slug is null ? settings.Title : $"{scope.Title} – {settings.Title}";
+        var feed = new SyndicationFeed(title, settings.Tagline, new Uri(origin + scope.HtmlPath))
+        {
+            Id = TagUri(origin, $"feed:{scope.Kind}:{scope.Slug ?? "all"}"),
+            Language = "en",
+            Generator = "Herald",
+            LastUpdatedTime = articles.Count == 0 ? DateTimeOffset.UnixEpoch : LastChanged(articles),
+        };
+        feed.Links.Add(new SyndicationLink(new Uri(origin + scope.FeedPath + (atom ? "/atom" : "")), "self",
+            null, atom ? "application/atom+xml" : "application/rss+xml", 0));
+        feed.Items = articles.Select(a => Item(a, site, origin, atom)).ToList();
+        return feed;
+    }
+
+    /// <summary>The newest publication or update among the items: the feed's Last-Modified.</summary>
+    public static DateTimeOffset LastChanged(IEnumerable<Article> articles) =>
+        articles.Max(a => new DateTimeOffset(Changed(a), TimeSpan.Zero));
+
+    public static async Task WriteAsync(SyndicationFeed feed, bool atom, Stream output, CancellationToken ct)
+    {
+        // The formatters write synchronously; the document of twenty items is built in memory, then sent.
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            SyndicationFeedFormatter formatter = atom ? new Atom10FeedFormatter(feed) : new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false);
+            formatter.WriteTo(writer);
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, ct);
+    }
+
+    private static SyndicationItem Item(Article article, SiteSnapshot site, string origin, bool atom)
+    {
+        var url = new Uri(origin + ArticleUrls.For(article.PublishedAt!.Value, article.Slug, site.Settings.TimeZone));
+        var item = new SyndicationItem
+        {
+            // A tag: URI from the article's id and first publication: stable when the slug or headline changes.
+            Id = TagUri(origin, $"article:{article.Id}", article.PublishedAt.Value),
+            Title = new TextSyndicationContent(article.Headline),
+            PublishDate = new DateTimeOffset(article.PublishedAt.Value, TimeSpan.Zero),
+            LastUpdatedTime = new DateTimeOffset(Changed(article), TimeSpan.Zero),
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(url, "text/html"));
+        var excerpt = article.Dek ?? article.Excerpt ?? "";
+        if (site.Settings.FeedFullText)
+        {
+            // RSS readers take the whole story from <description>; Atom from <content type="html">.
+            if (atom)
+            {
+                item.Summary = new TextSyndicationContent(excerpt);
+                item.Content = SyndicationContent.CreateHtmlContent(article.BodyHtml);
+            }
+            else
+            {
+                item.Summary = new TextSyndicationContent(article.BodyHtml, TextSyndicationContentKind.Html);
+            }
+        }
+        else
+        {
+            item.Summary = new TextSyndicationContent(excerpt);
+        }
+        foreach (var byline in article.Authors.OrderBy(b => b.Position))
+        {
+            item.Authors.Add(new SyndicationPerson { Name = byline.Author.Name, Uri = $"{origin}/author/{byline.Author.Slug}" });
+        }
+        foreach (var category in article.Categories)
+        {
+            item.Categories.Add(new SyndicationCategory(category.Name));
+        }
+        foreach (var tag in article.Tags)
+        {
+            item.Categories.Add(new SyndicationCategory(tag.Name));
+        }
+        if (article.FeaturedImage is { } image)
+        {
+            item.Links.Add(new SyndicationLink(new Uri(new Uri(origin), image.Url), "enclosure", image.Alt, ImageType(image.Url), 0));
+        }
+        return item;
+    }
+
+    private static DateTime Changed(Article article) =>
+        article.UpdatedAt is { } updated && updated > article.PublishedAt!.Value ? updated : article.PublishedAt!.Value;
+
+    private static string TagUri(string origin, string specific, DateTime? date = null) =>
+        $"tag:{new Uri(origin).Host},{(date ?? new DateTime(2026, 1, 1)):yyyy-MM-dd}:{specific}";
+
+    private static string ImageType(string url) => Path.GetExtension(url).ToLowerInvariant() switch
+    {
+        ".svg" => "image/svg+xml",
+        ".png" => "image/png",
+        ".webp" => "image/webp",
+        _ => "image/jpeg",
+    };
+}

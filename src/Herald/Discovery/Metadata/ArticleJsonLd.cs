@@ -1,0 +1,87 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Herald.Articles;
+using Herald.Site;
+
+namespace Herald.Discovery.Metadata;
+
+/// <summary>
+/// schema.org NewsArticle and BreadcrumbList for an article page. Serialized with the default
+/// encoder, which escapes &lt; &gt; &amp; so no headline can close the &lt;script&gt; element.
+/// </summary>
+public static class ArticleJsonLd
+{
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Default };
+
+    public static string NewsArticle(Article article, string origin, string canonicalPath, SiteSettings site)
+    {
+        var url = origin + canonicalPath;
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["mainEntityOfPage"] = new JsonObject { ["@type"] = "WebPage", ["@id"] = url },
+            ["headline"] = article.Headline,
+            ["description"] = article.Dek ?? article.Excerpt,
+            ["datePublished"] = Display.Iso(article.PublishedAt!.Value),
+            ["dateModified"] = Display.Iso(article.UpdatedAt is { } updated && updated > article.PublishedAt.Value ? updated : article.PublishedAt.Value),
+            ["author"] = new JsonArray(article.Authors.OrderBy(b => b.Position).Select(b => (JsonNode)new JsonObject
+            {
+                ["@type"] = "Person",
+                ["name"] = b.Author.Name,
+                ["url"] = $"{origin}/author/{b.Author.Slug}",
+            }).ToArray()),
+            ["publisher"] = new JsonObject
+            {
+                ["@type"] = "NewsMediaOrganization",
+                ["name"] = site.Title,
+                ["url"] = origin + "/",
+                ["logo"] = new JsonObject { ["@type"] = "ImageObject", ["url"] = origin + "/favicon.svg" },
+            },
+            ["wordCount"] = article.WordCount,
+        };
+        if (article.FeaturedImage is { } image)
+        {
+            json["image"] = new JsonArray(new JsonObject
+            {
+                ["@type"] = "ImageObject",
+                ["url"] = new Uri(new Uri(origin), image.Url).ToString(),
+                ["width"] = image.Width,
+                ["height"] = image.Height,
+            });
+        }
+        if (article.PrimaryCategory is { } section)
+        {
+            json["articleSection"] = section.Name;
+        }
+        if (article.Tags.Count > 0)
+        {
+            json["keywords"] = new JsonArray(article.Tags.Select(t => (JsonNode)t.Name).ToArray());
+        }
+        return json.ToJsonString(Options);
+    }
+
+    public static string Breadcrumbs(Article article, string origin, string canonicalPath)
+    {
+        var crumbs = new List<(string Name, string Url)> { ("Home", origin + "/") };
+        if (article.PrimaryCategory is { } section)
+        {
+            crumbs.Add((section.Name, $"{origin}/category/{section.Slug}"));
+        }
+        crumbs.Add((article.Headline, origin + canonicalPath));
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "BreadcrumbList",
+            ["itemListElement"] = new JsonArray(crumbs.Select((c, i) => (JsonNode)new JsonObject
+            {
+                ["@type"] = "ListItem",
+                ["position"] = i + 1,
+                ["name"] = c.Name,
+                ["item"] = c.Url,
+            }).ToArray()),
+        };
+        return json.ToJsonString(Options);
+    }
+}

@@ -1,0 +1,83 @@
+using Herald.Articles;
+using Herald.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Discovery.Related;
+
+public sealed record ScoredCandidate(int ArticleId, double Score, string Reasons);
+
+/// <summary>
+/// Finds and scores the articles that may relate to one article, reading only bounded slices of
+/// the index: the strongest postings of each of its top terms and the latest articles of each
+/// of its tags. The work depends on the article, not on how many articles the archive holds.
+/// </summary>
+public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries articles)
+{
+    private const int TermsLookedUp = 12;
+    private const int PostingsPerTerm = 150;
+    private const int ArticlesPerTag = 40;
+    private const int TagsLookedUp = 8;
+    private const int CandidatesScored = 80;
+
+    public async Task<List<ScoredCandidate>> FindAsync(int articleId, DateTime publishedAt, int? sectionId, IReadOnlyList<int> tagIds,
+        IReadOnlyDictionary<string, double> vector, CancellationToken ct)
+    {
+        var similarity = new Dictionary<int, double>();
+        var sharedTerms = new Dictionary<int, List<string>>();
+        foreach (var (term, weight) in vector.OrderByDescending(v => v.Value).Take(TermsLookedUp))
+        {
+            var postings = await db.ArticleTerms.AsNoTracking()
+                .Where(t => t.Term == term && t.ArticleId != articleId)
+                .OrderByDescending(t => t.Weight).Take(PostingsPerTerm)
+                .Select(t => new { t.ArticleId, t.Weight })
+                .ToListAsync(ct);
+            foreach (var posting in postings)
+            {
+                similarity[posting.ArticleId] = similarity.GetValueOrDefault(posting.ArticleId) + weight * posting.Weight;
+                (sharedTerms.TryGetValue(posting.ArticleId, out var list) ? list : sharedTerms[posting.ArticleId] = []).Add(term);
+            }
+        }
+        var published = articles.Published();
+        foreach (var tagId in tagIds.Take(TagsLookedUp))
+        {
+            var sameTag = await published.Where(a => a.Id != articleId && a.Tags.Any(t => t.Id == tagId))
+                .OrderByDescending(a => a.PublishedAt).Take(ArticlesPerTag).Select(a => a.Id).ToListAsync(ct);
+            foreach (var id in sameTag)
+            {
+                similarity.TryAdd(id, 0);
+            }
+        }
+
+        var ids = similarity.OrderByDescending(s => s.Value).Take(CandidatesScored).Select(s => s.Key).ToList();
+        var facts = await published.Where(a => ids.Contains(a.Id))
+            .Select(a => new
+            {
+                a.Id,
+                PublishedAt = a.PublishedAt!.Value,
+                a.PrimaryCategoryId,
+                SectionName = a.PrimaryCategory != null ? a.PrimaryCategory.Name : null,
+                Tags = a.Tags.Select(t => new { t.Id, t.Name }).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
+        var scored = new List<ScoredCandidate>();
+        foreach (var fact in facts)
+        {
+            var evidence = new List<RelatedEvidence>();
+            evidence.AddRange(sharedTerms.GetValueOrDefault(fact.Id, []).Take(6).Select(t => new RelatedEvidence("term", t, 0)));
+            evidence.AddRange(fact.Tags.Where(t => tagIds.Contains(t.Id)).Select(t => new RelatedEvidence("tag", t.Name, RelatedScoring.SharedTag)));
+            if (sectionId is not null && fact.PrimaryCategoryId == sectionId)
+            {
+                evidence.Add(new RelatedEvidence("section", fact.SectionName ?? "", RelatedScoring.SameSection));
+            }
+            var score = RelatedScoring.Score(similarity[fact.Id], evidence, publishedAt, fact.PublishedAt);
+            // A shared section alone is not a relation; some content or a tag must be shared.
+            if (similarity[fact.Id] > 0.02 || evidence.Any(e => e.Kind == "tag"))
+            {
+                scored.Add(new ScoredCandidate(fact.Id, Math.Round(score, 4), RelatedScoring.Explain(evidence)));
+            }
+        }
+        return scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.ArticleId).ToList();
+    }
+}

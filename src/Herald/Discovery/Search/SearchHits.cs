@@ -1,0 +1,24 @@
+using Herald.Articles;
+using Herald.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Discovery.Search;
+
+/// <summary>Turns ranked ids and snippets from either engine into cards, in rank order, with one query.</summary>
+internal static class SearchHits
+{
+    public static SearchResults None(SearchRequest request) =>
+        new(new PagedList<SearchHit>([], request.Page, request.PageSize, 0));
+
+    public static async Task<SearchResults> LoadAsync(HeraldDbContext db, SearchRequest request, int total,
+        IReadOnlyList<(int Id, double Score)> ranked, IReadOnlyDictionary<int, string> snippets, CancellationToken ct)
+    {
+        var ids = ranked.Select(r => r.Id).ToList();
+        var cards = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(ArticleQueries.ToSummary).AsSplitQuery().ToDictionaryAsync(a => a.Id, ct);
+        var hits = ranked.Where(r => cards.ContainsKey(r.Id))
+            .Select(r => new SearchHit(cards[r.Id], Snippets.FromMarkdown(snippets.GetValueOrDefault(r.Id, "")), r.Score))
+            .ToList();
+        return new SearchResults(new PagedList<SearchHit>(hits, request.Page, request.PageSize, total));
+    }
+}

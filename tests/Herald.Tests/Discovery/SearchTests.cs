@@ -1,0 +1,164 @@
+using System.Net;
+using Herald.Articles;
+using Herald.Discovery.Search;
+using Herald.Tests.Infrastructure;
+
+namespace Herald.Tests.Discovery;
+
+/// <summary>Search on the database's own engine, run unchanged against SQLite FTS5 and PostgreSQL tsvector.</summary>
+public abstract class SearchTests(SiteFixture fixture)
+{
+    private HeraldTestServer Server => fixture.RequireServer();
+
+    private async Task<SearchResults> SearchAsync(string text, string? category = null, string? author = null,
+        DateTime? from = null, DateTime? to = null, int page = 1)
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
+        return await index.SearchAsync(new SearchRequest(SearchQuery.Parse(text), page, 10, category, author, from, to), CancellationToken.None);
+    }
+
+    private static List<int> Ids(SearchResults results) => results.Hits.Items.Select(h => h.Article.Id).ToList();
+
+    [SkippableFact]
+    public async Task A_headline_match_outranks_a_newer_body_match()
+    {
+        var body = await TestArticles.AddAsync(Server, "Council debates the ferry timetable",
+            "Residents said the new zorblax turbines at the harbour were louder than promised.", DateTime.UtcNow.AddHours(-2));
+        var headline = await TestArticles.AddAsync(Server, "Zorblax turbines switched on at the harbour",
+            "The two machines began turning on Monday after a long wait.", DateTime.UtcNow.AddDays(-40));
+
+        var results = await SearchAsync("zorblax");
+
+        Assert.Equal([headline.Id, body.Id], Ids(results));
+        Assert.Contains(Snippets.MarkStart + "zorblax", results.Hits.Items[1].Snippet, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task A_quoted_phrase_matches_only_the_words_in_that_order()
+    {
+        var phrase = await TestArticles.AddAsync(Server, "Night market returns",
+            "Stalls lit by quiltwick lantern garlands lined the quay until midnight.");
+        var scattered = await TestArticles.AddAsync(Server, "Garlands and lanterns",
+            "The lantern makers sold garlands; one was called quiltwick by the children.");
+
+        Assert.Equal([phrase.Id], Ids(await SearchAsync("\"quiltwick lantern garlands\"")));
+        Assert.Equal([phrase.Id, scattered.Id], Ids(await SearchAsync("quiltwick lantern garlands")).Order());
+    }
+
+    [SkippableFact]
+    public async Task Accents_and_case_do_not_matter()
+    {
+        var article = await TestArticles.AddAsync(Server, "Crème brûlée festival opens in Zürichsee",
+            "Pâtissiers from Malmö and Besançon brought their best brûlées.");
+
+        Assert.Contains(article.Id, Ids(await SearchAsync("creme brulee zurichsee")));
+        Assert.Contains(article.Id, Ids(await SearchAsync("MALMO besancon")));
+        Assert.Contains(article.Id, Ids(await SearchAsync("ZÜRICHSEE")));
+    }
+
+    [SkippableFact]
+    public async Task The_index_follows_publish_edit_and_unpublish()
+    {
+        var draft = await TestArticles.AddAsync(Server, "Plans for the vexwillow bridge", "Engineers drew the vexwillow crossing.",
+            status: ArticleStatus.Draft);
+        Assert.Empty(Ids(await SearchAsync("vexwillow")));
+
+        await TestArticles.UpdateAsync(Server, draft.Id, a => a.Status = ArticleStatus.Published);
+        Assert.Equal([draft.Id], Ids(await SearchAsync("vexwillow")));
+
+        await TestArticles.UpdateAsync(Server, draft.Id, a => (a.Headline, a.BodyMarkdown) = ("Plans for the brambleton bridge", "Engineers drew it."));
+        Assert.Empty(Ids(await SearchAsync("vexwillow")));
+        Assert.Equal([draft.Id], Ids(await SearchAsync("brambleton")));
+
+        await TestArticles.UpdateAsync(Server, draft.Id, a => a.Status = ArticleStatus.Unpublished);
+        Assert.Empty(Ids(await SearchAsync("brambleton")));
+    }
+
+    [SkippableFact]
+    public async Task Filters_narrow_by_section_author_and_dates()
+    {
+        var old = await TestArticles.AddAsync(Server, "Glimmerfen reservoir filled", "Water rose.", DateTime.UtcNow.AddDays(-300), category: "politics");
+        var recent = await TestArticles.AddAsync(Server, "Glimmerfen reservoir drained", "Water fell.", DateTime.UtcNow.AddDays(-3));
+
+        Assert.Equal([old.Id], Ids(await SearchAsync("glimmerfen", category: "politics")));
+        Assert.Equal([recent.Id], Ids(await SearchAsync("glimmerfen", from: DateTime.UtcNow.AddDays(-10))));
+        Assert.Equal([old.Id], Ids(await SearchAsync("glimmerfen", to: DateTime.UtcNow.AddDays(-10))));
+        Assert.Empty(Ids(await SearchAsync("glimmerfen", author: "no-such-author")));
+    }
+
+    [SkippableFact]
+    public async Task Results_are_paginated()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            await TestArticles.AddAsync(Server, $"Pebblemoor report number {i}", "Short.", DateTime.UtcNow.AddDays(-i - 1));
+        }
+        var first = await SearchAsync("pebblemoor");
+        var second = await SearchAsync("pebblemoor", page: 2);
+
+        Assert.Equal(12, first.Hits.TotalCount);
+        Assert.Equal(10, first.Hits.Items.Count);
+        Assert.Equal(2, second.Hits.Items.Count);
+        Assert.Empty(Ids(first).Intersect(Ids(second)));
+    }
+
+    [SkippableTheory]
+    [InlineData("\"unbalanced quote")]
+    [InlineData("harbour\" \"")]
+    [InlineData("C#")]
+    [InlineData("AND OR NOT")]
+    [InlineData("NEAR(harbour ferry")]
+    [InlineData("*")]
+    [InlineData("-harbour")]
+    [InlineData("harbour*")]
+    [InlineData("col:umn ^start {a b}")]
+    [InlineData("🦀🚢 harbour")]
+    [InlineData("'; DROP TABLE Articles; --")]
+    [InlineData("\\")]
+    [InlineData("%")]
+    public async Task Hostile_queries_get_results_or_nothing_found_never_an_error(string text)
+    {
+        using var client = Server.CreateClient();
+        var (response, page) = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString(text));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(page.QuerySelector(".search-results") is not null || page.QuerySelector(".search-empty") is not null);
+        Assert.Equal(text.Length > 0 ? text : null, page.QuerySelector("#search-q")!.GetAttribute("value"));
+    }
+
+    [SkippableFact]
+    public async Task Very_long_text_is_trimmed_with_a_notice()
+    {
+        var text = string.Concat(Enumerable.Repeat("harbour ferry NEAR( \"x ", 250));
+        using var client = Server.CreateClient();
+        var (response, page) = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString(text[..5000]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(page.QuerySelector(".search-notice"));
+        Assert.Equal(SearchQuery.MaxLength, page.QuerySelector("#search-q")!.GetAttribute("value")!.Length);
+        Assert.False((await SearchAsync(new string('x', 10_000) + " " + text)).Hits.TotalCount < 0);
+    }
+
+    [SkippableFact]
+    public async Task The_search_page_keeps_the_text_highlights_matches_and_explains_bad_filters()
+    {
+        await TestArticles.AddAsync(Server, "Thornquill lighthouse repainted", "Painters gave the thornquill tower a red band.");
+        using var client = Server.CreateClient();
+
+        var (response, page) = await client.GetPageAsync("/search?q=%3Cthornquill%3E");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("<thornquill>", page.QuerySelector("#search-q")!.GetAttribute("value"));
+        Assert.Equal("thornquill", page.QuerySelector(".search-snippet mark")!.TextContent, ignoreCase: true);
+        Assert.NotNull(page.QuerySelector("header form[role=search] input[name=q]"));
+
+        var (bad, badPage) = await client.GetPageAsync("/search?q=thornquill&from=31-10-2026");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("YYYY-MM-DD", badPage.QuerySelector(".search-problems")!.TextContent);
+        Assert.Equal("31-10-2026", badPage.QuerySelector("#search-from")!.GetAttribute("value"));
+    }
+}
+
+public sealed class SqliteSearchTests(SqliteSiteFixture fixture) : SearchTests(fixture), IClassFixture<SqliteSiteFixture>;
+
+public sealed class PostgresSearchTests(PostgresSiteFixture fixture) : SearchTests(fixture), IClassFixture<PostgresSiteFixture>;

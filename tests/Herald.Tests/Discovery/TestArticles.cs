@@ -1,0 +1,50 @@
+using Herald.Articles;
+using Herald.Storage;
+using Herald.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Tests.Discovery;
+
+/// <summary>Writes articles of a test's own into a running site's database, the way the newsroom will.</summary>
+public static class TestArticles
+{
+    public static async Task<Article> AddAsync(HeraldTestServer server, string headline, string body, DateTime? publishedAt = null,
+        ArticleStatus status = ArticleStatus.Published, string category = "business", string[]? tags = null, string? dek = null)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        var slug = Slugs.From(headline) + "-" + Guid.NewGuid().ToString("N")[..8];
+        var article = new Article
+        {
+            Slug = slug,
+            Headline = headline,
+            Dek = dek,
+            BodyMarkdown = body,
+            Status = status,
+            PublishedAt = publishedAt ?? DateTime.UtcNow.AddHours(-1),
+            CreatedAt = DateTime.UtcNow,
+            PrimaryCategory = await db.Categories.FirstAsync(c => c.Slug == category),
+        };
+        article.Categories.Add(article.PrimaryCategory);
+        foreach (var name in tags ?? [])
+        {
+            var tagSlug = Slugs.From(name);
+            article.Tags.Add(await db.Tags.FirstOrDefaultAsync(t => t.Slug == tagSlug) ?? new Tag { Name = name, Slug = tagSlug });
+        }
+        article.Authors.Add(new ArticleAuthor { Author = await db.Authors.OrderBy(a => a.Id).FirstAsync(), Position = 0 });
+        scope.ServiceProvider.GetRequiredService<ArticleWriter>().PrepareForSave(article);
+        db.Articles.Add(article);
+        await db.SaveChangesAsync();
+        return article;
+    }
+
+    public static async Task UpdateAsync(HeraldTestServer server, int id, Action<Article> change)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        var article = await db.Articles.Include(a => a.Tags).Include(a => a.Categories).FirstAsync(a => a.Id == id);
+        change(article);
+        scope.ServiceProvider.GetRequiredService<ArticleWriter>().PrepareForSave(article);
+        await db.SaveChangesAsync();
+    }
+}
