@@ -29,6 +29,7 @@ public static class DiscoveryServices
         services.AddSingleton(new SitemapOptions());
         services.AddScoped<RelatedCandidates>();
         services.AddScoped<ArticleIndexer>();
+        services.AddScoped<Herald.Articles.IArticleChangeHandler, RelatedChangeHandler>();
         services.AddScoped<RelatedArticlesService>();
         services.AddScoped<SitemapSource>();
         services.Configure<OutputCacheOptions>(cache =>

@@ -14,7 +14,7 @@ namespace Herald.Discovery.Related;
 /// article. Cost per call is bounded by the article's own size, not by the archive's.
 /// </summary>
 public sealed class ArticleIndexer(HeraldDbContext db, MarkdownRenderer markdown, RelatedCandidates candidates,
-    CacheEvictor evictor, TimeProvider clock)
+    TimeProvider clock)
 {
     /// <summary>Top terms kept per article in the inverted index.</summary>
     public const int TermsPerArticle = 24;
@@ -22,12 +22,15 @@ public sealed class ArticleIndexer(HeraldDbContext db, MarkdownRenderer markdown
     /// <summary>Computed related articles stored per article: more than shown, so exclusions still leave five.</summary>
     public const int StoredRelated = 8;
 
-    public async Task IndexAsync(Article article, CancellationToken ct = default)
+    /// <summary>
+    /// Indexes a published article (or removes one that is not) and returns the ids of the other
+    /// articles whose "Related Articles" block changed, for the caller to evict once it commits.
+    /// </summary>
+    public async Task<IReadOnlyCollection<int>> IndexAsync(Article article, CancellationToken ct = default)
     {
         if (article.Status != ArticleStatus.Published || article.PublishedAt is null)
         {
-            await RemoveAsync(article.Id, ct);
-            return;
+            return await RemoveAsync(article.Id, ct);
         }
         var counts = TermCounter.Count(article.Headline, article.Dek, markdown.ToPlainText(article.BodyMarkdown));
         var previous = await db.IndexedArticles.FirstOrDefaultAsync(i => i.ArticleId == article.Id, ct);
@@ -66,11 +69,11 @@ public sealed class ArticleIndexer(HeraldDbContext db, MarkdownRenderer markdown
         }));
         var touched = await OfferToOthersAsync(article.Id, best.Take(5).ToList(), ct);
         await db.SaveChangesAsync(ct);
-        await evictor.EvictAsync(touched.Select(CacheTags.Article), ct);
+        return touched.ToList();
     }
 
     /// <summary>Takes an unpublished or deleted article out of the index and out of every related list.</summary>
-    public async Task RemoveAsync(int articleId, CancellationToken ct = default)
+    public async Task<IReadOnlyCollection<int>> RemoveAsync(int articleId, CancellationToken ct = default)
     {
         var previous = await db.IndexedArticles.FirstOrDefaultAsync(i => i.ArticleId == articleId, ct);
         if (previous is not null)
@@ -85,7 +88,7 @@ public sealed class ArticleIndexer(HeraldDbContext db, MarkdownRenderer markdown
         await db.RelatedArticles.Where(r => r.ArticleId == articleId || r.RelatedArticleId == articleId).ExecuteDeleteAsync(ct);
         ForgetTracked(articleId);
         await db.SaveChangesAsync(ct);
-        await evictor.EvictAsync(pointingHere.Select(CacheTags.Article), ct);
+        return pointingHere;
     }
 
     /// <summary>
