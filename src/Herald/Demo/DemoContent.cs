@@ -60,8 +60,8 @@ public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMedia
         // older stories learn of newer ones, and each article knows the names earlier ones introduced.
         foreach (var article in added.OrderBy(a => a.PublishedAt))
         {
-            await indexer.IndexAsync(article, ct);
             await understanding.AnalyzeAsync(article.Id, ct);
+            await indexer.IndexAsync(article, ct);
         }
         site.Invalidate();
         log.LogInformation("Added {Count} demo articles.", count);

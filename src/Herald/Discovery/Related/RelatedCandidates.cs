@@ -1,5 +1,7 @@
 using Herald.Articles;
 using Herald.Storage;
+using Herald.Text;
+using Herald.Understanding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Discovery.Related;
@@ -18,6 +20,8 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
     private const int ArticlesPerTag = 40;
     private const int TagsLookedUp = 8;
     private const int CandidatesScored = 80;
+    private const int EntitiesLookedUp = 6;
+    private const int ArticlesPerEntity = 40;
 
     public async Task<List<ScoredCandidate>> FindAsync(int articleId, DateTime publishedAt, int? sectionId, IReadOnlyList<int> tagIds,
         IReadOnlyDictionary<string, double> vector, CancellationToken ct)
@@ -48,6 +52,22 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
             }
         }
 
+        // The people and organisations the story names (found by Understanding, which runs first):
+        // articles naming the same ones are candidates too, and sharing them is evidence.
+        var entityIds = await db.Set<EntityMention>().AsNoTracking()
+            .Where(m => m.ArticleId == articleId && m.Entity.Type != EntityType.Place)
+            .OrderByDescending(m => m.Count).Take(EntitiesLookedUp).Select(m => m.EntityId).ToListAsync(ct);
+        foreach (var entityId in entityIds)
+        {
+            var naming = db.Set<EntityMention>().Where(m => m.EntityId == entityId).Select(m => m.ArticleId);
+            var sameEntity = await published.Where(a => a.Id != articleId && naming.Contains(a.Id))
+                .OrderByDescending(a => a.PublishedAt).Take(ArticlesPerEntity).Select(a => a.Id).ToListAsync(ct);
+            foreach (var id in sameEntity)
+            {
+                similarity.TryAdd(id, 0);
+            }
+        }
+
         var ids = similarity.OrderByDescending(s => s.Value).Take(CandidatesScored).Select(s => s.Key).ToList();
         var facts = await published.Where(a => ids.Contains(a.Id))
             .Select(a => new
@@ -57,6 +77,8 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
                 a.PrimaryCategoryId,
                 SectionName = a.PrimaryCategory != null ? a.PrimaryCategory.Name : null,
                 Tags = a.Tags.Select(t => new { t.Id, t.Name }).ToList(),
+                Entities = db.Set<EntityMention>().Where(m => m.ArticleId == a.Id && entityIds.Contains(m.EntityId))
+                    .Select(m => new { m.Entity.Name, m.Entity.Type }).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
@@ -67,13 +89,15 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
             var evidence = new List<RelatedEvidence>();
             evidence.AddRange(sharedTerms.GetValueOrDefault(fact.Id, []).Take(6).Select(t => new RelatedEvidence("term", t, 0)));
             evidence.AddRange(fact.Tags.Where(t => tagIds.Contains(t.Id)).Select(t => new RelatedEvidence("tag", t.Name, RelatedScoring.SharedTag)));
+            evidence.AddRange(fact.Entities.Select(e => new RelatedEvidence(
+                e.Type == EntityType.Person ? "person" : "organisation", e.Name, RelatedScoring.SharedEntity)));
             if (sectionId is not null && fact.PrimaryCategoryId == sectionId)
             {
                 evidence.Add(new RelatedEvidence("section", fact.SectionName ?? "", RelatedScoring.SameSection));
             }
             var score = RelatedScoring.Score(similarity[fact.Id], evidence, publishedAt, fact.PublishedAt);
-            // A shared section alone is not a relation; some content or a tag must be shared.
-            if (similarity[fact.Id] > 0.02 || evidence.Any(e => e.Kind == "tag"))
+            // A shared section alone is not a relation; some content, a tag or a person must be shared.
+            if (similarity[fact.Id] > 0.02 || evidence.Any(e => e.Kind is "tag" or "person" or "organisation"))
             {
                 scored.Add(new ScoredCandidate(fact.Id, Math.Round(score, 4), RelatedScoring.Explain(evidence)));
             }

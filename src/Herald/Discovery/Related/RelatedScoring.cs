@@ -7,9 +7,8 @@ public sealed record RelatedEvidence(string Kind, string Label, double Weight);
 /// How evidence becomes a score. Content similarity (the dot product of the two articles'
 /// normalised top-term TF-IDF vectors, 0–1) is the base; shared tags and section add to it; the
 /// sum decays with the distance in time between the two articles.
-/// Hook: when Understanding/ links articles to people and organisations, add one
-/// <see cref="RelatedEvidence"/> of kind "person"/"organisation" per shared entity with
-/// <see cref="SharedEntity"/> as its weight in <see cref="ArticleIndexer"/>'s candidate step.
+/// Each person or organisation both articles name (Understanding's findings) adds
+/// <see cref="SharedEntity"/>, up to <see cref="MaxEntityBonus"/>.
 /// </summary>
 public static class RelatedScoring
 {
@@ -17,6 +16,7 @@ public static class RelatedScoring
     public const double MaxTagBonus = 0.36;
     public const double SameSection = 0.05;
     public const double SharedEntity = 0.10;
+    public const double MaxEntityBonus = 0.30;
 
     /// <summary>Articles months apart still relate, but a story from the same week is preferred.</summary>
     public static double RecencyFactor(DateTime a, DateTime b) =>
@@ -25,8 +25,9 @@ public static class RelatedScoring
     public static double Score(double similarity, IReadOnlyCollection<RelatedEvidence> evidence, DateTime a, DateTime b)
     {
         var tags = Math.Min(MaxTagBonus, evidence.Where(e => e.Kind == "tag").Sum(e => e.Weight));
-        var other = evidence.Where(e => e.Kind is not "tag" and not "term").Sum(e => e.Weight);
-        return (similarity + tags + other) * RecencyFactor(a, b);
+        var entities = Math.Min(MaxEntityBonus, evidence.Where(e => e.Kind is "person" or "organisation").Sum(e => e.Weight));
+        var other = evidence.Where(e => e.Kind is not "tag" and not "term" and not "person" and not "organisation").Sum(e => e.Weight);
+        return (similarity + tags + entities + other) * RecencyFactor(a, b);
     }
 
     /// <summary>Why, in words an editor reads: "terms: ferry, strike; tags: Transport; section".</summary>
