@@ -70,7 +70,7 @@ public abstract class PublicSiteTests(SiteFixture fixture)
     public async Task Article_page_has_everything_a_reader_expects()
     {
         using var client = Server.CreateClient();
-        var url = await UrlOfAsync("kestrel-maritime-anders-falk-steps-down");
+        var url = await Server.UrlOfAsync("kestrel-maritime-anders-falk-steps-down");
         var (response, page) = await client.GetPageAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -94,7 +94,7 @@ public abstract class PublicSiteTests(SiteFixture fixture)
     public async Task Featured_image_carries_alt_text_caption_and_credit()
     {
         using var client = Server.CreateClient();
-        var (_, page) = await client.GetPageAsync(await UrlOfAsync("norrhavn-council-approves-harbour-flood-barrier"));
+        var (_, page) = await client.GetPageAsync(await Server.UrlOfAsync("norrhavn-council-approves-harbour-flood-barrier"));
 
         var figure = page.QuerySelector("figure.featured-image")!;
         Assert.False(string.IsNullOrWhiteSpace(figure.QuerySelector("img")!.GetAttribute("alt")));
@@ -108,7 +108,7 @@ public abstract class PublicSiteTests(SiteFixture fixture)
     public async Task Wrong_year_or_month_in_the_address_redirects_to_the_article()
     {
         using var client = Server.CreateClient();
-        var url = await UrlOfAsync("kestrel-maritime-anders-falk-steps-down");
+        var url = await Server.UrlOfAsync("kestrel-maritime-anders-falk-steps-down");
         var response = await client.GetAsync("/2001/01/kestrel-maritime-anders-falk-steps-down");
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
@@ -118,7 +118,7 @@ public abstract class PublicSiteTests(SiteFixture fixture)
     [SkippableFact]
     public async Task An_old_slug_answers_301_to_the_current_address()
     {
-        var url = await UrlOfAsync("kestrel-maritime-anders-falk-steps-down");
+        var url = await Server.UrlOfAsync("kestrel-maritime-anders-falk-steps-down");
         await using (var scope = Server.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
@@ -236,7 +236,7 @@ public abstract class PublicSiteTests(SiteFixture fixture)
     public async Task Conditional_get_answers_304_when_nothing_changed()
     {
         using var client = Server.CreateClient();
-        var url = await UrlOfAsync("kestrel-maritime-anders-falk-steps-down");
+        var url = await Server.UrlOfAsync("kestrel-maritime-anders-falk-steps-down");
         var first = await client.GetAsync(url);
         var etag = first.Headers.ETag;
         Assert.NotNull(etag);
@@ -263,14 +263,6 @@ public abstract class PublicSiteTests(SiteFixture fixture)
         Assert.Contains(encoding, response.Content.Headers.ContentEncoding);
     }
 
-    private async Task<string> UrlOfAsync(string slug)
-    {
-        await using var scope = Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
-        var published = await db.Articles.Where(a => a.Slug == slug).Select(a => a.PublishedAt!.Value).SingleAsync();
-        var zone = (await scope.ServiceProvider.GetRequiredService<Herald.Site.SiteState>().GetAsync()).Settings.TimeZone;
-        return ArticleUrls.For(published, slug, zone);
-    }
 }
 
 public sealed class SqlitePublicSiteTests(SqliteSiteFixture fixture) : PublicSiteTests(fixture), IClassFixture<SqliteSiteFixture>;

@@ -38,7 +38,7 @@ public sealed class QueryCountTests : IAsyncLifetime
         using var client = server.CreateClient();
         // Two articles from the middle of one section, so both have a newer and an older neighbour.
         var (middle, other) = await TwoMiddleArticlesAsync("business");
-        var plain = await UrlAsync(middle);
+        var plain = await server.UrlOfAsync(middle);
         await client.GetAsync(plain); // warm the site snapshot, which is cached in memory
 
         var simple = await CountAsync(client, plain);
@@ -90,7 +90,7 @@ public sealed class QueryCountTests : IAsyncLifetime
         article.Tags.AddRange(await db.Tags.Where(t => !article.Tags.Select(x => x.Id).Contains(t.Id)).Take(20).ToListAsync());
         article.Categories.AddRange(await db.Categories.Where(c => !article.Categories.Select(x => x.Id).Contains(c.Id)).Take(2).ToListAsync());
         await db.SaveChangesAsync();
-        return await UrlAsync(slug);
+        return await server.UrlOfAsync(slug);
     }
 
     private async Task<(string, string)> TwoMiddleArticlesAsync(string section)
@@ -103,12 +103,4 @@ public sealed class QueryCountTests : IAsyncLifetime
         return (slugs[1], slugs[2]);
     }
 
-    private async Task<string> UrlAsync(string slug)
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
-        var published = await db.Articles.Where(a => a.Slug == slug).Select(a => a.PublishedAt!.Value).SingleAsync();
-        var zone = (await scope.ServiceProvider.GetRequiredService<Herald.Site.SiteState>().GetAsync()).Settings.TimeZone;
-        return ArticleUrls.For(published, slug, zone);
-    }
 }

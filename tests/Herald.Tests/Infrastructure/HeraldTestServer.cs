@@ -46,6 +46,17 @@ public sealed class HeraldTestServer : IAsyncDisposable
         return new HeraldTestServer(app, new Uri(bound));
     }
 
+    /// <summary>The public address of an article, as the site writes it (year and month in the site's zone).</summary>
+    public async Task<string> UrlOfAsync(string slug)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        var published = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Articles.Where(a => a.Slug == slug).Select(a => a.PublishedAt!.Value));
+        var zone = (await scope.ServiceProvider.GetRequiredService<Herald.Site.SiteState>().GetAsync()).Settings.TimeZone;
+        return Herald.Articles.ArticleUrls.For(published, slug, zone);
+    }
+
     /// <summary>A client that does not follow redirects, so tests can see 301s.</summary>
     public HttpClient CreateClient(bool decompress = true) => new(new HttpClientHandler
     {

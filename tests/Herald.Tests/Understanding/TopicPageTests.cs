@@ -35,7 +35,7 @@ public abstract class TopicPageTests(SiteFixture fixture)
     public async Task The_article_page_links_the_people_it_quotes()
     {
         using var client = Server.CreateClient();
-        var url = await UrlOfAsync("kestrel-maritime-anders-falk-steps-down");
+        var url = await Server.UrlOfAsync("kestrel-maritime-anders-falk-steps-down");
         var (_, page) = await client.GetPageAsync(url);
 
         var quoted = page.QuerySelectorAll(".story-topics a.topic-person").Select(a => a.GetAttribute("href")).ToList();
@@ -94,14 +94,6 @@ public abstract class TopicPageTests(SiteFixture fixture)
         Assert.Equal(1, await db.Set<EntityMention>().CountAsync(m => m.ArticleId == first.Id && m.Entity.Type == EntityType.Person));
     }
 
-    private async Task<string> UrlOfAsync(string slug)
-    {
-        await using var scope = Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
-        var published = await db.Articles.Where(a => a.Slug == slug).Select(a => a.PublishedAt!.Value).SingleAsync();
-        var zone = (await scope.ServiceProvider.GetRequiredService<Herald.Site.SiteState>().GetAsync()).Settings.TimeZone;
-        return ArticleUrls.For(published, slug, zone);
-    }
 }
 
 public sealed class SqliteTopicPageTests(SqliteSiteFixture fixture) : TopicPageTests(fixture), IClassFixture<SqliteSiteFixture>;
