@@ -7,7 +7,21 @@ public sealed class Article
     public required string Slug { get; set; }
     public required string Headline { get; set; }
     public string? Dek { get; set; }
+
+    /// <summary>
+    /// The body as written: Markdown for stories written in Herald, or the original HTML (with
+    /// WordPress block comments and shortcodes) when <see cref="BodyFormat"/> is Html.
+    /// </summary>
     public string BodyMarkdown { get; set; } = "";
+
+    /// <summary>How <see cref="BodyMarkdown"/> is written; imported WordPress content stays HTML.</summary>
+    public BodyFormat BodyFormat { get; set; } = BodyFormat.Markdown;
+
+    /// <summary>A story (dated, listed, in feeds) or a standing page such as "About" at /{slug}.</summary>
+    public ArticleKind Kind { get; set; } = ArticleKind.Story;
+
+    /// <summary>Kept at the top of the home page and of lists that honour it (WordPress's sticky posts).</summary>
+    public bool IsSticky { get; set; }
 
     /// <summary>Sanitized HTML rendered from <see cref="BodyMarkdown"/> when the article is saved.</summary>
     public string BodyHtml { get; set; } = "";
@@ -57,6 +71,20 @@ public enum ArticleStatus
 
     /// <summary>Written and handed to an editor for review; not public.</summary>
     Submitted = 4,
+}
+
+public enum ArticleKind
+{
+    Story = 0,
+
+    /// <summary>A page outside the news flow: not listed, not in feeds, served at /{slug}.</summary>
+    Page = 1,
+}
+
+public enum BodyFormat
+{
+    Markdown = 0,
+    Html = 1,
 }
 
 public enum CommentStatus

@@ -21,8 +21,16 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
         a.CommentCount,
         a.FeaturedImage != null ? a.FeaturedImage.Srcset : null);
 
-    /// <summary>What a reader may see: published, and not in the future.</summary>
-    public IQueryable<Article> Published()
+    /// <summary>
+    /// The stories a reader may see: published, and not in the future. Standing pages (About,
+    /// Contact) are left out: they are not news, so lists, feeds and sitemaps of stories skip them.
+    /// </summary>
+    public IQueryable<Article> Published() => PublishedOfAnyKind().Where(a => a.Kind == ArticleKind.Story);
+
+    /// <summary>The standing pages a reader may see, served at /{slug}.</summary>
+    public IQueryable<Article> PublishedPages() => PublishedOfAnyKind().Where(a => a.Kind == ArticleKind.Page);
+
+    private IQueryable<Article> PublishedOfAnyKind()
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);

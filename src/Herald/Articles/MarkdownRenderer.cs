@@ -26,6 +26,9 @@ public sealed class MarkdownRenderer
         return sanitizer.Sanitize(html);
     }
 
+    /// <summary>Sanitizes HTML that did not come from Markdown (imported bodies) with the same rules.</summary>
+    public string Sanitize(string html) => sanitizer.Sanitize(html ?? "");
+
     /// <summary>Plain text of the Markdown, for excerpts, word counts and analysis.</summary>
     public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown ?? "", pipeline);
 

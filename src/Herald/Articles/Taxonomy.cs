@@ -18,6 +18,10 @@ public sealed class Category
     public required string Name { get; set; }
     public string? Description { get; set; }
 
+    /// <summary>The broader section this one sits under (WordPress categories nest).</summary>
+    public int? ParentId { get; set; }
+    public Category? Parent { get; set; }
+
     /// <summary>Order of the section blocks on the home page and in the navigation.</summary>
     public int Position { get; set; }
     public List<Article> Articles { get; set; } = [];

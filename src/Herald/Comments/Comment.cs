@@ -22,6 +22,9 @@ public sealed class Comment
     public required string Body { get; set; }
     public ModerationStatus Status { get; set; } = ModerationStatus.Pending;
 
+    /// <summary>A reader's comment, or a notice that another site linked here (imported from WordPress).</summary>
+    public CommentKind Kind { get; set; } = CommentKind.Comment;
+
     /// <summary>Why the comment has its status, in words a moderator reads: "first comment", "3 links".</summary>
     public string StatusReason { get; set; } = "";
     public DateTime CreatedAt { get; set; }
@@ -52,6 +55,13 @@ public enum ModerationStatus
     Approved = 1,
     Spam = 2,
     Trash = 3,
+}
+
+public enum CommentKind
+{
+    Comment = 0,
+    Pingback = 1,
+    Trackback = 2,
 }
 
 public enum TrainedAs

@@ -14,6 +14,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.Body).HasMaxLength(CommentLimits.BodyCeiling);
         comment.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         comment.Property(c => c.TrainedAs).HasConversion<string>().HasMaxLength(20);
+        comment.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
         comment.Property(c => c.StatusReason).HasMaxLength(200);
         comment.Property(c => c.ClientHash).HasMaxLength(64);
         comment.Property(c => c.OwnerHash).HasMaxLength(64);

@@ -50,6 +50,7 @@ public static class HeraldServer
         services.AddHeraldAccounts();
         services.AddSingleton<SiteState>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<ArticleBody>();
         services.AddScoped<ArticleQueries>();
         services.AddScoped<ArticleWriter>();
         services.AddScoped<Demo.DemoContent>();

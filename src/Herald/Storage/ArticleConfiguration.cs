@@ -14,6 +14,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.Excerpt).HasMaxLength(1000);
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         article.Property(a => a.CommentStatus).HasConversion<string>().HasMaxLength(20);
+        article.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+        article.Property(a => a.BodyFormat).HasConversion<string>().HasMaxLength(20);
         article.Property(a => a.Version).IsConcurrencyToken();
         article.Property(a => a.CreatedByUserId).HasMaxLength(450);
 
@@ -75,6 +77,7 @@ internal sealed class TaxonomyConfiguration :
         category.Property(c => c.Name).HasMaxLength(200);
         category.Property(c => c.Description).HasMaxLength(1000);
         category.HasIndex(c => c.Slug).IsUnique();
+        category.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.SetNull);
     }
 
     public void Configure(EntityTypeBuilder<Tag> tag)

@@ -30,6 +30,8 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<IndexedArticle> IndexedArticles => Set<IndexedArticle>();
     public DbSet<RelatedArticle> RelatedArticles => Set<RelatedArticle>();
     public DbSet<RelatedOverride> RelatedOverrides => Set<RelatedOverride>();
+    public DbSet<WordPress.ImportedItem> ImportedItems => Set<WordPress.ImportedItem>();
+    public DbSet<WordPress.LegacyRedirect> LegacyRedirects => Set<WordPress.LegacyRedirect>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,16 +10,21 @@ namespace Herald.Understanding;
 /// places it mentions (merged with those the site already knows), its quotes with their speakers,
 /// and its key figures. Runs on publish and edit; replaces the article's earlier findings.
 /// </summary>
-public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache known)
+public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache known, ArticleBody articleBody)
 {
     /// <summary>Returns the ids of every entity whose page changed (before and after), for cache eviction.</summary>
     public async Task<IReadOnlyCollection<int>> AnalyzeAsync(int articleId, CancellationToken ct)
     {
-        var body = await db.Articles.Where(a => a.Id == articleId).Select(a => a.BodyMarkdown).SingleOrDefaultAsync(ct);
-        if (body is null)
+        var source = await db.Articles.Where(a => a.Id == articleId)
+            .Select(a => new { a.BodyMarkdown, a.BodyFormat }).SingleOrDefaultAsync(ct);
+        if (source is null)
         {
             return [];
         }
+        // Herald.Text reads Markdown or plain text; an HTML body (imported) is read as its text.
+        var body = source.BodyFormat == BodyFormat.Html
+            ? articleBody.ToPlainText(source.BodyMarkdown, source.BodyFormat)
+            : source.BodyMarkdown;
         var analysis = NewsAnalyzer.Analyze(body, new AnalyzerOptions { KnownEntities = await known.GetAsync(ct) });
 
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;

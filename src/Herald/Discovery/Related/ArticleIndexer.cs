@@ -13,7 +13,7 @@ namespace Herald.Discovery.Related;
 /// the caller's DbContext, so inside the caller's transaction they commit or roll back with the
 /// article. Cost per call is bounded by the article's own size, not by the archive's.
 /// </summary>
-public sealed class ArticleIndexer(HeraldDbContext db, MarkdownRenderer markdown, RelatedCandidates candidates,
+public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, RelatedCandidates candidates,
     TimeProvider clock)
 {
     /// <summary>Top terms kept per article in the inverted index.</summary>
@@ -32,7 +32,7 @@ public sealed class ArticleIndexer(HeraldDbContext db, MarkdownRenderer markdown
         {
             return await RemoveAsync(article.Id, ct);
         }
-        var counts = TermCounter.Count(article.Headline, article.Dek, markdown.ToPlainText(article.BodyMarkdown));
+        var counts = TermCounter.Count(article.Headline, article.Dek, body.ToPlainText(article));
         var previous = await db.IndexedArticles.FirstOrDefaultAsync(i => i.ArticleId == article.Id, ct);
         var before = previous is null ? [] : previous.Terms.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var deltas = counts.Keys.Where(t => !before.Contains(t)).ToDictionary(t => t, _ => 1);

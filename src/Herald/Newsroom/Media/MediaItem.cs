@@ -29,6 +29,15 @@ public sealed class MediaItem
     public string? UploadedByUserId { get; set; }
     public string UploadedByName { get; set; } = "";
     public DateTime UploadedAt { get; set; }
+
+    /// <summary>The article the item was uploaded for or attached to (WordPress's post_parent), if any.</summary>
+    public int? ArticleId { get; set; }
+
+    /// <summary>
+    /// Where the file lived before Herald, for imported items. When the file itself was not
+    /// imported, <see cref="Url"/> is this address too.
+    /// </summary>
+    public string? SourceUrl { get; set; }
 }
 
 internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaItem>
@@ -45,6 +54,9 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         media.Property(m => m.Credit).HasMaxLength(300);
         media.Property(m => m.UploadedByUserId).HasMaxLength(450);
         media.Property(m => m.UploadedByName).HasMaxLength(256);
+        media.Property(m => m.SourceUrl).HasMaxLength(1000);
         media.HasIndex(m => m.UploadedAt);
+        media.HasIndex(m => m.ArticleId);
+        media.HasOne<Herald.Articles.Article>().WithMany().HasForeignKey(m => m.ArticleId).OnDelete(DeleteBehavior.SetNull);
     }
 }

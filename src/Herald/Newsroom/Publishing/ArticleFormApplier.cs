@@ -9,7 +9,7 @@ namespace Herald.Newsroom.Publishing;
 /// Copies what the editor form says onto the article: words, slug, byline, sections, tags and
 /// the featured image. Returns the problems found; the caller saves nothing when there are any.
 /// </summary>
-public sealed class ArticleFormApplier(HeraldDbContext db, ArticleWriter writer, MarkdownRenderer markdown)
+public sealed class ArticleFormApplier(HeraldDbContext db, ArticleWriter writer, ArticleBody body)
 {
     public async Task<List<string>> ApplyAsync(Article article, ArticleForm form, StaffMember by, bool mayChooseAuthors, CancellationToken ct)
     {
@@ -22,7 +22,7 @@ public sealed class ArticleFormApplier(HeraldDbContext db, ArticleWriter writer,
 
         // An excerpt that is still the one made from the old body is not the writer's own: make it anew.
         var excerpt = Blank(form.Excerpt);
-        article.Excerpt = excerpt == MarkdownRenderer.MakeExcerpt(markdown.ToPlainText(oldBody)) ? null : excerpt;
+        article.Excerpt = excerpt == MarkdownRenderer.MakeExcerpt(body.ToPlainText(oldBody, article.BodyFormat)) ? null : excerpt;
         writer.PrepareForSave(article);
 
         await ApplySlugAsync(article, form.Slug, problems, ct);

@@ -128,6 +128,11 @@ namespace Herald.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BodyFormat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("text");
@@ -166,6 +171,14 @@ namespace Herald.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("IsSticky")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int?>("PrimaryCategoryId")
                         .HasColumnType("integer");
@@ -275,6 +288,9 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -284,6 +300,8 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -398,6 +416,11 @@ namespace Herald.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTime?>("ModeratedAt")
                         .HasColumnType("timestamp with time zone");
@@ -587,6 +610,9 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Bytes")
                         .HasColumnType("bigint");
 
@@ -610,6 +636,10 @@ namespace Herald.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Srcset")
                         .IsRequired()
@@ -642,6 +672,8 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
 
                     b.HasIndex("UploadedAt");
 
@@ -918,6 +950,62 @@ namespace Herald.Storage.Migrations.Postgres
                     b.ToTable("NamedEntities", (string)null);
                 });
 
+            modelBuilder.Entity("Herald.WordPress.ImportedItem", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("ExternalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HeraldId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Source", "Kind", "ExternalId");
+
+                    b.HasIndex("Kind", "HeraldId");
+
+                    b.ToTable("ImportedItems");
+                });
+
+            modelBuilder.Entity("Herald.WordPress.LegacyRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TargetPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("LegacyRedirects");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1153,6 +1241,16 @@ namespace Herald.Storage.Migrations.Postgres
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("Herald.Articles.Category", b =>
+                {
+                    b.HasOne("Herald.Articles.Category", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Parent");
+                });
+
             modelBuilder.Entity("Herald.Articles.OldSlug", b =>
                 {
                     b.HasOne("Herald.Articles.Article", "Article")
@@ -1230,6 +1328,14 @@ namespace Herald.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Herald.Newsroom.Revisions.ArticleRevision", b =>
                 {
                     b.HasOne("Herald.Articles.Article", "Article")
@@ -1292,6 +1398,16 @@ namespace Herald.Storage.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("Herald.WordPress.LegacyRedirect", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

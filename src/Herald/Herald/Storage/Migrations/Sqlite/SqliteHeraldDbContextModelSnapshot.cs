@@ -121,6 +121,11 @@ namespace Herald.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyFormat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -158,6 +163,14 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSticky")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PrimaryCategoryId")
@@ -264,6 +277,9 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -273,6 +289,8 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -380,6 +398,11 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Property<string>("EmailHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ModeratedAt")
@@ -568,6 +591,9 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Bytes")
                         .HasColumnType("INTEGER");
 
@@ -590,6 +616,10 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Property<string>("OriginalName")
                         .IsRequired()
                         .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Srcset")
@@ -623,6 +653,8 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
 
                     b.HasIndex("UploadedAt");
 
@@ -889,6 +921,60 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("NamedEntities", (string)null);
                 });
 
+            modelBuilder.Entity("Herald.WordPress.ImportedItem", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExternalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HeraldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Source", "Kind", "ExternalId");
+
+                    b.HasIndex("Kind", "HeraldId");
+
+                    b.ToTable("ImportedItems");
+                });
+
+            modelBuilder.Entity("Herald.WordPress.LegacyRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("LegacyRedirects");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1120,6 +1206,16 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("Herald.Articles.Category", b =>
+                {
+                    b.HasOne("Herald.Articles.Category", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Parent");
+                });
+
             modelBuilder.Entity("Herald.Articles.OldSlug", b =>
                 {
                     b.HasOne("Herald.Articles.Article", "Article")
@@ -1197,6 +1293,14 @@ namespace Herald.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Herald.Newsroom.Revisions.ArticleRevision", b =>
                 {
                     b.HasOne("Herald.Articles.Article", "Article")
@@ -1259,6 +1363,16 @@ namespace Herald.Storage.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Entity");
+                });
+
+            modelBuilder.Entity("Herald.WordPress.LegacyRedirect", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
