@@ -47,6 +47,24 @@ public abstract class SearchTests(SiteFixture fixture)
     }
 
     [SkippableFact]
+    public async Task A_phrase_in_the_headline_outranks_the_same_phrase_in_a_newer_body()
+    {
+        var inBody = await TestArticles.AddAsync(Server, "Quay lights are switched off",
+            "Traders said the brimwater tide clock had stopped again on Friday.", DateTime.UtcNow.AddHours(-1));
+        var inHeadline = await TestArticles.AddAsync(Server, "Brimwater tide clock restored",
+            "The clock on the quay runs again after a month of repairs.", DateTime.UtcNow.AddDays(-60));
+        var apart = await TestArticles.AddAsync(Server, "Tide tables reprinted",
+            "The brimwater ferry keeps its clock; the tide decides the rest.", DateTime.UtcNow.AddHours(-3));
+
+        var results = await SearchAsync("\"brimwater tide clock\"");
+
+        Assert.Equal([inHeadline.Id, inBody.Id], Ids(results));
+        Assert.Equal(2, results.Hits.TotalCount);
+        Assert.DoesNotContain(apart.Id, Ids(results));
+        Assert.Contains(Snippets.MarkStart, results.Hits.Items[1].Snippet, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Accents_and_case_do_not_matter()
     {
         var article = await TestArticles.AddAsync(Server, "Crème brûlée festival opens in Zürichsee",
@@ -101,6 +119,10 @@ public abstract class SearchTests(SiteFixture fixture)
         Assert.Equal(10, first.Hits.Items.Count);
         Assert.Equal(2, second.Hits.Items.Count);
         Assert.Empty(Ids(first).Intersect(Ids(second)));
+
+        var pastTheEnd = await SearchAsync("pebblemoor", page: 5);
+        Assert.Empty(pastTheEnd.Hits.Items);
+        Assert.Equal(12, pastTheEnd.Hits.TotalCount);
     }
 
     [SkippableTheory]
