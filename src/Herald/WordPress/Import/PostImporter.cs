@@ -159,6 +159,14 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter write
     private string UniqueSlug(WxrItem item, string headline, ArticleKind kind, PostImportState state)
     {
         var wanted = item.PostName.Length > 0 ? ImportKeys.SlugFrom(item.PostName) : Slugs.From(headline);
+        if (!wanted.Any(char.IsAsciiLetter))
+        {
+            // A slug in a script Herald does not transliterate (Greek, say) leaves only digits: the headline may do better.
+            var fromHeadline = Slugs.From(headline);
+            wanted = fromHeadline.Any(char.IsAsciiLetter) && fromHeadline != "untitled"
+                ? fromHeadline
+                : $"{(kind == ArticleKind.Page ? "page" : "post")}-{item.PostId.ToString(CultureInfo.InvariantCulture)}";
+        }
         if (wanted.Length > 190)
         {
             wanted = wanted[..190].TrimEnd('-');
