@@ -23,6 +23,14 @@ public sealed class ImportProgress(TextWriter output, bool terminal)
             return;
         }
         sinceLast.Restart();
+        if (total <= 0)
+        {
+            // The first pass does not know the total yet: a count, no bar.
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"{(terminal ? "\r" : "")}{phase}: {done} items read{(terminal ? "   " : "\n")}"));
+            drawn = terminal;
+            output.Flush();
+            return;
+        }
         var share = total > 0 ? Math.Min(1.0, (double)done / total) : 1.0;
         if (terminal)
         {
