@@ -13,6 +13,7 @@ public static class HeraldCommandLine
           herald serve [--urls URL] [--db CONNECTION] [--demo] [--redis CONFIGURATION] [--no-output-cache]
           herald user add EMAIL --role Administrator|Editor|Author|Contributor [--password P] [--name NAME] [--db CONNECTION]
           herald analyze FILE [--json]
+          herald export wxr FILE [--site-url URL] [--db CONNECTION]
 
         --db takes "Data Source=FILE" (SQLite) or "Host=...;Database=..." (PostgreSQL);
         without it, HERALD_DB, then SQLite in ./data/herald.db.
@@ -30,6 +31,7 @@ public static class HeraldCommandLine
                 "serve" => await ServeAsync(parsed),
                 "user" when parsed.Words.ElementAtOrDefault(1) == "add" => await AddUserAsync(parsed),
                 "analyze" => await AnalyzeCommand.RunAsync(parsed),
+                "export" => await WordPress.Export.ExportCommand.RunAsync(parsed),
                 null when parsed.Has("help") => PrintUsage(Console.Out, 0),
                 "help" => PrintUsage(Console.Out, 0),
                 _ => PrintUsage(Console.Error, 2),
