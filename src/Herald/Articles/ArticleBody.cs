@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using Herald.WordPress;
 
 namespace Herald.Articles;
 
@@ -11,9 +12,14 @@ public sealed class ArticleBody(MarkdownRenderer markdown)
 {
     private static readonly HtmlParser Parser = new();
 
-    public string ToHtml(string source, BodyFormat format) => format switch
+    /// <summary>
+    /// HTML bodies are WordPress content: rendered as WordPress showed them (paragraphs,
+    /// shortcodes, no block comments), then sanitized like everything else. <paramref name="media"/>
+    /// names the pictures a [gallery] shortcode may show; without it a gallery shows nothing.
+    /// </summary>
+    public string ToHtml(string source, BodyFormat format, ShortcodeMedia? media = null) => format switch
     {
-        BodyFormat.Html => markdown.Sanitize(source),
+        BodyFormat.Html => markdown.Sanitize(WordPressContent.Render(source, media)),
         _ => markdown.ToHtml(source),
     };
 
@@ -23,7 +29,13 @@ public sealed class ArticleBody(MarkdownRenderer markdown)
         {
             return markdown.ToPlainText(source);
         }
-        var document = Parser.ParseDocument("<body>" + ToHtml(source, format) + "</body>");
+        return HtmlToPlainText(ToHtml(source, format));
+    }
+
+    /// <summary>The text of already-rendered HTML, for callers that hold the rendered body.</summary>
+    public static string HtmlToPlainText(string html)
+    {
+        var document = Parser.ParseDocument("<body>" + html + "</body>");
         return document.Body?.TextContent ?? "";
     }
 

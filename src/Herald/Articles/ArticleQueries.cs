@@ -30,7 +30,8 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
     /// <summary>The standing pages a reader may see, served at /{slug}.</summary>
     public IQueryable<Article> PublishedPages() => PublishedOfAnyKind().Where(a => a.Kind == ArticleKind.Page);
 
-    private IQueryable<Article> PublishedOfAnyKind()
+    /// <summary>Stories and standing pages a reader may see (what readers may comment on).</summary>
+    public IQueryable<Article> PublishedOfAnyKind()
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
@@ -42,6 +43,12 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
             .Include(a => a.PrimaryCategory)
             .Include(a => a.Categories)
             .Include(a => a.Tags)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Slug == slug, ct);
+
+    public async Task<Article?> FindPublishedPageAsync(string slug, CancellationToken ct) =>
+        await PublishedPages()
+            .Include(a => a.Authors.OrderBy(b => b.Position)).ThenInclude(b => b.Author)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Slug == slug, ct);
 

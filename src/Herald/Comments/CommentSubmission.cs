@@ -24,7 +24,8 @@ public sealed class CommentSubmission(
         var options = settings.Value;
         var problems = CommentValidator.Check(form, options);
         var now = clock.GetUtcNow();
-        var article = await articles.Published().FirstOrDefaultAsync(a => a.Id == form.ArticleId, ct);
+        // Standing pages (About, imported WordPress pages) take comments as stories do.
+        var article = await articles.PublishedOfAnyKind().FirstOrDefaultAsync(a => a.Id == form.ArticleId, ct);
         if (article is null)
         {
             return new(null, problems.Add(CommentFields.Form, "This article does not exist or is not published, so it cannot take comments.", StatusCodes.Status404NotFound), null);

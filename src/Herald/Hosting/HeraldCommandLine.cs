@@ -13,13 +13,14 @@ public static class HeraldCommandLine
           herald serve [--urls URL] [--db CONNECTION] [--demo] [--redis CONFIGURATION] [--no-output-cache]
           herald user add EMAIL --role Administrator|Editor|Author|Contributor [--password P] [--name NAME] [--db CONNECTION]
           herald analyze FILE [--json]
+          herald import wxr FILE [--media DIR] [--skip-analysis] [--db CONNECTION]
           herald export wxr FILE [--site-url URL] [--db CONNECTION]
 
         --db takes "Data Source=FILE" (SQLite) or "Host=...;Database=..." (PostgreSQL);
         without it, HERALD_DB, then SQLite in ./data/herald.db.
         """;
 
-    private static readonly HashSet<string> Switches = ["demo", "json", "no-output-cache", "help"];
+    private static readonly HashSet<string> Switches = ["demo", "json", "no-output-cache", "help", "skip-analysis"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -31,6 +32,7 @@ public static class HeraldCommandLine
                 "serve" => await ServeAsync(parsed),
                 "user" when parsed.Words.ElementAtOrDefault(1) == "add" => await AddUserAsync(parsed),
                 "analyze" => await AnalyzeCommand.RunAsync(parsed),
+                "import" => await WordPress.Import.ImportCommand.RunAsync(parsed),
                 "export" => await WordPress.Export.ExportCommand.RunAsync(parsed),
                 null when parsed.Has("help") => PrintUsage(Console.Out, 0),
                 "help" => PrintUsage(Console.Out, 0),

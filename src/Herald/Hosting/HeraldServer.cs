@@ -105,6 +105,8 @@ public static class HeraldServer
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
         app.UseMediaFiles(options.MediaFolder);
+        // Inside the status-code pages, so an old WordPress address is answered 301 before a 404 page is drawn.
+        app.UseMiddleware<WordPress.Redirects.LegacyRedirectMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -4,6 +4,7 @@ using Herald.Understanding;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Articles.Pages;
 
@@ -32,8 +33,13 @@ public sealed class ArticleModel(ArticleQueries articles, TopicQueries topics, S
         if (found is null)
         {
             // An article that was renamed keeps answering at its old address.
-            return await articles.FindMovedAsync(slug, ct) is { } moved
-                ? RedirectPermanent(ArticleUrls.For(moved.PublishedAt, moved.Slug, Zone))
+            if (await articles.FindMovedAsync(slug, ct) is { } moved)
+            {
+                return RedirectPermanent(ArticleUrls.For(moved.PublishedAt, moved.Slug, Zone));
+            }
+            // A standing page lives at /{slug}, whatever date an old link put in front of it.
+            return await articles.PublishedPages().AnyAsync(a => a.Slug == slug, ct)
+                ? RedirectPermanent("/" + Uri.EscapeDataString(slug))
                 : NotFound();
         }
         Article = found;

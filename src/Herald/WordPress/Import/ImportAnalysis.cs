@@ -1,0 +1,61 @@
+using Herald.Articles;
+using Herald.Discovery.Related;
+using Herald.Storage;
+using Herald.Understanding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.WordPress.Import;
+
+/// <summary>
+/// The second phase of an import: what publishing does per article (understanding, related
+/// index), done once the rows are in, oldest story first as demo seeding does, in committed
+/// batches. A story counts as done when it is in the related index, so a run stopped here picks
+/// up where it left off.
+/// </summary>
+public sealed class ImportAnalysis(IServiceScopeFactory scopes)
+{
+    public const int BatchSize = 100;
+
+    public async Task<int> RunAsync(string source, ImportProgress progress, CancellationToken ct)
+    {
+        int total;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            total = await Pending(scope.ServiceProvider.GetRequiredService<HeraldDbContext>(), source).CountAsync(ct);
+        }
+        var done = 0;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<HeraldDbContext>();
+            var ids = await Pending(db, source).OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Select(a => a.Id).Take(BatchSize).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+            var understanding = services.GetRequiredService<ArticleUnderstanding>();
+            var indexer = services.GetRequiredService<ArticleIndexer>();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var id in ids)
+            {
+                await understanding.AnalyzeAsync(id, ct);
+                var article = await db.Articles.SingleAsync(a => a.Id == id, ct);
+                await indexer.IndexAsync(article, ct);
+                done++;
+            }
+            await transaction.CommitAsync(ct);
+            progress.Report("analysis", done, total);
+        }
+        progress.Report("analysis", done, total, force: true);
+        return done;
+    }
+
+    /// <summary>Published stories of this import not yet in the related index.</summary>
+    private static IQueryable<Article> Pending(HeraldDbContext db, string source)
+    {
+        var imported = db.ImportedItems.Where(i => i.Source == source && i.Kind == ImportKeys.Post).Select(i => i.HeraldId);
+        return db.Articles.Where(a => imported.Contains(a.Id) && a.Status == ArticleStatus.Published && a.Kind == ArticleKind.Story
+            && !db.IndexedArticles.Any(x => x.ArticleId == a.Id));
+    }
+}

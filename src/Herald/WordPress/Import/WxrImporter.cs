@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using Herald.Comments;
+using Herald.Site;
+using Herald.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.WordPress.Import;
+
+public sealed record WxrImportOptions(string File, string? MediaFolder, bool SkipAnalysis, int BatchSize = WxrImporter.DefaultBatchSize);
+
+/// <summary>
+/// `herald import wxr`: a first pass checks the whole file and counts it, writing nothing; then
+/// the channel head (authors, categories, tags), the attachments and the posts and pages are
+/// imported in committed batches, each with its <see cref="ImportedItem"/> rows; then, unless
+/// skipped, the imported stories are analysed and indexed. Every step skips what a previous run
+/// already did, so running it again, or after a crash, ends where one clean run would.
+/// </summary>
+public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys commentKeys, SiteState site)
+{
+    public const int DefaultBatchSize = 500;
+
+    public async Task<ImportReport> RunAsync(WxrImportOptions options, ImportProgress progress, CancellationToken ct)
+    {
+        var report = new ImportReport();
+        var clock = Stopwatch.StartNew();
+        var scan = WxrScan.Run(options.File, read => progress.Report("checking", read, 0));
+        progress.Report("checking", scan.Items, scan.Items, force: true);
+        progress.Finish();
+
+        var maps = await ImportHeadAsync(options.File, scan.Source, report, ct);
+        await ImportAttachmentsAsync(options, scan, report, progress, ct);
+        await ImportPostsAsync(options, scan, maps, report, progress, ct);
+        report.ImportTime = clock.Elapsed;
+        site.Invalidate();
+
+        if (options.SkipAnalysis)
+        {
+            report.AnalysisSkipped = true;
+            return report;
+        }
+        clock.Restart();
+        report.AnalysedStories = await new ImportAnalysis(scopes).RunAsync(scan.Source, progress, ct);
+        progress.Finish();
+        report.AnalysisTime = clock.Elapsed;
+        return report;
+    }
+
+    private async Task<TermMaps> ImportHeadAsync(string file, string source, ImportReport report, CancellationToken ct)
+    {
+        var authors = new List<WxrAuthor>();
+        var terms = new List<WxrTerm>();
+        foreach (var record in WxrReader.Read(file))
+        {
+            if (record is WxrItem)
+            {
+                break;
+            }
+            if (record is WxrAuthor author)
+            {
+                authors.Add(author);
+            }
+            else if (record is WxrTerm term)
+            {
+                terms.Add(term);
+            }
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        return await ActivatorUtilities.CreateInstance<TermImporter>(scope.ServiceProvider).ImportAsync(source, authors, terms, report, ct);
+    }
+
+    private async Task ImportAttachmentsAsync(WxrImportOptions options, WxrScan scan, ImportReport report, ImportProgress progress, CancellationToken ct)
+    {
+        if (scan.Attachments == 0)
+        {
+            return;
+        }
+        var batch = new List<WxrItem>();
+        var done = 0;
+        var size = Math.Max(1, options.BatchSize / 5);
+        foreach (var item in WxrReader.Read(options.File).OfType<WxrItem>().Where(i => i.PostType == "attachment"))
+        {
+            batch.Add(item);
+            if (batch.Count >= size)
+            {
+                done += await FlushAttachmentsAsync(batch, options, scan.Source, report, ct);
+                progress.Report("attachments", done, scan.Attachments);
+            }
+        }
+        done += await FlushAttachmentsAsync(batch, options, scan.Source, report, ct);
+        progress.Report("attachments", done, scan.Attachments, force: true);
+        progress.Finish();
+    }
+
+    private async Task<int> FlushAttachmentsAsync(List<WxrItem> batch, WxrImportOptions options, string source, ImportReport report, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        await ActivatorUtilities.CreateInstance<AttachmentImporter>(scope.ServiceProvider).ImportAsync(source, batch, options.MediaFolder, report, ct);
+        var count = batch.Count;
+        batch.Clear();
+        return count;
+    }
+
+    private async Task ImportPostsAsync(WxrImportOptions options, WxrScan scan, TermMaps maps, ImportReport report, ImportProgress progress, CancellationToken ct)
+    {
+        var zone = (await site.GetAsync(ct)).Settings.TimeZone;
+        var state = new PostImportState(scan.Source, maps, scan, await commentKeys.GetAsync(ct), zone);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+            await foreach (var slug in db.Articles.AsNoTracking().Select(a => a.Slug).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                state.Slugs.Add(slug);
+            }
+            foreach (var pair in await db.ImportedItems.AsNoTracking()
+                         .Where(i => i.Source == scan.Source && i.Kind == ImportKeys.Attachment)
+                         .Select(i => new { i.ExternalId, i.HeraldId }).ToListAsync(ct))
+            {
+                state.Attachments[pair.ExternalId] = pair.HeraldId;
+            }
+        }
+
+        var total = scan.Posts + scan.Pages + scan.OtherItems;
+        var seen = 0;
+        var batch = new List<WxrItem>();
+        foreach (var item in WxrReader.Read(options.File).OfType<WxrItem>())
+        {
+            if (item.PostType == "attachment")
+            {
+                continue;
+            }
+            seen++;
+            if (item.PostType is not ("post" or "page"))
+            {
+                report.Skipped($"{item.PostType} items (not content Herald imports)");
+                continue;
+            }
+            batch.Add(item);
+            if (batch.Count >= options.BatchSize)
+            {
+                await FlushPostsAsync(batch, state, report, ct);
+                progress.Report("items", seen, total);
+            }
+        }
+        await FlushPostsAsync(batch, state, report, ct);
+        progress.Report("items", seen, total, force: true);
+        progress.Finish();
+    }
+
+    private async Task FlushPostsAsync(List<WxrItem> batch, PostImportState state, ImportReport report, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        await ActivatorUtilities.CreateInstance<PostImporter>(scope.ServiceProvider).ImportAsync(batch, state, report, ct);
+        batch.Clear();
+    }
+}
