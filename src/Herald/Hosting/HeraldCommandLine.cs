@@ -14,6 +14,7 @@ public static class HeraldCommandLine
           herald user add EMAIL --role Administrator|Editor|Author|Contributor [--password P] [--name NAME] [--db CONNECTION]
           herald analyze FILE [--json]
           herald import wxr FILE [--media DIR] [--skip-analysis] [--db CONNECTION]
+          herald export wxr FILE [--site-url URL] [--db CONNECTION]
 
         --db takes "Data Source=FILE" (SQLite) or "Host=...;Database=..." (PostgreSQL);
         without it, HERALD_DB, then SQLite in ./data/herald.db.
@@ -32,6 +33,7 @@ public static class HeraldCommandLine
                 "user" when parsed.Words.ElementAtOrDefault(1) == "add" => await AddUserAsync(parsed),
                 "analyze" => await AnalyzeCommand.RunAsync(parsed),
                 "import" => await WordPress.Import.ImportCommand.RunAsync(parsed),
+                "export" => await WordPress.Export.ExportCommand.RunAsync(parsed),
                 null when parsed.Has("help") => PrintUsage(Console.Out, 0),
                 "help" => PrintUsage(Console.Out, 0),
                 _ => PrintUsage(Console.Error, 2),
