@@ -49,18 +49,22 @@ public static class CacheTags
     public const string Home = "home";
     public const string Feeds = "feeds";
 
+    /// <summary>Every answer of the WordPress-compatible REST API (/wp-json): lists there show any article.</summary>
+    public const string WordPressApi = "wp-api";
+
     public static string Article(int id) => $"article:{id}";
     public static string Category(string slug) => $"category:{slug}";
     public static string Tag(string slug) => $"tag:{slug}";
     public static string Author(string slug) => $"author:{slug}";
     public static string Month(int year, int month) => $"month:{year:D4}-{month:D2}";
 
-    /// <summary>Every page that shows the article: itself, home, its archives and feeds.</summary>
+    /// <summary>Every page that shows the article: itself, home, its archives, feeds and the WordPress API.</summary>
     public static IEnumerable<string> AffectedBy(Article article, TimeZoneInfo zone)
     {
         yield return Article(article.Id);
         yield return Home;
         yield return Feeds;
+        yield return WordPressApi;
         foreach (var category in article.Categories)
         {
             yield return Category(category.Slug);

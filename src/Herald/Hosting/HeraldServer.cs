@@ -8,6 +8,7 @@ using Herald.Newsroom;
 using Herald.Site;
 using Herald.Storage;
 using Herald.Understanding;
+using Herald.WordPress.RestApi;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Herald.Hosting;
@@ -62,6 +63,7 @@ public static class HeraldServer
         services.AddHeraldCaching(options);
         services.AddHeraldComments(builder.Configuration);
         services.AddHeraldDiscovery(options.Database);
+        services.AddWordPressRestApi();
         services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;
@@ -121,5 +123,6 @@ public static class HeraldServer
         app.MapRazorPages();
         app.MapEditorialChecks();
         app.MapHeraldDiscovery();
+        app.MapWordPressRestApi();
     }
 }

@@ -74,7 +74,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
     /// The loose words go to plainto_tsquery and each phrase to phraseto_tsquery, as parameters:
     /// PostgreSQL parses them as plain text, never as tsquery syntax.
     /// </summary>
-    private static string QueryExpression(SearchQuery query)
+    internal static string QueryExpression(SearchQuery query)
     {
         var parts = new List<string>();
         if (query.Words.Count > 0)
@@ -85,7 +85,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         return string.Join(" && ", parts);
     }
 
-    private static void AddQueryParameters(System.Data.Common.DbCommand command, SearchQuery query)
+    internal static void AddQueryParameters(System.Data.Common.DbCommand command, SearchQuery query)
     {
         if (query.Words.Count > 0)
         {

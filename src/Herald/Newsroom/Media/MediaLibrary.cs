@@ -8,7 +8,7 @@ namespace Herald.Newsroom.Media;
 public sealed record UploadText(string? Alt, string? Caption, string? Credit);
 
 /// <summary>Checks an upload, stores the picture and its renditions, and records it in the library.</summary>
-public sealed class MediaLibrary(HeraldDbContext db, IMediaStore store, TimeProvider clock)
+public sealed class MediaLibrary(HeraldDbContext db, IMediaStore store, TimeProvider clock, Hosting.CacheEvictor evictor)
 {
     public const long MaxUploadBytes = 20 * 1024 * 1024;
 
@@ -61,6 +61,8 @@ public sealed class MediaLibrary(HeraldDbContext db, IMediaStore store, TimeProv
         };
         db.MediaItems.Add(item);
         await db.SaveChangesAsync(ct);
+        // The WordPress API lists the library (/wp-json/wp/v2/media).
+        await evictor.EvictAsync([Hosting.CacheTags.WordPressApi], ct);
         return item;
     }
 
