@@ -137,6 +137,8 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter write
             PublishedAt = status is ArticleStatus.Published or ArticleStatus.Scheduled or ArticleStatus.Unpublished ? date : null,
             CreatedAt = date,
             EditedAt = item.Modified ?? date,
+            // WordPress's "modified" is the last save; a later one than the post date is the update readers see.
+            UpdatedAt = item.Modified is { } modified && modified > date ? modified : null,
             Excerpt = PlainText(item.Excerpt) is { Length: > 0 } excerpt ? ImportKeys.Clip(excerpt, 1000) : null,
             CommentStatus = item.CommentStatus == "open" ? CommentStatus.Open : CommentStatus.Closed,
             Version = 1,

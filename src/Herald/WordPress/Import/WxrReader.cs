@@ -267,8 +267,8 @@ public static partial class WxrReader
             Creator = Plain(item, "creator", DublinCoreNamespace)?.Trim() ?? "",
             Content = Plain(item, "encoded", ContentNamespace) ?? "",
             Excerpt = ExcerptText(item) ?? "",
-            Date = Date(Text(item, "post_date_gmt"), file, line, column) ?? Date(Text(item, "post_date"), file, line, column),
-            Modified = Date(Text(item, "post_modified_gmt"), file, line, column) ?? Date(Text(item, "post_modified"), file, line, column),
+            Date = Date(Text(item, "post_date_gmt"), file, line, column) ?? LocalAsUtc(item, "post_date", file, line, column),
+            Modified = Date(Text(item, "post_modified_gmt"), file, line, column) ?? LocalAsUtc(item, "post_modified", file, line, column),
             CommentStatus = Text(item, "comment_status")?.Trim() ?? "open",
             PostName = Text(item, "post_name")?.Trim() ?? "",
             Status = Text(item, "status")?.Trim() ?? "",
@@ -371,5 +371,22 @@ public static partial class WxrReader
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// A local WordPress time whose GMT twin is missing (drafts carry post_date_gmt 0000-00-00).
+    /// The site's offset is read from the item's own post_modified / post_modified_gmt pair when
+    /// both are there; without it the local time is taken as UTC, since WXR names no time zone.
+    /// </summary>
+    private static DateTime? LocalAsUtc(XElement item, string field, string file, int line, int column)
+    {
+        if (Date(Text(item, field), file, line, column) is not { } local)
+        {
+            return null;
+        }
+        var modifiedLocal = Date(Text(item, "post_modified"), file, line, column);
+        var modifiedGmt = Date(Text(item, "post_modified_gmt"), file, line, column);
+        var offset = modifiedLocal is { } l && modifiedGmt is { } g && Math.Abs((l - g).TotalHours) <= 14 ? l - g : TimeSpan.Zero;
+        return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
     }
 }
