@@ -21,9 +21,11 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         // Slugs are unique per site: the URL's year and month are for readers, not identity.
         article.HasIndex(a => a.Slug).IsUnique();
-        article.HasIndex(a => new { a.Status, a.PublishedAt });
+        // Public lists read published stories (ArticleQueries.Published filters on Kind as well):
+        // with Kind in the index, counting and paging them never reads the article rows.
+        article.HasIndex(a => new { a.Status, a.Kind, a.PublishedAt });
         // Section lists, the home page's section blocks and previous/next links read this range.
-        article.HasIndex(a => new { a.Status, a.PrimaryCategoryId, a.PublishedAt });
+        article.HasIndex(a => new { a.Status, a.Kind, a.PrimaryCategoryId, a.PublishedAt });
 
         article.HasOne(a => a.PrimaryCategory).WithMany().HasForeignKey(a => a.PrimaryCategoryId)
             .OnDelete(DeleteBehavior.SetNull);

@@ -213,9 +213,9 @@ namespace Herald.Storage.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("Status", "Kind", "PublishedAt");
 
-                    b.HasIndex("Status", "PrimaryCategoryId", "PublishedAt");
+                    b.HasIndex("Status", "Kind", "PrimaryCategoryId", "PublishedAt");
 
                     b.ToTable("Articles");
                 });

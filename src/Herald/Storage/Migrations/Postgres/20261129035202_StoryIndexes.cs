@@ -1,0 +1,54 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Herald.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class StoryIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Status_PrimaryCategoryId_PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Status_PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_Kind_PrimaryCategoryId_PublishedAt",
+                table: "Articles",
+                columns: new[] { "Status", "Kind", "PrimaryCategoryId", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_Kind_PublishedAt",
+                table: "Articles",
+                columns: new[] { "Status", "Kind", "PublishedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Status_Kind_PrimaryCategoryId_PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Status_Kind_PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_PrimaryCategoryId_PublishedAt",
+                table: "Articles",
+                columns: new[] { "Status", "PrimaryCategoryId", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_PublishedAt",
+                table: "Articles",
+                columns: new[] { "Status", "PublishedAt" });
+        }
+    }
+}
