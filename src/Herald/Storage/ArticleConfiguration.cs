@@ -22,10 +22,12 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // Slugs are unique per site: the URL's year and month are for readers, not identity.
         article.HasIndex(a => a.Slug).IsUnique();
         // Public lists read published stories (ArticleQueries.Published filters on Kind as well):
-        // with Kind in the index, counting and paging them never reads the article rows.
-        article.HasIndex(a => new { a.Status, a.Kind, a.PublishedAt });
+        // with Kind in the index, counting and paging them never reads the article rows. Kind comes
+        // last on purpose: as a second equality column it made SQLite (without statistics) prefer
+        // scanning this range to looking up a short list of ids by primary key.
+        article.HasIndex(a => new { a.Status, a.PublishedAt, a.Kind });
         // Section lists, the home page's section blocks and previous/next links read this range.
-        article.HasIndex(a => new { a.Status, a.Kind, a.PrimaryCategoryId, a.PublishedAt });
+        article.HasIndex(a => new { a.Status, a.PrimaryCategoryId, a.PublishedAt, a.Kind });
 
         article.HasOne(a => a.PrimaryCategory).WithMany().HasForeignKey(a => a.PrimaryCategoryId)
             .OnDelete(DeleteBehavior.SetNull);

@@ -213,9 +213,9 @@ namespace Herald.Storage.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Kind", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "Kind");
 
-                    b.HasIndex("Status", "Kind", "PrimaryCategoryId", "PublishedAt");
+                    b.HasIndex("Status", "PrimaryCategoryId", "PublishedAt", "Kind");
 
                     b.ToTable("Articles");
                 });

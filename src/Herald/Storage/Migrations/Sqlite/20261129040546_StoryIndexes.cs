@@ -19,25 +19,25 @@ namespace Herald.Storage.Migrations.Sqlite
                 table: "Articles");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_Status_Kind_PrimaryCategoryId_PublishedAt",
+                name: "IX_Articles_Status_PrimaryCategoryId_PublishedAt_Kind",
                 table: "Articles",
-                columns: new[] { "Status", "Kind", "PrimaryCategoryId", "PublishedAt" });
+                columns: new[] { "Status", "PrimaryCategoryId", "PublishedAt", "Kind" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_Status_Kind_PublishedAt",
+                name: "IX_Articles_Status_PublishedAt_Kind",
                 table: "Articles",
-                columns: new[] { "Status", "Kind", "PublishedAt" });
+                columns: new[] { "Status", "PublishedAt", "Kind" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Articles_Status_Kind_PrimaryCategoryId_PublishedAt",
+                name: "IX_Articles_Status_PrimaryCategoryId_PublishedAt_Kind",
                 table: "Articles");
 
             migrationBuilder.DropIndex(
-                name: "IX_Articles_Status_Kind_PublishedAt",
+                name: "IX_Articles_Status_PublishedAt_Kind",
                 table: "Articles");
 
             migrationBuilder.CreateIndex(
