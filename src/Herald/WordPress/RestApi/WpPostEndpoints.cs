@@ -69,7 +69,9 @@ public static class WpPostEndpoints
         {
             matches = await context.Http.RequestServices.GetRequiredService<WpSearchMatcher>().MatchAsync(search, ct);
             var matched = matches.Select(m => m.Id).ToList();
-            source = source.Where(a => matched.Contains(a.Id));
+            // Up to 5,000 ids: one JSON-array parameter, not one SQL parameter per id (EF's default
+            // for small lists), which cost seconds of SQL generation on every request.
+            source = source.Where(a => EF.Parameter(matched).Contains(a.Id));
         }
         if (after is { } since)
         {

@@ -182,8 +182,8 @@ public static class WpPosts
         {
             var categoryIds = posts.SelectMany(CategoriesOf).Distinct().ToList();
             var tagIds = posts.SelectMany(p => p.TagIds).Distinct().ToList();
-            var categories = await WpTerms.Categories(db, context.NowUtc).Where(t => categoryIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-            var tags = tagIds.Count == 0 ? [] : await WpTerms.Tags(db, context.NowUtc).Where(t => tagIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+            var categories = await WpTerms.Embeddable(db.Categories.Where(t => categoryIds.Contains(t.Id))).ToDictionaryAsync(t => t.Id, ct);
+            var tags = tagIds.Count == 0 ? [] : await WpTerms.Embeddable(db.Tags.Where(t => tagIds.Contains(t.Id))).ToDictionaryAsync(t => t.Id, ct);
             for (var i = 0; i < posts.Count; i++)
             {
                 if (posts[i].Kind != ArticleKind.Story)
@@ -191,9 +191,9 @@ public static class WpPosts
                     continue;
                 }
                 var postCategories = CategoriesOf(posts[i]).Where(categories.ContainsKey).Select(id => categories[id])
-                    .OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => (JsonNode)WpTerms.ToJson(t, WpTerms.Category, context));
+                    .OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => (JsonNode)WpTerms.ToEmbeddedJson(t, WpTerms.Category, context));
                 var postTags = posts[i].TagIds.Where(tags.ContainsKey).Select(id => tags[id])
-                    .OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => (JsonNode)WpTerms.ToJson(t, WpTerms.Tag, context));
+                    .OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => (JsonNode)WpTerms.ToEmbeddedJson(t, WpTerms.Tag, context));
                 embedded[i]["wp:term"] = new JsonArray(new JsonArray(postCategories.ToArray()), new JsonArray(postTags.ToArray()));
             }
         }

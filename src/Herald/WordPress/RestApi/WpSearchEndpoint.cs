@@ -48,7 +48,8 @@ public static class WpSearchEndpoint
             var matches = await context.Http.RequestServices.GetRequiredService<WpSearchMatcher>().MatchAsync(search, ct);
             var scores = matches.ToDictionary(m => m.Id, m => m.Score);
             var ids = scores.Keys.ToList();
-            var all = await source.Where(a => ids.Contains(a.Id))
+            // Up to 5,000 ids: one JSON-array parameter, not one SQL parameter per id.
+            var all = await source.Where(a => EF.Parameter(ids).Contains(a.Id))
                 .Select(a => new Hit(a.Id, a.Headline, a.Slug, a.PublishedAt!.Value, a.Kind)).ToListAsync(ct);
             total = all.Count;
             paging.EnsureExists(total, "rest_search_invalid_page_number");

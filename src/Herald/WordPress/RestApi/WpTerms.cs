@@ -47,6 +47,27 @@ public static class WpTerms
             Count = t.Articles.Count(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.Kind == ArticleKind.Story),
         });
 
+    /// <summary>
+    /// Terms as embedded in a post (WordPress's "embed" context): no count, description or parent,
+    /// so no count of every published article in the section has to be made for each request.
+    /// </summary>
+    public static IQueryable<WpTermRow> Embeddable(IQueryable<Category> categories) =>
+        categories.Select(c => new WpTermRow { Id = c.Id, Name = c.Name, Slug = c.Slug });
+
+    public static IQueryable<WpTermRow> Embeddable(IQueryable<Tag> tags) =>
+        tags.Select(t => new WpTermRow { Id = t.Id, Name = t.Name, Slug = t.Slug });
+
+    /// <summary>A term in WordPress's "embed" context: id, link, name, slug, taxonomy and links.</summary>
+    public static JsonObject ToEmbeddedJson(WpTermRow term, string taxonomy, WpContext context)
+    {
+        var json = ToJson(term, taxonomy, context);
+        json.Remove("count");
+        json.Remove("description");
+        json.Remove("parent");
+        json.Remove("meta");
+        return json;
+    }
+
     public static string RouteOf(string taxonomy) => taxonomy == Category ? "categories" : "tags";
 
     public static JsonObject ToJson(WpTermRow term, string taxonomy, WpContext context)

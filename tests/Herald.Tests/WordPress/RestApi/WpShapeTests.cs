@@ -356,6 +356,8 @@ public abstract class WpShapeTests(IWpSite site)
         Assert.Equal(seed.MediaId, (int)embedded["wp:featuredmedia"]![0]!["id"]!);
         Assert.Contains(seed.CategoryId, WpApi.Ids(embedded["wp:term"]![0]!.AsArray()));
         Assert.Equal([seed.TagId], WpApi.Ids(embedded["wp:term"]![1]!.AsArray()));
+        // WordPress embeds terms in its "embed" context: no count, description, parent or meta.
+        Assert.Equal(["id", "link", "name", "slug", "taxonomy", "_links"], WpApi.Keys(embedded["wp:term"]![1]![0]));
         Assert.Equal([seed.ReplyId, seed.ApprovedCommentId], WpApi.Ids(embedded["replies"]![0]!.AsArray()));
 
         var onlyAuthors = await WpApi.OneAsync(Server, $"posts/{seed.StoryId}?_embed=author");
