@@ -109,6 +109,7 @@ public static class HeraldServer
         app.UseMediaFiles(options.MediaFolder);
         // Inside the status-code pages, so an old WordPress address is answered 301 before a 404 page is drawn.
         app.UseMiddleware<WordPress.Redirects.LegacyRedirectMiddleware>();
+        app.UseMiddleware<WordPress.RestApi.ApiDiscoveryLink>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,0 +1,30 @@
+namespace Herald.WordPress.RestApi;
+
+/// <summary>
+/// Tells clients that discover the WordPress API from a site's address (WPAPI.discover, the
+/// WordPress mobile apps) where it lives: every HTML page answers with
+/// <c>Link: &lt;https://site/wp-json/&gt;; rel="https://api.w.org/"</c>, as WordPress does.
+/// Set when the response starts, so pages served from the output cache carry it too.
+/// </summary>
+public sealed class ApiDiscoveryLink(RequestDelegate next)
+{
+    public const string Relation = "https://api.w.org/";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments(WpRestApi.Prefix))
+        {
+            context.Response.OnStarting(() =>
+            {
+                var response = context.Response;
+                if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    var request = context.Request;
+                    response.Headers.Append("Link", $"<{request.Scheme}://{request.Host}{WpRestApi.Prefix}/>; rel=\"{Relation}\"");
+                }
+                return Task.CompletedTask;
+            });
+        }
+        return next(context);
+    }
+}
