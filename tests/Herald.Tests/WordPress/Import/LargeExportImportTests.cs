@@ -9,6 +9,7 @@ namespace Herald.Tests.WordPress.Import;
 /// killed mid-way and run again ends exactly where one clean run would, and a third run adds
 /// nothing. Analysis is skipped (--skip-analysis): it is per-article work measured in bench/wordpress.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed partial class LargeExportImportTests
 {
     private const int Posts = 100_000;

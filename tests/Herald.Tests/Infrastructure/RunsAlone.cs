@@ -1,0 +1,12 @@
+namespace Herald.Tests.Infrastructure;
+
+/// <summary>
+/// Tests that keep both cores busy for minutes (the 100,000-post import) run in this collection,
+/// which xunit runs on its own after the parallel ones: sharing the machine with them made
+/// browser tests' 30-second waits time out.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RunsAlone
+{
+    public const string Name = "Runs alone";
+}
