@@ -51,6 +51,26 @@ public sealed class EditorTests(SqliteSiteFixture fixture) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task An_imported_html_body_is_previewed_as_html_with_its_shortcodes()
+    {
+        using var author = await NewsroomSession.SignInAsync(Server, "preview-html@example.org", Roles.Author);
+        const string body = "The quay at night.\n\n[caption id=\"attachment_7\" width=\"300\"]<img src=\"/media/quay.png\" alt=\"The quay\"> Lamps on the quay[/caption]";
+
+        var asHtml = await author.PostFormAsync("/newsroom/preview", new() { ["Form.Body"] = body, ["Form.BodyFormat"] = "Html" }, "/newsroom");
+        var html = await asHtml.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, asHtml.StatusCode);
+        Assert.Equal("Lamps on the quay", Html.Parse(html).QuerySelector("figure figcaption")!.TextContent.Trim());
+        Assert.DoesNotContain("[caption", html);
+
+        var asMarkdown = await author.PostFormAsync("/newsroom/preview", new() { ["Form.Body"] = body }, "/newsroom");
+        Assert.Contains("[caption", await asMarkdown.Content.ReadAsStringAsync());
+
+        var bogus = await author.PostFormAsync("/newsroom/preview", new() { ["Form.Body"] = body, ["Form.BodyFormat"] = "Word" }, "/newsroom");
+        Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
+        Assert.Contains("Markdown or Html", await bogus.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_preview_is_the_sanitized_html_the_public_page_shows()
     {
         using var author = await NewsroomSession.SignInAsync(Server, "preview@example.org", Roles.Author);

@@ -8,14 +8,19 @@ namespace Herald.Newsroom.Editor;
 /// The editor's live preview: the body rendered and sanitized by the very renderer that makes
 /// the public page's HTML, so what the writer sees is what the reader will get.
 /// </summary>
-public sealed class PreviewModel(MarkdownRenderer markdown) : PageModel
+public sealed class PreviewModel(ArticleBody articleBody) : PageModel
 {
-    public IActionResult OnPost([FromForm(Name = "Form.Body")] string? body)
+    public IActionResult OnPost([FromForm(Name = "Form.Body")] string? body, [FromForm(Name = "Form.BodyFormat")] string? format)
     {
         if (body is { Length: > ArticleForm.MaxBodyLength })
         {
             return StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
-        return Content(markdown.ToHtml(body ?? ""), "text/html; charset=utf-8");
+        var bodyFormat = BodyFormat.Markdown;
+        if (!string.IsNullOrEmpty(format) && !(Enum.TryParse(format, ignoreCase: false, out bodyFormat) && Enum.IsDefined(bodyFormat)))
+        {
+            return BadRequest("The body format must be Markdown or Html.");
+        }
+        return Content(articleBody.ToHtml(body ?? "", bodyFormat), "text/html; charset=utf-8");
     }
 }

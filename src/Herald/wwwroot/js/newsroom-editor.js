@@ -107,6 +107,8 @@
       if (!previewBody) return;
       const data = new FormData();
       data.append('Form.Body', field('Form.Body').value);
+      // Imported WordPress stories keep HTML bodies; the preview must render them as HTML too.
+      data.append('Form.BodyFormat', form.dataset.bodyFormat || 'Markdown');
       data.append('__RequestVerificationToken', field('__RequestVerificationToken').value);
       try {
         const response = await fetch(form.dataset.previewUrl, { method: 'POST', body: data, credentials: 'same-origin' });
