@@ -65,6 +65,27 @@ public abstract class SearchTests(SiteFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Newest_matches_for_other_callers_score_headline_matches_higher()
+    {
+        var inBody = await TestArticles.AddAsync(Server, "Quay notes",
+            "Divers found the velmora anchor chain under the old pier.", DateTime.UtcNow.AddHours(-1));
+        var inHeadline = await TestArticles.AddAsync(Server, "Velmora anchor chain raised",
+            "The chain came up in one piece.", DateTime.UtcNow.AddDays(-9));
+        var apart = await TestArticles.AddAsync(Server, "Chain of events",
+            "The velmora ferry dropped anchor.", DateTime.UtcNow.AddHours(-2));
+
+        await using var scope = Server.Services.CreateAsyncScope();
+        var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
+        var phrase = await index.MatchNewestAsync(SearchQuery.Parse("\"velmora anchor chain\""), CancellationToken.None);
+        var words = await index.MatchNewestAsync(SearchQuery.Parse("velmora anchor"), CancellationToken.None);
+
+        Assert.Equal([inHeadline.Id, inBody.Id], phrase.OrderByDescending(m => m.Score).Select(m => m.Id));
+        Assert.Equal(inHeadline.Id, words.MaxBy(m => m.Score).Id);
+        Assert.Equal([inBody.Id, inHeadline.Id, apart.Id], words.Select(m => m.Id).Order());
+        Assert.Empty(await index.MatchNewestAsync(SearchQuery.Parse("\"\" ++"), CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Accents_and_case_do_not_matter()
     {
         var article = await TestArticles.AddAsync(Server, "Crème brûlée festival opens in Zürichsee",

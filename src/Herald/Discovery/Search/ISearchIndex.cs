@@ -10,6 +10,14 @@ namespace Herald.Discovery.Search;
 public interface ISearchIndex
 {
     Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct);
+
+    /// <summary>
+    /// The newest articles (at most <see cref="SearchCommand.MaxRanked"/>, of any status) the query
+    /// matches, each with a relevance score where higher is better, for callers that apply their
+    /// own filters and order (the WordPress API). Ranked the way <see cref="SearchAsync"/> ranks,
+    /// without the recency boost.
+    /// </summary>
+    Task<IReadOnlyList<(int Id, double Score)>> MatchNewestAsync(SearchQuery query, CancellationToken ct);
 }
 
 /// <summary>A parsed query with its filters; category and author are slugs, dates are UTC bounds.</summary>

@@ -70,11 +70,34 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         return await SearchHits.LoadAsync(db, request, total, ranked, snippets, ct);
     }
 
+    public async Task<IReadOnlyList<(int Id, double Score)>> MatchNewestAsync(SearchQuery query, CancellationToken ct)
+    {
+        if (query.IsEmpty)
+        {
+            return [];
+        }
+        var sql = $"""
+            WITH q AS (SELECT {QueryExpression(query)} AS query)
+            SELECT a."Id", ts_rank('{"{"}0.05, 0.1, 0.4, 1.0{"}"}'::float4[], a."SearchVector", q.query)
+            FROM "Articles" a, q WHERE a."SearchVector" @@ q.query ORDER BY a."Id" DESC LIMIT @cap
+            """;
+        await using var command = await SearchCommand.CreateAsync(db, sql, new SearchRequest(query, 1, 1), clock.GetUtcNow().UtcDateTime, ct);
+        AddQueryParameters(command, query);
+        SearchCommand.Add(command, "cap", SearchCommand.MaxRanked);
+        var matches = new List<(int, double)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            matches.Add((reader.GetInt32(0), reader.GetDouble(1)));
+        }
+        return matches;
+    }
+
     /// <summary>
     /// The loose words go to plainto_tsquery and each phrase to phraseto_tsquery, as parameters:
     /// PostgreSQL parses them as plain text, never as tsquery syntax.
     /// </summary>
-    internal static string QueryExpression(SearchQuery query)
+    private static string QueryExpression(SearchQuery query)
     {
         var parts = new List<string>();
         if (query.Words.Count > 0)
@@ -85,7 +108,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         return string.Join(" && ", parts);
     }
 
-    internal static void AddQueryParameters(System.Data.Common.DbCommand command, SearchQuery query)
+    private static void AddQueryParameters(System.Data.Common.DbCommand command, SearchQuery query)
     {
         if (query.Words.Count > 0)
         {

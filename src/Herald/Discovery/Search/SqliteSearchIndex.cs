@@ -18,31 +18,33 @@ public sealed class SqliteSearchIndex(HeraldDbContext db, TimeProvider clock) : 
 
     // The newest matches (rowid order is publication order in practice), ranked inside FTS5. The
     // cap keeps a search for a very common word from ranking the whole archive.
-    private const string RankedByBm25 = """
-        SELECT a."Id", m.rank * 
-        """ + Recency + """
-         AS score, count(*) OVER () AS total
-        FROM (SELECT rowid AS id, bm25("ArticleSearch", 10.0, 4.0, 1.0) AS rank FROM "ArticleSearch"
-              WHERE "ArticleSearch" MATCH @match ORDER BY rowid DESC LIMIT @cap) m
-        """ + JoinArticles + SearchCommand.ResultFilter + " ORDER BY score LIMIT @take OFFSET @skip";
+    private const string Bm25Matches = """
+        SELECT rowid AS id, bm25("ArticleSearch", 10.0, 4.0, 1.0) AS rank FROM "ArticleSearch"
+        WHERE "ArticleSearch" MATCH @match ORDER BY rowid DESC LIMIT @cap
+        """;
+
+    private const string RankedByBm25 = "SELECT a.\"Id\", m.rank * " + Recency + " AS score, count(*) OVER () AS total FROM ("
+        + Bm25Matches + ") m" + JoinArticles + SearchCommand.ResultFilter + " ORDER BY score LIMIT @take OFFSET @skip";
 
     // bm25 must know how many articles contain each phrase, and FTS5 finds out by matching the
     // phrase against the whole archive: 100+ ms for "on the" at 100,000 articles, paid before
     // the first row. A phrase query's own ranking needs no such statistic: the newest matches
-    // (cheap, they stop at the cap) are ordered by where the phrase stands, and the headline and
-    // standfirst matches are looked up only over the rowid range of those candidates.
-    private const string RankedByPlacement = """
-        WITH m AS MATERIALIZED (SELECT rowid AS id FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match
-                                ORDER BY rowid DESC LIMIT @cap),
+    // (cheap, they stop at the cap) are weighed by where the phrase stands, and the headline and
+    // standfirst matches are looked up only over the rowid range of those candidates. The
+    // weights are negative like bm25's, so that lower is better in both.
+    private const string PlacementMatches = """
+        WITH newest AS MATERIALIZED (SELECT rowid AS id FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @match
+                                     ORDER BY rowid DESC LIMIT @cap),
         inHeadline AS (SELECT rowid AS id FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @inHeadline
-                       AND rowid >= (SELECT min(id) FROM m)),
+                       AND rowid >= (SELECT min(id) FROM newest)),
         inDek AS (SELECT rowid AS id FROM "ArticleSearch" WHERE "ArticleSearch" MATCH @inDek
-                  AND rowid >= (SELECT min(id) FROM m))
-        SELECT a."Id", -(CASE WHEN a."Id" IN inHeadline THEN 10.0 WHEN a."Id" IN inDek THEN 4.0 ELSE 1.0 END) * 
-        """ + Recency + """
-         AS score, count(*) OVER () AS total
-        FROM m
-        """ + JoinArticles + SearchCommand.ResultFilter + " ORDER BY score LIMIT @take OFFSET @skip";
+                  AND rowid >= (SELECT min(id) FROM newest)),
+        placed AS (SELECT id, CASE WHEN id IN inHeadline THEN -10.0 WHEN id IN inDek THEN -4.0 ELSE -1.0 END AS rank FROM newest)
+        """;
+
+    private const string RankedByPlacement = PlacementMatches + " SELECT a.\"Id\", m.rank * " + Recency
+        + " AS score, count(*) OVER () AS total FROM placed m" + JoinArticles + SearchCommand.ResultFilter
+        + " ORDER BY score LIMIT @take OFFSET @skip";
 
     private const string CountAll = "SELECT count(*) FROM (SELECT rowid AS id FROM \"ArticleSearch\" WHERE \"ArticleSearch\" MATCH @match"
         + " ORDER BY rowid DESC LIMIT @cap) m" + JoinArticles + SearchCommand.ResultFilter;
@@ -67,15 +69,9 @@ public sealed class SqliteSearchIndex(HeraldDbContext db, TimeProvider clock) : 
         var byPlacement = request.Query.Phrases.Count > 0;
         await using (var rank = await SearchCommand.CreateAsync(db, byPlacement ? RankedByPlacement : RankedByBm25, request, now, ct))
         {
-            SearchCommand.Add(rank, "match", match);
-            SearchCommand.Add(rank, "cap", SearchCommand.MaxRanked);
+            AddMatchParameters(rank, request.Query);
             SearchCommand.Add(rank, "take", request.PageSize);
             SearchCommand.Add(rank, "skip", (request.Page - 1) * request.PageSize);
-            if (byPlacement)
-            {
-                SearchCommand.Add(rank, "inHeadline", InColumn("Headline", request.Query));
-                SearchCommand.Add(rank, "inDek", InColumn("Dek", request.Query));
-            }
             await using var reader = await rank.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -108,6 +104,37 @@ public sealed class SqliteSearchIndex(HeraldDbContext db, TimeProvider clock) : 
             }
         }
         return await SearchHits.LoadAsync(db, request, total, ranked, snippets, ct);
+    }
+
+    public async Task<IReadOnlyList<(int Id, double Score)>> MatchNewestAsync(SearchQuery query, CancellationToken ct)
+    {
+        if (query.IsEmpty)
+        {
+            return [];
+        }
+        var sql = query.Phrases.Count > 0 ? PlacementMatches + " SELECT id, rank FROM placed" : Bm25Matches;
+        var request = new SearchRequest(query, 1, 1);
+        await using var command = await SearchCommand.CreateAsync(db, sql, request, clock.GetUtcNow().UtcDateTime, ct);
+        AddMatchParameters(command, query);
+        var matches = new List<(int, double)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            matches.Add((reader.GetInt32(0), -reader.GetDouble(1)));
+        }
+        return matches;
+    }
+
+    /// <summary>The match, the cap and, for phrase queries, the phrase-in-column matches.</summary>
+    private static void AddMatchParameters(System.Data.Common.DbCommand command, SearchQuery query)
+    {
+        SearchCommand.Add(command, "match", ToMatchExpression(query));
+        SearchCommand.Add(command, "cap", SearchCommand.MaxRanked);
+        if (query.Phrases.Count > 0)
+        {
+            SearchCommand.Add(command, "inHeadline", InColumn("Headline", query));
+            SearchCommand.Add(command, "inDek", InColumn("Dek", query));
+        }
     }
 
     /// <summary>

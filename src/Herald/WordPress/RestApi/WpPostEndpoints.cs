@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Herald.Articles;
+using Herald.Discovery.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.WordPress.RestApi;
@@ -67,7 +68,7 @@ public static class WpPostEndpoints
         IReadOnlyList<(int Id, double Score)>? matches = null;
         if (search is not null)
         {
-            matches = await context.Http.RequestServices.GetRequiredService<WpSearchMatcher>().MatchAsync(search, ct);
+            matches = await context.Http.RequestServices.GetRequiredService<ISearchIndex>().MatchNewestAsync(SearchQuery.Parse(search), ct);
             var matched = matches.Select(m => m.Id).ToList();
             // Up to 5,000 ids: one JSON-array parameter, not one SQL parameter per id (EF's default
             // for small lists), which cost seconds of SQL generation on every request.

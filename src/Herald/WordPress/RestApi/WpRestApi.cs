@@ -20,7 +20,6 @@ public static class WpRestApi
 
     public static IServiceCollection AddWordPressRestApi(this IServiceCollection services)
     {
-        services.AddScoped<WpSearchMatcher>();
         services.Configure<OutputCacheOptions>(cache => cache.AddPolicy(CachePolicy, policy => policy
             .Expire(TimeSpan.FromMinutes(30))
             .SetVaryByQuery("*")

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Herald.Articles;
+using Herald.Discovery.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.WordPress.RestApi;
@@ -45,7 +46,7 @@ public static class WpSearchEndpoint
         List<Hit> rows;
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var matches = await context.Http.RequestServices.GetRequiredService<WpSearchMatcher>().MatchAsync(search, ct);
+            var matches = await context.Http.RequestServices.GetRequiredService<ISearchIndex>().MatchNewestAsync(SearchQuery.Parse(search), ct);
             var scores = matches.ToDictionary(m => m.Id, m => m.Score);
             var ids = scores.Keys.ToList();
             // Up to 5,000 ids: one JSON-array parameter, not one SQL parameter per id.
