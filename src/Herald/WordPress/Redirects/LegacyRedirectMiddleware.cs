@@ -54,9 +54,8 @@ public sealed class LegacyRedirectMiddleware(RequestDelegate next)
         {
             return fixedPath;
         }
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var article = await db.Articles.AsNoTracking()
-            .Where(a => a.Id == redirect.ArticleId && a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+        var article = await services.GetRequiredService<ArticleQueries>().PublishedOfAnyKind()
+            .Where(a => a.Id == redirect.ArticleId)
             .Select(a => new { a.Kind, a.Slug, a.PublishedAt })
             .FirstOrDefaultAsync(ct);
         if (article is null)

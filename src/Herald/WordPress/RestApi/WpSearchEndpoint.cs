@@ -30,9 +30,8 @@ public static class WpSearchEndpoint
         var kinds = subtypes is null || subtypes.Contains("any")
             ? [ArticleKind.Story, ArticleKind.Page]
             : subtypes.Select(s => s == "page" ? ArticleKind.Page : ArticleKind.Story).Distinct().ToList();
-        var now = context.NowUtc;
-        var source = context.Db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && kinds.Contains(a.Kind));
+        var source = context.Http.RequestServices.GetRequiredService<ArticleQueries>().PublishedOfAnyKind()
+            .Where(a => kinds.Contains(a.Kind));
         if (include is not null)
         {
             source = source.Where(a => include.Contains(a.Id));
