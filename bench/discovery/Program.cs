@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: herald-bench-discovery --db CONNECTION [--queries 300] [--publishes 40]
+// Usage: herald-bench-discovery --db CONNECTION [--queries 300] [--publishes 40] [--only search|related|sitemaps]
 var options = Arguments.Parse(args);
 var database = DatabaseConnection.Parse(options.Db);
 var app = HeraldServer.Build(new ServeOptions { Database = database, Urls = "http://127.0.0.1:0", OutputCache = false }, quiet: true);
@@ -30,73 +30,82 @@ await using (var db = Open())
 }
 
 var random = new Random(7);
-var queries = await QueryMix.BuildAsync(Open(), random, options.Queries);
-foreach (var warm in queries.Take(20))
+if (options.Runs("search"))
 {
-    await SearchAsync(warm.Text, warm.Category);
-}
-var searchTimes = new Dictionary<string, List<double>>();
-foreach (var query in queries)
-{
-    var started = Stopwatch.GetTimestamp();
-    var total = await SearchAsync(query.Text, query.Category);
-    (searchTimes.TryGetValue(query.Kind, out var list) ? list : searchTimes[query.Kind] = []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-}
-Console.WriteLine($"search ({queries.Count} queries, page 1 with count and snippets): {Stats.Line(searchTimes.Values.SelectMany(t => t))}");
-foreach (var (kind, times) in searchTimes.OrderBy(k => k.Key))
-{
-    Console.WriteLine($"  {kind,-22} {Stats.Line(times)}");
-}
-
-var ids = await Open().Articles.Where(a => a.Status == ArticleStatus.Published).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
-var edits = new List<double>();
-foreach (var id in Enumerable.Range(0, options.Publishes).Select(_ => ids[random.Next(ids.Count)]))
-{
-    await using var scope = app.Services.CreateAsyncScope();
-    var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
-    var article = await db.Articles.FirstAsync(a => a.Id == id);
-    var started = Stopwatch.GetTimestamp();
-    await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexAsync(article);
-    edits.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-}
-Console.WriteLine($"related on edit ({edits.Count} re-indexed articles): {Stats.Line(edits)}");
-
-var publishes = new List<double>();
-for (var i = 0; i < options.Publishes; i++)
-{
-    await using var scope = app.Services.CreateAsyncScope();
-    var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
-    var sourceId = ids[random.Next(ids.Count)];
-    var source = await db.Articles.AsNoTracking().Include(a => a.Tags).FirstAsync(a => a.Id == sourceId);
-    var article = new Article
+    var queries = await QueryMix.BuildAsync(Open(), random, options.Queries);
+    foreach (var warm in queries.Take(20))
     {
-        Slug = $"bench-{Guid.NewGuid():N}",
-        Headline = source.Headline,
-        Dek = source.Dek,
-        BodyMarkdown = source.BodyMarkdown,
-        BodyHtml = source.BodyHtml,
-        Status = ArticleStatus.Published,
-        PublishedAt = DateTime.UtcNow.AddMinutes(-i),
-        CreatedAt = DateTime.UtcNow,
-        PrimaryCategoryId = source.PrimaryCategoryId,
-        Tags = await db.Tags.Where(t => source.Tags.Select(s => s.Id).Contains(t.Id)).ToListAsync(),
-    };
-    db.Articles.Add(article);
-    await db.SaveChangesAsync();
-    var started = Stopwatch.GetTimestamp();
-    await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexAsync(article);
-    publishes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        await SearchAsync(warm.Text, warm.Category);
+    }
+    var searchTimes = new Dictionary<string, List<double>>();
+    foreach (var query in queries)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var total = await SearchAsync(query.Text, query.Category);
+        (searchTimes.TryGetValue(query.Kind, out var list) ? list : searchTimes[query.Kind] = []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+    Console.WriteLine($"search ({queries.Count} queries, page 1 with count and snippets): {Stats.Line(searchTimes.Values.SelectMany(t => t))}");
+    foreach (var (kind, times) in searchTimes.OrderBy(k => k.Key))
+    {
+        Console.WriteLine($"  {kind,-22} {Stats.Line(times)}");
+    }
 }
-Console.WriteLine($"related on publish ({publishes.Count} new articles): {Stats.Line(publishes)}");
 
-await app.StartAsync();
-var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-using var client = new HttpClient { BaseAddress = new Uri(address) };
-foreach (var path in new[] { "/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/articles-2.xml", "/sitemaps/tags-1.xml", "/news-sitemap.xml" })
+if (options.Runs("related"))
 {
-    Console.WriteLine($"{path,-26} {await SitemapProbe.MeasureAsync(client, path)}");
+    var ids = await Open().Articles.Where(a => a.Status == ArticleStatus.Published).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
+    var edits = new List<double>();
+    foreach (var id in Enumerable.Range(0, options.Publishes).Select(_ => ids[random.Next(ids.Count)]))
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        var article = await db.Articles.FirstAsync(a => a.Id == id);
+        var started = Stopwatch.GetTimestamp();
+        await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexAsync(article);
+        edits.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+    Console.WriteLine($"related on edit ({edits.Count} re-indexed articles): {Stats.Line(edits)}");
+
+    var publishes = new List<double>();
+    for (var i = 0; i < options.Publishes; i++)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        var sourceId = ids[random.Next(ids.Count)];
+        var source = await db.Articles.AsNoTracking().Include(a => a.Tags).FirstAsync(a => a.Id == sourceId);
+        var article = new Article
+        {
+            Slug = $"bench-{Guid.NewGuid():N}",
+            Headline = source.Headline,
+            Dek = source.Dek,
+            BodyMarkdown = source.BodyMarkdown,
+            BodyHtml = source.BodyHtml,
+            Status = ArticleStatus.Published,
+            PublishedAt = DateTime.UtcNow.AddMinutes(-i),
+            CreatedAt = DateTime.UtcNow,
+            PrimaryCategoryId = source.PrimaryCategoryId,
+            Tags = await db.Tags.Where(t => source.Tags.Select(s => s.Id).Contains(t.Id)).ToListAsync(),
+        };
+        db.Articles.Add(article);
+        await db.SaveChangesAsync();
+        var started = Stopwatch.GetTimestamp();
+        await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexAsync(article);
+        publishes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+    Console.WriteLine($"related on publish ({publishes.Count} new articles): {Stats.Line(publishes)}");
 }
-await app.StopAsync();
+
+if (options.Runs("sitemaps"))
+{
+    await app.StartAsync();
+    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    using var client = new HttpClient { BaseAddress = new Uri(address) };
+    foreach (var path in new[] { "/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/articles-2.xml", "/sitemaps/tags-1.xml", "/news-sitemap.xml" })
+    {
+        Console.WriteLine($"{path,-26} {await SitemapProbe.MeasureAsync(client, path)}");
+    }
+    await app.StopAsync();
+}
 
 async Task<int> SearchAsync(string text, string? category)
 {
@@ -106,14 +115,18 @@ async Task<int> SearchAsync(string text, string? category)
     return results.Hits.TotalCount;
 }
 
-internal sealed record Arguments(string Db, int Queries, int Publishes)
+internal sealed record Arguments(string Db, int Queries, int Publishes, string? Only)
 {
+    /// <summary>Whether this part of the bench runs: all of them unless --only names one.</summary>
+    public bool Runs(string part) => Only is null || Only == part;
+
     public static Arguments Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         return new Arguments(
             Value("--db") ?? throw new ArgumentException("--db CONNECTION is required"),
             int.Parse(Value("--queries") ?? "300", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Value("--publishes") ?? "40", System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Value("--publishes") ?? "40", System.Globalization.CultureInfo.InvariantCulture),
+            Value("--only"));
     }
 }
