@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: herald-bench-discovery --db CONNECTION [--queries 300] [--publishes 40] [--only search|related|sitemaps]
+// Usage: herald-bench-discovery --db CONNECTION [--queries 300] [--publishes 40] [--only search|related|sitemaps] [--profile]
 var options = Arguments.Parse(args);
 var database = DatabaseConnection.Parse(options.Db);
 var app = HeraldServer.Build(new ServeOptions { Database = database, Urls = "http://127.0.0.1:0", OutputCache = false }, quiet: true);
@@ -29,6 +29,7 @@ await using (var db = Open())
     }
 }
 
+var profile = options.Profile ? SqlProfile.Start() : null;
 var random = new Random(7);
 if (options.Runs("search"))
 {
@@ -38,6 +39,7 @@ if (options.Runs("search"))
         await SearchAsync(warm.Text, warm.Category);
     }
     var searchTimes = new Dictionary<string, List<double>>();
+    profile?.Recording = true;
     foreach (var query in queries)
     {
         var started = Stopwatch.GetTimestamp();
@@ -49,6 +51,9 @@ if (options.Runs("search"))
     {
         Console.WriteLine($"  {kind,-22} {Stats.Line(times)}");
     }
+    profile?.Recording = false;
+    profile?.Print("searches");
+    profile?.Reset();
 }
 
 if (options.Runs("related"))
@@ -61,10 +66,14 @@ if (options.Runs("related"))
         var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
         var article = await db.Articles.FirstAsync(a => a.Id == id);
         var started = Stopwatch.GetTimestamp();
+        profile?.Recording = true;
         await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexAsync(article);
+        profile?.Recording = false;
         edits.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
     Console.WriteLine($"related on edit ({edits.Count} re-indexed articles): {Stats.Line(edits)}");
+    profile?.Print("edits");
+    profile?.Reset();
 
     var publishes = new List<double>();
     for (var i = 0; i < options.Publishes; i++)
@@ -89,10 +98,13 @@ if (options.Runs("related"))
         db.Articles.Add(article);
         await db.SaveChangesAsync();
         var started = Stopwatch.GetTimestamp();
+        profile?.Recording = true;
         await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexAsync(article);
+        profile?.Recording = false;
         publishes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
     Console.WriteLine($"related on publish ({publishes.Count} new articles): {Stats.Line(publishes)}");
+    profile?.Print("publishes");
 }
 
 if (options.Runs("sitemaps"))
@@ -115,7 +127,7 @@ async Task<int> SearchAsync(string text, string? category)
     return results.Hits.TotalCount;
 }
 
-internal sealed record Arguments(string Db, int Queries, int Publishes, string? Only)
+internal sealed record Arguments(string Db, int Queries, int Publishes, string? Only, bool Profile)
 {
     /// <summary>Whether this part of the bench runs: all of them unless --only names one.</summary>
     public bool Runs(string part) => Only is null || Only == part;
@@ -127,6 +139,7 @@ internal sealed record Arguments(string Db, int Queries, int Publishes, string? 
             Value("--db") ?? throw new ArgumentException("--db CONNECTION is required"),
             int.Parse(Value("--queries") ?? "300", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Value("--publishes") ?? "40", System.Globalization.CultureInfo.InvariantCulture),
-            Value("--only"));
+            Value("--only"),
+            args.Contains("--profile"));
     }
 }
