@@ -41,7 +41,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         });
         article.HasMany(a => a.Authors).WithOne().HasForeignKey(a => a.ArticleId);
         article.HasMany(a => a.Categories).WithMany(c => c.Articles).UsingEntity("ArticleCategories");
-        article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        // By tag, newest article ids last: a tag's latest stories are a bounded slice of this index.
+        article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags",
+            tagging => tagging.HasIndex("TagsId", "ArticlesId"));
         article.HasMany(a => a.OldSlugs).WithOne(o => o.Article).HasForeignKey(o => o.ArticleId);
     }
 }

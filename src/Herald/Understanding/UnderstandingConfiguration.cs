@@ -29,7 +29,8 @@ internal sealed class UnderstandingConfiguration :
     public void Configure(EntityTypeBuilder<EntityMention> mention)
     {
         mention.HasKey(m => new { m.ArticleId, m.EntityId });
-        mention.HasIndex(m => m.EntityId);
+        // By entity, newest article ids last: related-article candidates read a bounded slice.
+        mention.HasIndex(m => new { m.EntityId, m.ArticleId });
         mention.HasOne<Article>().WithMany().HasForeignKey(m => m.ArticleId).OnDelete(DeleteBehavior.Cascade);
         mention.HasOne(m => m.Entity).WithMany().HasForeignKey(m => m.EntityId).OnDelete(DeleteBehavior.Cascade);
     }

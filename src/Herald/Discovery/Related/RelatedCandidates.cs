@@ -23,6 +23,13 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
     private const int EntitiesLookedUp = 6;
     private const int ArticlesPerEntity = 40;
 
+    /// <summary>
+    /// How many of a tag's or a person's highest article ids are read to find their newest
+    /// published stories: a bounded slice of the join table's index instead of a walk back
+    /// through the archive, which for a rarely used tag would reach its very first story.
+    /// </summary>
+    private const int NewestIdsRead = 60;
+
     public async Task<List<ScoredCandidate>> FindAsync(int articleId, DateTime publishedAt, int? sectionId, IReadOnlyList<int> tagIds,
         IReadOnlyDictionary<string, double> vector, CancellationToken ct)
     {
@@ -44,12 +51,9 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
         var published = articles.Published();
         foreach (var tagId in tagIds.Take(TagsLookedUp))
         {
-            var sameTag = await published.Where(a => a.Id != articleId && a.Tags.Any(t => t.Id == tagId))
-                .OrderByDescending(a => a.PublishedAt).Take(ArticlesPerTag).Select(a => a.Id).ToListAsync(ct);
-            foreach (var id in sameTag)
-            {
-                similarity.TryAdd(id, 0);
-            }
+            var tagged = db.Set<Dictionary<string, object>>("ArticleTags").Where(t => EF.Property<int>(t, "TagsId") == tagId)
+                .Select(t => EF.Property<int>(t, "ArticlesId"));
+            AddUnscored(similarity, await NewestAsync(published, tagged, articleId, ArticlesPerTag, ct));
         }
 
         // The people and organisations the story names (found by Understanding, which runs first):
@@ -60,16 +64,11 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
         foreach (var entityId in entityIds)
         {
             var naming = db.Set<EntityMention>().Where(m => m.EntityId == entityId).Select(m => m.ArticleId);
-            var sameEntity = await published.Where(a => a.Id != articleId && naming.Contains(a.Id))
-                .OrderByDescending(a => a.PublishedAt).Take(ArticlesPerEntity).Select(a => a.Id).ToListAsync(ct);
-            foreach (var id in sameEntity)
-            {
-                similarity.TryAdd(id, 0);
-            }
+            AddUnscored(similarity, await NewestAsync(published, naming, articleId, ArticlesPerEntity, ct));
         }
 
         var ids = similarity.OrderByDescending(s => s.Value).Take(CandidatesScored).Select(s => s.Key).ToList();
-        var facts = await published.Where(a => ids.Contains(a.Id))
+        var facts = await published.Where(a => EF.Parameter(ids).Contains(a.Id))
             .Select(a => new
             {
                 a.Id,
@@ -103,5 +102,28 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
             }
         }
         return scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.ArticleId).ToList();
+    }
+
+    /// <summary>
+    /// The newest published stories among the highest ids of a tag's or an entity's articles.
+    /// Ids follow the order articles were created in, so the highest ids are the recent ones;
+    /// recency decides the score later anyway, this only gathers candidates.
+    /// </summary>
+    private static Task<List<int>> NewestAsync(IQueryable<Article> published, IQueryable<int> articleIds, int articleId, int take, CancellationToken ct)
+    {
+        var highest = articleIds.OrderByDescending(id => id).Take(NewestIdsRead);
+        return (from id in highest
+                join a in published on id equals a.Id
+                where a.Id != articleId
+                orderby a.PublishedAt descending
+                select a.Id).Take(take).ToListAsync(ct);
+    }
+
+    private static void AddUnscored(Dictionary<int, double> similarity, List<int> ids)
+    {
+        foreach (var id in ids)
+        {
+            similarity.TryAdd(id, 0);
+        }
     }
 }

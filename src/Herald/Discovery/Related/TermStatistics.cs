@@ -31,10 +31,12 @@ internal static class TermStatistics
         }
     }
 
+    // One JSON parameter for up to 400 terms: expanding them into as many SQL parameters costs
+    // more in query processing than the lookups themselves.
     public static async Task<Dictionary<string, int>> ReadAsync(HeraldDbContext db, IReadOnlyCollection<string> terms, CancellationToken ct)
     {
         var keys = terms.Append(TermFrequency.ArticleCountKey).ToList();
-        return await db.TermFrequencies.AsNoTracking().Where(f => keys.Contains(f.Term))
+        return await db.TermFrequencies.AsNoTracking().Where(f => EF.Parameter(keys).Contains(f.Term))
             .ToDictionaryAsync(f => f.Term, f => f.DocumentCount, ct);
     }
 }

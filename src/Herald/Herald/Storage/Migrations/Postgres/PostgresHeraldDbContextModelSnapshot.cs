@@ -47,7 +47,7 @@ namespace Herald.Storage.Migrations.Postgres
 
                     b.HasKey("ArticlesId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "ArticlesId");
 
                     b.ToTable("ArticleTags");
                 });
@@ -516,7 +516,7 @@ namespace Herald.Storage.Migrations.Postgres
 
                     b.HasKey("ArticleId", "Term");
 
-                    b.HasIndex("Term", "Weight");
+                    b.HasIndex("Term", "Weight", "ArticleId");
 
                     b.ToTable("ArticleTerms");
                 });
@@ -914,7 +914,7 @@ namespace Herald.Storage.Migrations.Postgres
 
                     b.HasKey("ArticleId", "EntityId");
 
-                    b.HasIndex("EntityId");
+                    b.HasIndex("EntityId", "ArticleId");
 
                     b.ToTable("EntityMention");
                 });

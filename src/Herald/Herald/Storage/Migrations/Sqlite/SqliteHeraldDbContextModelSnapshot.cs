@@ -42,7 +42,7 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.HasKey("ArticlesId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "ArticlesId");
 
                     b.ToTable("ArticleTags");
                 });
@@ -499,7 +499,7 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.HasKey("ArticleId", "Term");
 
-                    b.HasIndex("Term", "Weight");
+                    b.HasIndex("Term", "Weight", "ArticleId");
 
                     b.ToTable("ArticleTerms");
                 });
@@ -887,7 +887,7 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.HasKey("ArticleId", "EntityId");
 
-                    b.HasIndex("EntityId");
+                    b.HasIndex("EntityId", "ArticleId");
 
                     b.ToTable("EntityMention");
                 });
