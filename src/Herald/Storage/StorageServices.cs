@@ -15,7 +15,7 @@ public static class StorageServices
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             services.AddDbContext<SqliteHeraldDbContext>((provider, options) =>
-                Configure(options.UseSqlite(database.ConnectionString), provider));
+                Configure(options.UseSqlite(database.ConnectionString).AddInterceptors(new SqliteConnectionTuning()), provider));
             services.AddScoped<HeraldDbContext>(provider => provider.GetRequiredService<SqliteHeraldDbContext>());
         }
         else
