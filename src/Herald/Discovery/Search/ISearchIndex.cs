@@ -33,4 +33,8 @@ public sealed record SearchRequest(
 /// <summary>One result: the card and a snippet whose matches are wrapped in <see cref="Snippets.MarkStart"/>/<see cref="Snippets.MarkEnd"/>.</summary>
 public sealed record SearchHit(ArticleSummary Article, string Snippet, double Score);
 
-public sealed record SearchResults(PagedList<SearchHit> Hits);
+/// <summary>
+/// The page of hits. Only the newest matches are ranked; when there were more, the total counts
+/// what was ranked and <paramref name="TotalIsLowerBound"/> says that older matches exist.
+/// </summary>
+public sealed record SearchResults(PagedList<SearchHit> Hits, bool TotalIsLowerBound = false);

@@ -11,7 +11,8 @@ internal static class SearchHits
         new(new PagedList<SearchHit>([], request.Page, request.PageSize, 0));
 
     public static async Task<SearchResults> LoadAsync(HeraldDbContext db, SearchRequest request, int total,
-        IReadOnlyList<(int Id, double Score)> ranked, IReadOnlyDictionary<int, string> snippets, CancellationToken ct)
+        IReadOnlyList<(int Id, double Score)> ranked, IReadOnlyDictionary<int, string> snippets, CancellationToken ct,
+        bool totalIsLowerBound = false)
     {
         var ids = ranked.Select(r => r.Id).ToList();
         var cards = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
@@ -19,6 +20,6 @@ internal static class SearchHits
         var hits = ranked.Where(r => cards.ContainsKey(r.Id))
             .Select(r => new SearchHit(cards[r.Id], Snippets.FromMarkdown(snippets.GetValueOrDefault(r.Id, "")), r.Score))
             .ToList();
-        return new SearchResults(new PagedList<SearchHit>(hits, request.Page, request.PageSize, total));
+        return new SearchResults(new PagedList<SearchHit>(hits, request.Page, request.PageSize, total), totalIsLowerBound);
     }
 }
