@@ -80,6 +80,30 @@ public abstract class RelatedTests(SiteFixture fixture) : RelatedTestBase(fixtur
     }
 
     [SkippableFact]
+    public async Task An_edit_that_changes_what_a_story_is_about_takes_it_out_of_its_old_neighbours_lists()
+    {
+        var (ferries, football) = await CorpusAsync("Delta");
+        Assert.Contains(ferries[2].Id, await RelatedIdsAsync(ferries[0].Id));
+
+        // The third ferry story is rewritten into a football story; only it is re-indexed, as on an edit.
+        await TestArticles.UpdateAsync(Server, ferries[2].Id, a =>
+        {
+            a.Headline = "Goalkeeper and striker train for the derby";
+            a.BodyMarkdown = "The goalkeeper and the striker trained for the derby at the deltaarena stadium; the midfield practised penalty kicks.";
+        });
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Herald.Storage.HeraldDbContext>();
+            var edited = await db.Articles.FindAsync(ferries[2].Id);
+            await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexAsync(edited!);
+        }
+
+        Assert.DoesNotContain(ferries[2].Id, await RelatedIdsAsync(ferries[0].Id));
+        Assert.DoesNotContain(ferries[2].Id, await RelatedIdsAsync(ferries[1].Id));
+        Assert.Contains(ferries[2].Id, await RelatedIdsAsync(football[0].Id));
+    }
+
+    [SkippableFact]
     public async Task Unpublishing_takes_an_article_out_of_every_list_and_a_new_story_joins_older_lists()
     {
         var (ferries, _) = await CorpusAsync("Gamma");

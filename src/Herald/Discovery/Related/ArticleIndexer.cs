@@ -22,6 +22,9 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
     /// <summary>Computed related articles stored per article: more than shown, so exclusions still leave five.</summary>
     public const int StoredRelated = 8;
 
+    /// <summary>An article named in very many lists has only its strongest ones rescored on edit: a bounded cost.</summary>
+    private const int MaxListsRescored = 100;
+
     /// <summary>
     /// Indexes a published article (or removes one that is not) and returns the ids of the other
     /// articles whose "Related Articles" block changed, for the caller to evict once it commits.
@@ -68,8 +71,9 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
             Reasons = c.Reasons,
         }));
         var touched = await OfferToOthersAsync(article.Id, best.Take(5).ToList(), ct);
+        touched.AddRange(await RescoreInOthersAsync(article.Id, scored, ct));
         await db.SaveChangesAsync(ct);
-        return touched.ToList();
+        return touched.Distinct().ToList();
     }
 
     /// <summary>Takes an unpublished or deleted article out of the index and out of every related list.</summary>
@@ -122,6 +126,36 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
             .ToList();
         var length = Math.Sqrt(top.Sum(t => t.Weight * t.Weight));
         return top.ToDictionary(t => t.Term, t => length > 0 ? t.Weight / length : 0, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// After an edit, the lists that already name this article still hold the score its old text
+    /// earned. Each takes the new score where the article is still a candidate, and drops it
+    /// where the new text no longer relates the two; the owner's next indexing fills the gap.
+    /// </summary>
+    private async Task<List<int>> RescoreInOthersAsync(int articleId, List<ScoredCandidate> scored, CancellationToken ct)
+    {
+        var now = scored.ToDictionary(c => c.ArticleId);
+        var naming = await db.RelatedArticles.Where(r => r.RelatedArticleId == articleId)
+            .OrderByDescending(r => r.Score).Take(MaxListsRescored).ToListAsync(ct);
+        var touched = new List<int>();
+        foreach (var entry in naming)
+        {
+            if (now.TryGetValue(entry.ArticleId, out var candidate))
+            {
+                if (Math.Abs(entry.Score - candidate.Score) < 1e-9 && entry.Reasons == candidate.Reasons)
+                {
+                    continue;
+                }
+                (entry.Score, entry.Reasons) = (candidate.Score, candidate.Reasons);
+            }
+            else
+            {
+                db.RelatedArticles.Remove(entry);
+            }
+            touched.Add(entry.ArticleId);
+        }
+        return touched;
     }
 
     /// <summary>
