@@ -35,39 +35,45 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
     {
         var similarity = new Dictionary<int, double>();
         var sharedTerms = new Dictionary<int, List<string>>();
-        foreach (var (term, weight) in vector.OrderByDescending(v => v.Value).Take(TermsLookedUp))
-        {
-            var postings = await db.ArticleTerms.AsNoTracking()
-                .Where(t => t.Term == term && t.ArticleId != articleId)
+        var topTerms = vector.OrderByDescending(v => v.Value).Take(TermsLookedUp).ToList();
+        // One statement for all the terms' postings (a UNION ALL of bounded index reads), not one round trip per term.
+        var postings = topTerms.Count == 0 ? [] : await topTerms
+            .Select(t => t.Key)
+            .Select(term => db.ArticleTerms.Where(t => t.Term == term && t.ArticleId != articleId)
                 .OrderByDescending(t => t.Weight).Take(PostingsPerTerm)
-                .Select(t => new { t.ArticleId, t.Weight })
-                .ToListAsync(ct);
-            foreach (var posting in postings)
-            {
-                similarity[posting.ArticleId] = similarity.GetValueOrDefault(posting.ArticleId) + weight * posting.Weight;
-                (sharedTerms.TryGetValue(posting.ArticleId, out var list) ? list : sharedTerms[posting.ArticleId] = []).Add(term);
-            }
+                .Select(t => new { t.Term, t.ArticleId, t.Weight }))
+            .Aggregate((all, next) => all.Concat(next))
+            .AsNoTracking().ToListAsync(ct);
+        var weights = topTerms.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        foreach (var posting in postings)
+        {
+            similarity[posting.ArticleId] = similarity.GetValueOrDefault(posting.ArticleId) + weights[posting.Term] * posting.Weight;
+            (sharedTerms.TryGetValue(posting.ArticleId, out var list) ? list : sharedTerms[posting.ArticleId] = []).Add(posting.Term);
         }
         var published = articles.Published();
-        foreach (var tagId in tagIds.Take(TagsLookedUp))
-        {
-            var tagged = db.Set<Dictionary<string, object>>("ArticleTags").Where(t => EF.Property<int>(t, "TagsId") == tagId)
-                .Select(t => EF.Property<int>(t, "ArticlesId"));
-            AddUnscored(similarity, await NewestAsync(published, tagged, articleId, ArticlesPerTag, ct));
-        }
 
         // The people and organisations the story names (found by Understanding, which runs first):
         // articles naming the same ones are candidates too, and sharing them is evidence.
         var entityIds = await db.Set<EntityMention>().AsNoTracking()
             .Where(m => m.ArticleId == articleId && m.Entity.Type != EntityType.Place)
             .OrderByDescending(m => m.Count).Take(EntitiesLookedUp).Select(m => m.EntityId).ToListAsync(ct);
-        foreach (var entityId in entityIds)
+
+        // The latest stories of each tag and of each person or organisation, in one statement.
+        var sameTagOrEntity = tagIds.Take(TagsLookedUp)
+            .Select(tagId => Newest(published, db.Set<Dictionary<string, object>>("ArticleTags")
+                .Where(t => EF.Property<int>(t, "TagsId") == tagId).Select(t => EF.Property<int>(t, "ArticlesId")), articleId, ArticlesPerTag))
+            .Concat(entityIds.Select(entityId => Newest(published, db.Set<EntityMention>()
+                .Where(m => m.EntityId == entityId).Select(m => m.ArticleId), articleId, ArticlesPerEntity)))
+            .ToList();
+        if (sameTagOrEntity.Count > 0)
         {
-            var naming = db.Set<EntityMention>().Where(m => m.EntityId == entityId).Select(m => m.ArticleId);
-            AddUnscored(similarity, await NewestAsync(published, naming, articleId, ArticlesPerEntity, ct));
+            foreach (var id in await sameTagOrEntity.Aggregate((all, next) => all.Concat(next)).ToListAsync(ct))
+            {
+                similarity.TryAdd(id, 0);
+            }
         }
 
-        var ids = similarity.OrderByDescending(s => s.Value).Take(CandidatesScored).Select(s => s.Key).ToList();
+        var ids = similarity.OrderByDescending(s => s.Value).ThenByDescending(s => s.Key).Take(CandidatesScored).Select(s => s.Key).ToList();
         var facts = await published.Where(a => EF.Parameter(ids).Contains(a.Id))
             .Select(a => new
             {
@@ -86,7 +92,7 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
         foreach (var fact in facts)
         {
             var evidence = new List<RelatedEvidence>();
-            evidence.AddRange(sharedTerms.GetValueOrDefault(fact.Id, []).Take(6).Select(t => new RelatedEvidence("term", t, 0)));
+            evidence.AddRange(sharedTerms.GetValueOrDefault(fact.Id, []).OrderByDescending(t => weights[t]).ThenBy(t => t, StringComparer.Ordinal).Take(6).Select(t => new RelatedEvidence("term", t, 0)));
             evidence.AddRange(fact.Tags.Where(t => tagIds.Contains(t.Id)).Select(t => new RelatedEvidence("tag", t.Name, RelatedScoring.SharedTag)));
             evidence.AddRange(fact.Entities.Select(e => new RelatedEvidence(
                 e.Type == EntityType.Person ? "person" : "organisation", e.Name, RelatedScoring.SharedEntity)));
@@ -109,21 +115,13 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
     /// Ids follow the order articles were created in, so the highest ids are the recent ones;
     /// recency decides the score later anyway, this only gathers candidates.
     /// </summary>
-    private static Task<List<int>> NewestAsync(IQueryable<Article> published, IQueryable<int> articleIds, int articleId, int take, CancellationToken ct)
+    private static IQueryable<int> Newest(IQueryable<Article> published, IQueryable<int> articleIds, int articleId, int take)
     {
         var highest = articleIds.OrderByDescending(id => id).Take(NewestIdsRead);
         return (from id in highest
                 join a in published on id equals a.Id
                 where a.Id != articleId
                 orderby a.PublishedAt descending
-                select a.Id).Take(take).ToListAsync(ct);
-    }
-
-    private static void AddUnscored(Dictionary<int, double> similarity, List<int> ids)
-    {
-        foreach (var id in ids)
-        {
-            similarity.TryAdd(id, 0);
-        }
+                select a.Id).Take(take);
     }
 }
