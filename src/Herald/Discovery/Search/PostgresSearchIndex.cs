@@ -12,15 +12,20 @@ namespace Herald.Discovery.Search;
 /// a few KB each), and ts_rank, a phrase check and a weight check all read the whole of it. So
 /// one statement finds the matches, counts and ranks them, and reads as few vectors as it can:
 /// <list type="bullet">
-/// <item>The newest matches come from the GIN index with the query inlined, so the planner sees
-/// how common its words are (a very common word is cheaper walked newest-first by id).</item>
+/// <item>The newest matches come from the GIN index. The query reaches the planner from a
+/// materialized CTE, so it cannot see how common the words are: told, it walks the primary key
+/// newest-first and reads the vector of every article on the way (it prices @@ as one cheap
+/// operator): for words in a third of the archive that is slower than the index, and it made
+/// the bench's phrase queries twice as slow.</item>
 /// <item>A phrase query first takes the newest articles that contain all its words (exact in the
 /// index, no vector read) and checks the phrase only on those: a phrase of two common words
 /// otherwise makes PostgreSQL read the vector of every article holding both.</item>
 /// <item>Only candidates that can rank high get ts_rank: the newest <see cref="RankedNewest"/>
 /// matches (or as many as the requested page needs) and any match whose headline or dek may
-/// contain a query word. The rest are body-only matches older than those, which score below any
-/// headline or dek match; they follow, newest first.</item>
+/// contain a query word. The rest are body-only matches older than those; they follow, newest
+/// first. For one word they would score below any headline or dek match anyway; for several,
+/// ts_rank also rewards words that stand close together, so an old body match with the words
+/// side by side no longer climbs above newer matches.</item>
 /// </list>
 /// </remarks>
 public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) : ISearchIndex
@@ -138,14 +143,12 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
     /// </summary>
     private static string Matches(SearchQuery query, string filter)
     {
-        // Inlined, not read from q, so that the planner estimates it from the index statistics.
-        var words = WordsExpression(query);
         // ts_match_vq is @@ as a function: the planner cannot turn it into a second index scan
         // over every article with the words, it checks just the newest ones.
         var phrase = query.Phrases.Count > 0 ? "ts_match_vq(a.\"SearchVector\", q.query) AND " : "";
         return $"""
-            WITH q AS MATERIALIZED (SELECT {QueryExpression(query)} AS query, {Prominence} AS prominent),
-            newest AS MATERIALIZED (SELECT n."Id" FROM "Articles" n WHERE n."SearchVector" @@ ({words})
+            WITH q AS MATERIALIZED (SELECT {QueryExpression(query)} AS query, {WordsExpression(query)} AS words, {Prominence} AS prominent),
+            newest AS MATERIALIZED (SELECT n."Id" FROM "Articles" n, q WHERE n."SearchVector" @@ q.words
                                     ORDER BY n."Id" DESC LIMIT {SearchCommand.MaxRanked}),
             hits AS (SELECT a."Id", a."PublishedAt", a."Headline", a."Dek", a."SearchVector",
                             row_number() OVER (ORDER BY a."Id" DESC) AS age
