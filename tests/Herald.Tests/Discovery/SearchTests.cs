@@ -86,6 +86,42 @@ public abstract class SearchTests(SiteFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Headline_and_dek_matches_outrank_a_crowd_of_newer_body_matches()
+    {
+        // More newer body-only matches than PostgreSQL ranks in full: the older headline (with an
+        // accent the query lacks) and dek matches must still be found and put first.
+        var crowd = PostgresSearchIndex.RankedNewest + 20;
+        var headline = await TestArticles.AddAsync(Server, "Quörvantle pier reopens to walkers",
+            "The boards were replaced over the winter.", DateTime.UtcNow.AddDays(-3));
+        var dek = await TestArticles.AddAsync(Server, "Pier reopens to walkers",
+            "The boards were replaced over the winter.", DateTime.UtcNow.AddDays(-3).AddMinutes(1), dek: "The quorvantle crossing is open again.");
+        await TestArticles.AddManyAsync(Server, Enumerable.Range(0, crowd).Select(i =>
+            ($"Harbour notes {i}", "Walkers met at the quorvantle crossing before the ferry left.", DateTime.UtcNow.AddDays(-2).AddMinutes(i))));
+
+        var first = await SearchAsync("quorvantle");
+        var second = await SearchAsync("quorvantle", page: 2);
+
+        Assert.Equal([headline.Id, dek.Id], Ids(first).Take(2));
+        Assert.Equal(crowd + 2, first.Hits.TotalCount);
+        Assert.Equal(10, second.Hits.Items.Count);
+        Assert.Empty(Ids(first).Intersect(Ids(second)));
+    }
+
+    [SkippableFact]
+    public async Task A_phrase_of_common_words_finds_only_where_they_stand_together()
+    {
+        await TestArticles.AddManyAsync(Server, Enumerable.Range(0, 30).Select(i =>
+            ($"Zephlin gravel report {i}", "The marrowby quarry sent gravel; the zephlin barge waited.", DateTime.UtcNow.AddDays(-1).AddMinutes(i))));
+        var together = await TestArticles.AddAsync(Server, "Barge loads", "The zephlin marrowby convoy left at dawn.", DateTime.UtcNow.AddDays(-5));
+
+        var results = await SearchAsync("\"zephlin marrowby\"");
+
+        Assert.Equal([together.Id], Ids(results));
+        Assert.Equal(1, results.Hits.TotalCount);
+        Assert.Equal(31, (await SearchAsync("zephlin marrowby")).Hits.TotalCount);
+    }
+
+    [SkippableFact]
     public async Task Accents_and_case_do_not_matter()
     {
         var article = await TestArticles.AddAsync(Server, "Crème brûlée festival opens in Zürichsee",

@@ -38,6 +38,34 @@ public static class TestArticles
         return article;
     }
 
+    /// <summary>Many plain published articles in one save, for tests that need a crowd of matches.</summary>
+    public static async Task AddManyAsync(HeraldTestServer server, IEnumerable<(string Headline, string Body, DateTime PublishedAt)> articles)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        var writer = scope.ServiceProvider.GetRequiredService<ArticleWriter>();
+        var category = await db.Categories.FirstAsync(c => c.Slug == "business");
+        var author = await db.Authors.OrderBy(a => a.Id).FirstAsync();
+        foreach (var (headline, body, publishedAt) in articles)
+        {
+            var article = new Article
+            {
+                Slug = Slugs.From(headline) + "-" + Guid.NewGuid().ToString("N")[..8],
+                Headline = headline,
+                BodyMarkdown = body,
+                Status = ArticleStatus.Published,
+                PublishedAt = publishedAt,
+                CreatedAt = DateTime.UtcNow,
+                PrimaryCategory = category,
+            };
+            article.Categories.Add(category);
+            article.Authors.Add(new ArticleAuthor { Author = author, Position = 0 });
+            writer.PrepareForSave(article);
+            db.Articles.Add(article);
+        }
+        await db.SaveChangesAsync();
+    }
+
     public static async Task UpdateAsync(HeraldTestServer server, int id, Action<Article> change)
     {
         await using var scope = server.Services.CreateAsyncScope();
