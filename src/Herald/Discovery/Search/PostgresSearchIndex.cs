@@ -64,9 +64,10 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         var skip = (request.Page - 1) * request.PageSize;
         var sql = Matches(request.Query, SearchCommand.ResultFilter)
             + $" SELECT h.\"Id\", CASE WHEN h.age <= @ranked OR {MaybeProminent} THEN {Rank} * {Recency} ELSE 0 END AS score,"
-            + " count(*) OVER () AS total FROM hits h, q ORDER BY score DESC, h.\"Id\" DESC LIMIT @take OFFSET @skip";
+            + " count(*) OVER () AS total, (SELECT count(*) FROM newest) AS considered FROM hits h, q ORDER BY score DESC, h.\"Id\" DESC LIMIT @take OFFSET @skip";
 
         var total = 0;
+        var considered = 0;
         var ranked = new List<(int Id, double Score)>();
         await using (var rank = await SearchCommand.CreateAsync(db, sql, request, now, ct))
         {
@@ -79,6 +80,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
             {
                 ranked.Add((reader.GetInt32(0), reader.GetDouble(1)));
                 total = Convert.ToInt32(reader.GetInt64(2));
+                considered = Convert.ToInt32(reader.GetInt64(3));
             }
         }
         if (ranked.Count == 0)
@@ -106,7 +108,8 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
                 snippets[reader.GetInt32(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
             }
         }
-        return await SearchHits.LoadAsync(db, request, total, ranked, snippets, ct);
+        // A full window of newest matches means older ones were not considered: the total is a lower bound.
+        return await SearchHits.LoadAsync(db, request, total, ranked, snippets, ct, totalIsLowerBound: considered >= SearchCommand.MaxRanked);
     }
 
     public async Task<IReadOnlyList<(int Id, double Score)>> MatchNewestAsync(SearchQuery query, CancellationToken ct)
