@@ -217,6 +217,9 @@ namespace Herald.Storage.Migrations.Postgres
 
                     b.HasIndex("Status", "PrimaryCategoryId", "PublishedAt", "Kind");
 
+                    b.HasIndex(new[] { "Status", "Kind", "Id", "PublishedAt", "UpdatedAt", "Slug" }, "IX_Articles_PublishedStories")
+                        .HasFilter("\"Status\" = 'Published' AND \"Kind\" = 'Story'");
+
                     b.ToTable("Articles");
                 });
 
