@@ -30,12 +30,12 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.Status, a.PrimaryCategoryId, a.PublishedAt, a.Kind });
         // Sitemaps page through published stories by id and read only their dates and slug. Without
         // this narrow copy each of those reads walked the wide rows (PublishedAt, UpdatedAt and Kind
-        // sit after the bodies, on overflow pages in SQLite). Partial, so that only queries for
-        // published stories can use it, and Status and Kind lead so that SQLite, which keeps no
-        // statistics here, sees two equalities and takes it for id order; lists ordered by date
-        // keep their own index (their plans were checked with it in place).
-        article.HasIndex(a => new { a.Status, a.Kind, a.Id, a.PublishedAt, a.UpdatedAt, a.Slug }, "IX_Articles_PublishedStories")
-            .HasFilter("\"Status\" = 'Published' AND \"Kind\" = 'Story'");
+        // sit after the bodies, on overflow pages in SQLite). Status and Kind lead as equalities so
+        // that SQLite, which keeps no statistics here, takes it for id order, and so that PostgreSQL
+        // can start a page at an id (a partial index on published stories would drop those two
+        // columns from its conditions and scan the whole index). Date-ordered list plans are
+        // unchanged with it in place (checked on both engines at 100,000 articles).
+        article.HasIndex(a => new { a.Status, a.Kind, a.Id, a.PublishedAt, a.UpdatedAt, a.Slug }, "IX_Articles_PublishedStories");
 
         article.HasOne(a => a.PrimaryCategory).WithMany().HasForeignKey(a => a.PrimaryCategoryId)
             .OnDelete(DeleteBehavior.SetNull);

@@ -74,9 +74,8 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
 
     /// <summary>
     /// Raw SQL because EF cannot express ROW_NUMBER. The WHERE is ArticleQueries.Published() written
-    /// out (published, not in the future, stories only); the literals must stay literals so that both
-    /// engines match the partial index's filter. SitemapTests hold the two together with drafts,
-    /// pages and future stories.
+    /// out (published, not in the future, stories only); SitemapPagingTests hold the two together with
+    /// drafts, pages and future stories.
     /// </summary>
     private IQueryable<ArticlePageChange> ArticlePageChanges()
     {

@@ -210,8 +210,7 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.HasIndex("Status", "PrimaryCategoryId", "PublishedAt", "Kind");
 
-                    b.HasIndex(new[] { "Status", "Kind", "Id", "PublishedAt", "UpdatedAt", "Slug" }, "IX_Articles_PublishedStories")
-                        .HasFilter("\"Status\" = 'Published' AND \"Kind\" = 'Story'");
+                    b.HasIndex(new[] { "Status", "Kind", "Id", "PublishedAt", "UpdatedAt", "Slug" }, "IX_Articles_PublishedStories");
 
                     b.ToTable("Articles");
                 });

@@ -13,8 +13,7 @@ namespace Herald.Storage.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_PublishedStories",
                 table: "Articles",
-                columns: new[] { "Status", "Kind", "Id", "PublishedAt", "UpdatedAt", "Slug" },
-                filter: "\"Status\" = 'Published' AND \"Kind\" = 'Story'");
+                columns: new[] { "Status", "Kind", "Id", "PublishedAt", "UpdatedAt", "Slug" });
         }
 
         /// <inheritdoc />
