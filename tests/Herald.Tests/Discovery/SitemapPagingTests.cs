@@ -101,6 +101,30 @@ public abstract class SitemapPagingTests(SiteFixture fixture)
         Assert.Equal(before[2].IndexLastmod, after[2].IndexLastmod);
     }
 
+    [SkippableFact]
+    public async Task A_tag_is_dated_by_its_newest_published_story_only()
+    {
+        var tag = "Lighthouse keepers " + Guid.NewGuid().ToString("N")[..6];
+        var published = DateTime.UtcNow.AddMinutes(-30);
+        published = new DateTime(published.Ticks - published.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        await TestArticles.AddAsync(Server, "Keepers leave the last lighthouse", "They left.", publishedAt: published.AddDays(-5), tags: [tag]);
+        await TestArticles.AddAsync(Server, "Keepers honoured at the quay", "They were honoured.", publishedAt: published, tags: [tag]);
+        await TestArticles.AddAsync(Server, "Keepers return next month", "Soon.", publishedAt: DateTime.UtcNow.AddDays(20), tags: [tag]);
+        await TestArticles.AddAsync(Server, "Keepers draft", "Not yet.", publishedAt: DateTime.UtcNow.AddMinutes(-1), status: ArticleStatus.Draft, tags: [tag]);
+        using var client = Server.CreateClient();
+
+        var index = SitemapTests.Locations(await SitemapTests.GetXmlAsync(client, "/sitemap.xml"));
+        var tagUrls = new List<XElement>();
+        foreach (var file in index.Where(l => l.Contains("/sitemaps/tags-", StringComparison.Ordinal)))
+        {
+            var xml = XDocument.Parse(await SitemapTests.GetXmlAsync(client, new Uri(file).PathAndQuery));
+            tagUrls.AddRange(xml.Descendants(XmlChecks.Sitemap + "url"));
+        }
+
+        var entry = Assert.Single(tagUrls, u => u.Element(XmlChecks.Sitemap + "loc")!.Value.EndsWith("/tag/" + Slugs.From(tag), StringComparison.Ordinal));
+        Assert.Equal(SitemapXmlDate(published), entry.Element(XmlChecks.Sitemap + "lastmod")?.Value);
+    }
+
     private static void AssertIndexDatesEachFile(IReadOnlyList<ArticleFile> files)
     {
         foreach (var file in files)
