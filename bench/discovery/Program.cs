@@ -112,9 +112,14 @@ if (options.Runs("sitemaps"))
     await app.StartAsync();
     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     using var client = new HttpClient { BaseAddress = new Uri(address) };
-    foreach (var path in new[] { "/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/articles-2.xml", "/sitemaps/tags-1.xml", "/news-sitemap.xml" })
+    // Twice: the first pass includes the process's first requests (JIT, EF query compilation,
+    // cold pages); the second is what a crawler fetching the files again meets.
+    foreach (var pass in new[] { "", " (again)" })
     {
-        Console.WriteLine($"{path,-26} {await SitemapProbe.MeasureAsync(client, path)}");
+        foreach (var path in new[] { "/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/articles-2.xml", "/sitemaps/tags-1.xml", "/news-sitemap.xml" })
+        {
+            Console.WriteLine($"{path + pass,-34} {await SitemapProbe.MeasureAsync(client, path)}");
+        }
     }
     await app.StopAsync();
 }

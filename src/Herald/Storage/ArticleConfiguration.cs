@@ -28,6 +28,14 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.Status, a.PublishedAt, a.Kind });
         // Section lists, the home page's section blocks and previous/next links read this range.
         article.HasIndex(a => new { a.Status, a.PrimaryCategoryId, a.PublishedAt, a.Kind });
+        // Sitemaps page through published stories by id and read only their dates and slug. Without
+        // this narrow copy each of those reads walked the wide rows (PublishedAt, UpdatedAt and Kind
+        // sit after the bodies, on overflow pages in SQLite). Status and Kind lead as equalities so
+        // that SQLite, which keeps no statistics here, takes it for id order, and so that PostgreSQL
+        // can start a page at an id (a partial index on published stories would drop those two
+        // columns from its conditions and scan the whole index). Date-ordered list plans are
+        // unchanged with it in place (checked on both engines at 100,000 articles).
+        article.HasIndex(a => new { a.Status, a.Kind, a.Id, a.PublishedAt, a.UpdatedAt, a.Slug }, "IX_Articles_PublishedStories");
 
         article.HasOne(a => a.PrimaryCategory).WithMany().HasForeignKey(a => a.PrimaryCategoryId)
             .OnDelete(DeleteBehavior.SetNull);

@@ -91,39 +91,3 @@ public abstract class SitemapTests(SiteFixture fixture)
 public sealed class SqliteSitemapTests(SqliteSiteFixture fixture) : SitemapTests(fixture), IClassFixture<SqliteSiteFixture>;
 
 public sealed class PostgresSitemapTests(PostgresSiteFixture fixture) : SitemapTests(fixture), IClassFixture<PostgresSiteFixture>;
-
-/// <summary>With ten URLs per file, the 44 demo articles need five article sitemaps that together list each once.</summary>
-public sealed class SitemapPagingTests : IAsyncLifetime
-{
-    private readonly TempFolder folder = new("herald-sitemap");
-    private HeraldTestServer server = null!;
-
-    public async Task InitializeAsync() => server = await HeraldTestServer.StartAsync(
-        DatabaseConnection.Parse($"Data Source={Path.Combine(folder.Path, "herald.db")}"),
-        configureServices: services => services.AddSingleton(new SitemapOptions(UrlsPerFile: 10)));
-
-    public async Task DisposeAsync()
-    {
-        await server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        folder.Dispose();
-    }
-
-    [Fact]
-    public async Task Article_sitemaps_are_paged_without_overlap()
-    {
-        using var client = server.CreateClient();
-        var index = SitemapTests.Locations(await SitemapTests.GetXmlAsync(client, "/sitemap.xml")).ToList();
-        var articlePages = index.Where(l => l.Contains("/sitemaps/articles-", StringComparison.Ordinal)).ToList();
-
-        Assert.Equal(5, articlePages.Count);
-        var urls = new List<string>();
-        foreach (var page in articlePages)
-        {
-            var locations = SitemapTests.Locations(await SitemapTests.GetXmlAsync(client, new Uri(page).PathAndQuery)).ToList();
-            Assert.InRange(locations.Count, 1, 10);
-            urls.AddRange(locations);
-        }
-        Assert.Equal(44, urls.Distinct().Count());
-    }
-}

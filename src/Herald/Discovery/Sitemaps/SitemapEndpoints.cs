@@ -15,8 +15,6 @@ public sealed record SitemapOptions(int UrlsPerFile = 50_000);
 /// </summary>
 public static class SitemapEndpoints
 {
-    private static readonly string[] Kinds = ["articles", "categories", "tags", "authors"];
-
     public static void MapHeraldSitemaps(this IEndpointRouteBuilder app)
     {
         app.MapGet("/sitemap.xml", WriteIndexAsync).CacheOutput(DiscoveryServices.FeedPolicy);
@@ -27,49 +25,40 @@ public static class SitemapEndpoints
 
     private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
-    private static async Task WriteIndexAsync(HttpContext http, SitemapSource source, SitemapOptions options, CancellationToken ct)
+    private static async Task WriteIndexAsync(HttpContext http, SitemapSource source, CancellationToken ct)
     {
+        var origin = Origin(http);
         await using var xml = SitemapXml.Open(http.Response);
         await xml.WriteStartDocumentAsync();
         await xml.WriteStartElementAsync(null, "sitemapindex", SitemapXml.Namespace);
-        foreach (var kind in Kinds)
+        await foreach (var file in source.FilesAsync(ct))
         {
-            var count = await source.CountAsync(kind, ct);
-            var pages = Math.Max(1, (count + options.UrlsPerFile - 1) / options.UrlsPerFile);
-            for (var page = 1; page <= pages; page++)
+            await xml.WriteStartElementAsync(null, "sitemap", SitemapXml.Namespace);
+            await xml.WriteElementStringAsync(null, "loc", SitemapXml.Namespace, $"{origin}/sitemaps/{file.Kind}-{file.Page}.xml");
+            if (file.LastModified is { } last)
             {
-                await xml.WriteStartElementAsync(null, "sitemap", SitemapXml.Namespace);
-                await xml.WriteElementStringAsync(null, "loc", SitemapXml.Namespace, $"{Origin(http)}/sitemaps/{kind}-{page}.xml");
-                if (await source.LastChangedAsync(kind, page, ct) is { } last)
-                {
-                    await xml.WriteElementStringAsync(null, "lastmod", SitemapXml.Namespace, SitemapXml.W3c(last));
-                }
-                await xml.WriteEndElementAsync();
+                await xml.WriteElementStringAsync(null, "lastmod", SitemapXml.Namespace, SitemapXml.W3c(last));
             }
+            await xml.WriteEndElementAsync();
         }
         await xml.WriteEndElementAsync();
         await xml.WriteEndDocumentAsync();
     }
 
     private static async Task<IResult> WritePageAsync(HttpContext http, string kind, int page, SitemapSource source, SiteState site,
-        SitemapOptions options, CancellationToken ct)
+        CancellationToken ct)
     {
-        var count = await source.CountAsync(kind, ct);
-        if (page < 1 || (page - 1L) * options.UrlsPerFile >= Math.Max(count, 1))
+        var zone = (await site.GetAsync(ct)).Settings.TimeZone;
+        if (await source.FindPageAsync(kind, page, zone, ct) is not { } entries)
         {
             return Results.NotFound();
         }
-        var zone = (await site.GetAsync(ct)).Settings.TimeZone;
         var origin = Origin(http);
-        await using var xml = SitemapXml.Open(http.Response);
-        await xml.WriteStartDocumentAsync();
-        await xml.WriteStartElementAsync(null, "urlset", SitemapXml.Namespace);
-        await foreach (var entry in source.PageAsync(kind, page, zone, ct))
+        await using var urls = SitemapUrlSet.Open(http.Response);
+        await foreach (var entry in entries)
         {
-            await SitemapXml.WriteUrlAsync(xml, origin + entry.Path, entry.LastModified);
+            await urls.AddAsync(origin + entry.Path, entry.LastModified, ct);
         }
-        await xml.WriteEndElementAsync();
-        await xml.WriteEndDocumentAsync();
         return Results.Empty;
     }
 

@@ -217,6 +217,8 @@ namespace Herald.Storage.Migrations.Postgres
 
                     b.HasIndex("Status", "PrimaryCategoryId", "PublishedAt", "Kind");
 
+                    b.HasIndex(new[] { "Status", "Kind", "Id", "PublishedAt", "UpdatedAt", "Slug" }, "IX_Articles_PublishedStories");
+
                     b.ToTable("Articles");
                 });
 

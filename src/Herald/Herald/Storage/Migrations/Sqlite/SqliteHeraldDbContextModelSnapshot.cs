@@ -210,6 +210,8 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.HasIndex("Status", "PrimaryCategoryId", "PublishedAt", "Kind");
 
+                    b.HasIndex(new[] { "Status", "Kind", "Id", "PublishedAt", "UpdatedAt", "Slug" }, "IX_Articles_PublishedStories");
+
                     b.ToTable("Articles");
                 });
 
