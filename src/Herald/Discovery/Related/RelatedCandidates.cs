@@ -36,19 +36,20 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
         var similarity = new Dictionary<int, double>();
         var sharedTerms = new Dictionary<int, List<string>>();
         var topTerms = vector.OrderByDescending(v => v.Value).Take(TermsLookedUp).ToList();
-        // One statement for all the terms' postings (a UNION ALL of bounded index reads), not one round trip per term.
-        var postings = topTerms.Count == 0 ? [] : await topTerms
-            .Select(t => t.Key)
-            .Select(term => db.ArticleTerms.Where(t => t.Term == term && t.ArticleId != articleId)
-                .OrderByDescending(t => t.Weight).Take(PostingsPerTerm)
-                .Select(t => new { t.Term, t.ArticleId, t.Weight }))
+        // One statement for all the terms' postings (a UNION ALL of bounded index reads), summed per
+        // article in the database: only the best candidates come back, not some 1,800 postings.
+        var candidates = topTerms.Count == 0 ? [] : await topTerms
+            .Select(t => PostingsOf(t.Key, t.Value, articleId))
             .Aggregate((all, next) => all.Concat(next))
-            .AsNoTracking().ToListAsync(ct);
+            .GroupBy(p => p.ArticleId)
+            .Select(g => new { ArticleId = g.Key, Similarity = g.Sum(p => p.Score), Terms = string.Join(" ", g.Select(p => p.Term)) })
+            .OrderByDescending(c => c.Similarity).ThenByDescending(c => c.ArticleId).Take(CandidatesScored)
+            .ToListAsync(ct);
         var weights = topTerms.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
-        foreach (var posting in postings)
+        foreach (var candidate in candidates)
         {
-            similarity[posting.ArticleId] = similarity.GetValueOrDefault(posting.ArticleId) + weights[posting.Term] * posting.Weight;
-            (sharedTerms.TryGetValue(posting.ArticleId, out var list) ? list : sharedTerms[posting.ArticleId] = []).Add(posting.Term);
+            similarity[candidate.ArticleId] = candidate.Similarity;
+            sharedTerms[candidate.ArticleId] = [.. candidate.Terms.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
         }
         var published = articles.Published();
 
@@ -115,6 +116,20 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
     /// Ids follow the order articles were created in, so the highest ids are the recent ones;
     /// recency decides the score later anyway, this only gathers candidates.
     /// </summary>
+    // Member-initialised, not a positional record: EF translates set operations only over such projections.
+    private sealed class Posting
+    {
+        public int ArticleId { get; init; }
+        public string Term { get; init; } = "";
+        public double Score { get; init; }
+    }
+
+    /// <summary>The strongest postings of one term, each weighted by the term's weight in the article at hand.</summary>
+    private IQueryable<Posting> PostingsOf(string term, double weight, int articleId) =>
+        db.ArticleTerms.Where(t => t.Term == term && t.ArticleId != articleId)
+            .OrderByDescending(t => t.Weight).Take(PostingsPerTerm)
+            .Select(t => new Posting { ArticleId = t.ArticleId, Term = t.Term, Score = t.Weight * weight });
+
     private static IQueryable<int> Newest(IQueryable<Article> published, IQueryable<int> articleIds, int articleId, int take)
     {
         var highest = articleIds.OrderByDescending(id => id).Take(NewestIdsRead);
