@@ -111,11 +111,6 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
         return scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.ArticleId).ToList();
     }
 
-    /// <summary>
-    /// The newest published stories among the highest ids of a tag's or an entity's articles.
-    /// Ids follow the order articles were created in, so the highest ids are the recent ones;
-    /// recency decides the score later anyway, this only gathers candidates.
-    /// </summary>
     // Member-initialised, not a positional record: EF translates set operations only over such projections.
     private sealed class Posting
     {
@@ -130,6 +125,11 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
             .OrderByDescending(t => t.Weight).Take(PostingsPerTerm)
             .Select(t => new Posting { ArticleId = t.ArticleId, Term = t.Term, Score = t.Weight * weight });
 
+    /// <summary>
+    /// The newest published stories among the highest ids of a tag's or an entity's articles.
+    /// Ids follow the order articles were created in, so the highest ids are the recent ones;
+    /// recency decides the score later anyway, this only gathers candidates.
+    /// </summary>
     private static IQueryable<int> Newest(IQueryable<Article> published, IQueryable<int> articleIds, int articleId, int take)
     {
         var highest = articleIds.OrderByDescending(id => id).Take(NewestIdsRead);
