@@ -47,7 +47,7 @@ public static class HeraldServer
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddHeraldStorage(options.Database);
+        services.AddHeraldStorage(options.Database, options.MemoryMappedReads);
         services.AddHeraldAccounts();
         services.AddSingleton<SiteState>();
         services.AddSingleton<MarkdownRenderer>();

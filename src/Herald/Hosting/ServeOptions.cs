@@ -12,6 +12,13 @@ public sealed record ServeOptions
     /// <summary>Turns the output cache off (for measuring what the cache buys).</summary>
     public bool OutputCache { get; init; } = true;
 
+    /// <summary>
+    /// Read SQLite memory-mapped (see <see cref="Storage.SqliteConnectionTuning"/>): right for a
+    /// server answering searches and pages, off for bulk commands (import, export), where mapped
+    /// pages would only swell the resident memory an operator watches.
+    /// </summary>
+    public bool MemoryMappedReads { get; init; } = true;
+
     /// <summary>Redis for the output cache when several Herald nodes share one site.</summary>
     public string? Redis { get; init; }
 

@@ -11,7 +11,9 @@ namespace Herald.Storage;
 /// page cache instead of its own 2 MB page cache: searches and related-article lookups touch
 /// index pages scattered over the archive, and at 100,000 articles a join of a few thousand
 /// search matches to their articles cost 7 ms with copied pages against 2.5 ms mapped
-/// (bench/discovery/RESULTS.md). Writes still go through the journal as before.
+/// (bench/discovery/RESULTS.md). Writes still go through the journal as before. Mapped pages
+/// count as the process's resident memory, so bulk commands (import, export) do without it
+/// (<see cref="Hosting.ServeOptions.MemoryMappedReads"/>).
 /// </summary>
 internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
 {

@@ -9,13 +9,20 @@ public static class StorageServices
     /// Registers the provider's DbContext and makes it available as <see cref="HeraldDbContext"/>.
     /// Interceptors registered in DI (tests count queries with one) are attached to every context.
     /// </summary>
-    public static IServiceCollection AddHeraldStorage(this IServiceCollection services, DatabaseConnection database)
+    public static IServiceCollection AddHeraldStorage(this IServiceCollection services, DatabaseConnection database, bool memoryMappedReads = true)
     {
         services.AddSingleton(database);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             services.AddDbContext<SqliteHeraldDbContext>((provider, options) =>
-                Configure(options.UseSqlite(database.ConnectionString).AddInterceptors(new SqliteConnectionTuning()), provider));
+            {
+                options.UseSqlite(database.ConnectionString);
+                if (memoryMappedReads)
+                {
+                    options.AddInterceptors(new SqliteConnectionTuning());
+                }
+                Configure(options, provider);
+            });
             services.AddScoped<HeraldDbContext>(provider => provider.GetRequiredService<SqliteHeraldDbContext>());
         }
         else

@@ -29,7 +29,7 @@ public static class ImportCommand
             throw new CommandLineException("--batch-size takes a number from 1 to 5000.");
         }
 
-        var options = new ServeOptions { Database = DatabaseConnection.Resolve(args.Get("db")) };
+        var options = new ServeOptions { Database = DatabaseConnection.Resolve(args.Get("db")), MemoryMappedReads = false };
         DatabaseInitializer.EnsureWritableFolder(options.MediaFolder);
         await using var app = HeraldServer.Build(options, quiet: true);
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
