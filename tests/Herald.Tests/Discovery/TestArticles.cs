@@ -13,25 +13,14 @@ public static class TestArticles
     {
         await using var scope = server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
-        var slug = Slugs.From(headline) + "-" + Guid.NewGuid().ToString("N")[..8];
-        var article = new Article
-        {
-            Slug = slug,
-            Headline = headline,
-            Dek = dek,
-            BodyMarkdown = body,
-            Status = status,
-            PublishedAt = publishedAt ?? DateTime.UtcNow.AddHours(-1),
-            CreatedAt = DateTime.UtcNow,
-            PrimaryCategory = await db.Categories.FirstAsync(c => c.Slug == category),
-        };
-        article.Categories.Add(article.PrimaryCategory);
+        var article = NewArticle(headline, body, publishedAt ?? DateTime.UtcNow.AddHours(-1), status,
+            await db.Categories.FirstAsync(c => c.Slug == category), await db.Authors.OrderBy(a => a.Id).FirstAsync());
+        article.Dek = dek;
         foreach (var name in tags ?? [])
         {
             var tagSlug = Slugs.From(name);
             article.Tags.Add(await db.Tags.FirstOrDefaultAsync(t => t.Slug == tagSlug) ?? new Tag { Name = name, Slug = tagSlug });
         }
-        article.Authors.Add(new ArticleAuthor { Author = await db.Authors.OrderBy(a => a.Id).FirstAsync(), Position = 0 });
         scope.ServiceProvider.GetRequiredService<ArticleWriter>().PrepareForSave(article);
         db.Articles.Add(article);
         await db.SaveChangesAsync();
@@ -48,22 +37,29 @@ public static class TestArticles
         var author = await db.Authors.OrderBy(a => a.Id).FirstAsync();
         foreach (var (headline, body, publishedAt) in articles)
         {
-            var article = new Article
-            {
-                Slug = Slugs.From(headline) + "-" + Guid.NewGuid().ToString("N")[..8],
-                Headline = headline,
-                BodyMarkdown = body,
-                Status = ArticleStatus.Published,
-                PublishedAt = publishedAt,
-                CreatedAt = DateTime.UtcNow,
-                PrimaryCategory = category,
-            };
-            article.Categories.Add(category);
-            article.Authors.Add(new ArticleAuthor { Author = author, Position = 0 });
+            var article = NewArticle(headline, body, publishedAt, ArticleStatus.Published, category, author);
             writer.PrepareForSave(article);
             db.Articles.Add(article);
         }
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A story in one section with one byline, under a unique slug.</summary>
+    private static Article NewArticle(string headline, string body, DateTime publishedAt, ArticleStatus status, Category category, Author author)
+    {
+        var article = new Article
+        {
+            Slug = Slugs.From(headline) + "-" + Guid.NewGuid().ToString("N")[..8],
+            Headline = headline,
+            BodyMarkdown = body,
+            Status = status,
+            PublishedAt = publishedAt,
+            CreatedAt = DateTime.UtcNow,
+            PrimaryCategory = category,
+        };
+        article.Categories.Add(category);
+        article.Authors.Add(new ArticleAuthor { Author = author, Position = 0 });
+        return article;
     }
 
     public static async Task UpdateAsync(HeraldTestServer server, int id, Action<Article> change)

@@ -10,8 +10,9 @@ public sealed record ScoredCandidate(int ArticleId, double Score, string Reasons
 
 /// <summary>
 /// Finds and scores the articles that may relate to one article, reading only bounded slices of
-/// the index: the strongest postings of each of its top terms and the latest articles of each
-/// of its tags. The work depends on the article, not on how many articles the archive holds.
+/// the index: the strongest postings of each of its top terms and the latest stories of each of
+/// its tags and of the people and organisations it names. The work depends on the article, not
+/// on how many articles the archive holds.
 /// </summary>
 public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries articles)
 {
