@@ -27,6 +27,7 @@ public sealed class DatabaseInitializer(DatabaseConnection database, IServiceSco
                 await db.Database.OpenConnectionAsync(cancellationToken);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
+            await RefuseUnknownHistoryAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
         catch (Exception e) when (e is SqliteException or Npgsql.NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException)
@@ -34,6 +35,23 @@ public sealed class DatabaseInitializer(DatabaseConnection database, IServiceSco
             throw new DatabaseConfigurationException($"Cannot open the database ({database.Describe()}): {FirstLine(e)}");
         }
         log.LogInformation("Database ready: {Database}", database.Describe());
+    }
+
+    /// <summary>
+    /// A database whose history names migrations this build does not have was made by a
+    /// pre-release Herald whose migrations were later squashed into one; applying Initial on
+    /// top of its tables would fail halfway, so it is refused with the way forward instead.
+    /// </summary>
+    private async Task RefuseUnknownHistoryAsync(HeraldDbContext db, CancellationToken ct)
+    {
+        var known = db.Database.GetMigrations().ToHashSet();
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DatabaseConfigurationException(
+                $"The database ({database.Describe()}) was made by a pre-release Herald (it has migration {unknown[0]}, which this version does not know). "
+                + "Export it with the Herald that made it (herald export wxr FILE) and import that file into a new, empty database.");
+        }
     }
 
     /// <summary>Creates the folder if needed and proves Herald can write there, or says which folder and why not.</summary>
