@@ -1,3 +1,4 @@
+using Herald.Hosting.ReverseProxy;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -47,7 +48,7 @@ public static class CommentFeeds
 
     private static IResult Write(HttpContext context, string title, string path, IReadOnlyList<FeedComment> items, TimeZoneInfo zone)
     {
-        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+        var origin = context.PublicOrigin();
         var buffer = new StringBuilder();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, CheckCharacters = false }))
         {

@@ -3,6 +3,9 @@ using Herald.Accounts;
 using Herald.Articles;
 using Herald.Comments;
 using Herald.Discovery;
+using Herald.Hosting.Health;
+using Herald.Hosting.ReverseProxy;
+using Herald.Hosting.Telemetry;
 using Herald.Media;
 using Herald.Newsroom;
 using Herald.Site;
@@ -27,7 +30,18 @@ public static class HeraldServer
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
-        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.UseUrls(options.MetricsUrls is null ? options.Urls : $"{options.Urls};{options.MetricsUrls}");
+        if (options.LogFormat == LogFormat.Json)
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.IncludeScopes = true; // ASP.NET Core's request scope carries RequestId and TraceId.
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+                json.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
+            });
+        }
         // Every SQL statement at Information level would drown the log a person reads.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // One line per request at Information costs about 15% of cached throughput (bench/RESULTS.md).
@@ -42,6 +56,10 @@ public static class HeraldServer
             kestrel.Limits.MaxRequestLineSize = 8 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            if (options.HttpsCertificate is { } certificate)
+            {
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
         });
 
         var services = builder.Services;
@@ -60,6 +78,8 @@ public static class HeraldServer
         services.AddScoped<Understanding.TopicQueries>();
         services.AddSingleton<Understanding.KnownEntityCache>();
         services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
+        services.AddHeraldReverseProxy(options);
+        services.AddHeraldTelemetry(options);
         services.AddHeraldCaching(options);
         services.AddHeraldComments(builder.Configuration);
         services.AddHeraldDiscovery(options.Database);
@@ -75,7 +95,7 @@ public static class HeraldServer
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddHeraldPages();
         services.AddNewsroom();
-        services.AddHealthChecks();
+        services.AddHeraldHealth(options);
         configureServices?.Invoke(services);
 
         var app = builder.Build();
@@ -85,6 +105,8 @@ public static class HeraldServer
 
     private static void UseHeraldPipeline(this WebApplication app, ServeOptions options)
     {
+        app.UseHeraldMetricsEndpoint(options);
+        app.UseHeraldForwardedHeaders();
         // Errors and unknown pages render Herald's own pages; no stack trace reaches a browser.
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -114,12 +136,15 @@ public static class HeraldServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        if (options.OutputCache)
+        app.UseOutputCacheMeter(cache =>
         {
-            app.UseOutputCache();
-        }
+            if (options.OutputCache)
+            {
+                cache.UseOutputCache();
+            }
+        });
         app.UseMiddleware<ConditionalGetMiddleware>();
-        app.MapHealthChecks("/healthz");
+        app.MapHeraldHealth();
         app.MapHeraldComments();
         app.MapRazorPages();
         app.MapEditorialChecks();

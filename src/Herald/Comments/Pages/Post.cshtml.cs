@@ -1,4 +1,5 @@
 using Herald.Articles;
+using Herald.Hosting.Telemetry;
 using Herald.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,11 +40,13 @@ public sealed class PostModel(
         if (origin != OriginCheck.Result.SameOrigin)
         {
             log.LogInformation("Comment post refused: {Origin}", origin);
+            HeraldMetrics.CommentPosted(null);
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         var poster = new Poster(HttpContext.Connection.RemoteIpAddress?.ToString(), VisitorCookies.EnsureKey(HttpContext));
         var outcome = await submission.SubmitAsync(Form, poster, ct);
+        HeraldMetrics.CommentPosted(outcome.Comment?.Status);
         Article = outcome.Article;
         if (outcome.Comment is not { } comment)
         {

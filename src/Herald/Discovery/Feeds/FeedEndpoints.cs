@@ -1,3 +1,4 @@
+using Herald.Hosting.ReverseProxy;
 using Herald.Articles;
 using Herald.Site;
 using Herald.Storage;
@@ -49,7 +50,7 @@ public static class FeedEndpoints
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
         }
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var origin = http.PublicOrigin();
         var feed = FeedWriter.Build(articles, scope, site, origin, atom);
         http.Response.ContentType = atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8";
         await FeedWriter.WriteAsync(feed, atom, http.Response.Body, ct);

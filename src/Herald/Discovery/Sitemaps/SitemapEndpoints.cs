@@ -1,3 +1,4 @@
+using Herald.Hosting.ReverseProxy;
 using System.Text;
 using Herald.Articles;
 using Herald.Site;
@@ -23,7 +24,7 @@ public static class SitemapEndpoints
         app.MapGet("/robots.txt", WriteRobotsAsync).CacheOutput(DiscoveryServices.FeedPolicy);
     }
 
-    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+    private static string Origin(HttpContext http) => http.PublicOrigin();
 
     private static async Task WriteIndexAsync(HttpContext http, SitemapSource source, CancellationToken ct)
     {

@@ -36,6 +36,7 @@ public sealed class ArticleCommitter(HeraldDbContext db, IEnumerable<IArticleCha
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
+        Hosting.Telemetry.HeraldMetrics.Published(kind, "newsroom");
         await EvictAsync(previousTags.Concat(currentTags).Concat(change.AlsoEvict), ct);
     }
 

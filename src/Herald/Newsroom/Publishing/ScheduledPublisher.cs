@@ -71,6 +71,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, ScheduleSign
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
+        Hosting.Telemetry.HeraldMetrics.SchedulerRan();
         var due = await db.Articles.AsNoTracking()
             .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
             .OrderBy(a => a.PublishedAt).Select(a => a.Id).Take(100).ToListAsync(ct);
@@ -115,6 +116,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, ScheduleSign
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         log.LogInformation("Published scheduled article {Id} \"{Headline}\"", id, article.Headline);
+        Hosting.Telemetry.HeraldMetrics.Published(ArticleChangeKind.Published, "schedule");
         await committer.EvictAsync(ArticleCommitter.PublicTags(article, zone, clock.GetUtcNow().UtcDateTime).Concat(change.AlsoEvict), ct);
     }
 }
