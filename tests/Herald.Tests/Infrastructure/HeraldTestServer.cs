@@ -26,7 +26,7 @@ public sealed class HeraldTestServer : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     public static async Task<HeraldTestServer> StartAsync(DatabaseConnection database, bool demo = true,
-        bool outputCache = true, Action<IServiceCollection>? configureServices = null)
+        bool outputCache = true, Action<IServiceCollection>? configureServices = null, Func<ServeOptions, ServeOptions>? adjust = null)
     {
         var options = new ServeOptions
         {
@@ -34,6 +34,7 @@ public sealed class HeraldTestServer : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             OutputCache = outputCache,
         };
+        options = adjust?.Invoke(options) ?? options;
         var app = HeraldServer.Build(options, configureServices, quiet: true);
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         if (demo)
@@ -42,7 +43,8 @@ public sealed class HeraldTestServer : IAsyncDisposable
             await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedIfEmptyAsync(CancellationToken.None);
         }
         await app.StartAsync();
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => options.MetricsPort is not { } metrics || new Uri(a).Port != metrics);
         return new HeraldTestServer(app, new Uri(bound));
     }
 

@@ -59,7 +59,7 @@ public static class TelemetryServices
     }
 
     /// <summary>
-    /// Counts cacheable pages served from the output cache against those rendered: the outer
+    /// Counts cacheable pages (answered 200) served from the output cache against those rendered: the outer
     /// step sits just before the cache and the inner one just after it, so a request that never
     /// reaches the inner step was answered by the cache.
     /// </summary>
@@ -75,14 +75,14 @@ public static class TelemetryServices
             }
         });
         outputCache(app);
-        app.Use((context, next) =>
+        app.Use(async (context, next) =>
         {
             context.Items[reachedRender] = true;
-            if (context.Features.Get<IOutputCacheFeature>()?.Context.EnableOutputCaching == true)
+            await next(context);
+            if (context.Response.StatusCode == 200 && context.Features.Get<IOutputCacheFeature>()?.Context.EnableOutputCaching == true)
             {
                 HeraldMetrics.PageServed(fromCache: false);
             }
-            return next(context);
         });
     }
 }
