@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Herald.Hosting;
 using Herald.Tests.Comments;
 using Herald.Tests.Infrastructure;
@@ -149,7 +148,6 @@ public sealed class ReverseProxyTests(ReverseProxyTests.Sites sites) : IClassFix
         return await client.SendAsync(request);
     }
 
-    /// <summary>Every absolute URL a page, a feed, the sitemaps, robots.txt and the WordPress API write, plus the HSTS header.</summary>
     private static async Task<AbsoluteUrls> AbsoluteUrlsAsync(HeraldTestServer server, string articleUrl, string? forwardedProto)
     {
         using var client = server.CreateClient();
@@ -157,44 +155,6 @@ public sealed class ReverseProxyTests(ReverseProxyTests.Sites sites) : IClassFix
         {
             client.DefaultRequestHeaders.Add("X-Forwarded-Proto", forwardedProto);
         }
-        var urls = new AbsoluteUrls();
-        using var article = await client.GetAsync(articleUrl);
-        article.EnsureSuccessStatusCode();
-        urls.Hsts = article.Headers.TryGetValues("Strict-Transport-Security", out var hsts) ? hsts.Single() : null;
-        var html = Html.Parse(await article.Content.ReadAsStringAsync());
-        urls.Add(html.QuerySelector("link[rel=canonical]")!.GetAttribute("href")!);
-        urls.Add(html.QuerySelector("meta[property='og:url']")!.GetAttribute("content")!);
-        using (var jsonLd = JsonDocument.Parse(html.QuerySelector("script[type='application/ld+json']")!.TextContent))
-        {
-            urls.AddRange(UrlsIn(jsonLd.RootElement));
-        }
-        var link = article.Headers.GetValues("Link").Single();
-        urls.Add(link[1..link.IndexOf('>', StringComparison.Ordinal)]);
-
-        var feed = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/feed"));
-        urls.AddRange(feed.Descendants("link").Select(l => l.Value).Where(v => v.Length > 0));
-        var sitemap = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
-        urls.AddRange(sitemap.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value));
-        urls.AddRange((await client.GetStringAsync("/robots.txt")).Split('\n').Where(l => l.StartsWith("Sitemap: ", StringComparison.Ordinal)).Select(l => l[9..]));
-        using (var posts = JsonDocument.Parse(await client.GetStringAsync("/wp-json/wp/v2/posts?per_page=1")))
-        {
-            urls.Add(posts.RootElement[0].GetProperty("link").GetString()!);
-        }
-        Assert.True(urls.Count > 8, $"Only {urls.Count} absolute URLs were found.");
-        return urls;
-    }
-
-    /// <summary>Every absolute URL in a JSON-LD block but its @context, which names schema.org and not the site.</summary>
-    private static IEnumerable<string> UrlsIn(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject().Where(p => p.Name != "@context").SelectMany(p => UrlsIn(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(UrlsIn),
-        JsonValueKind.String when element.GetString()!.StartsWith("http", StringComparison.Ordinal) => [element.GetString()!],
-        _ => [],
-    };
-
-    private sealed class AbsoluteUrls : List<string>
-    {
-        public string? Hsts { get; set; }
+        return await AbsoluteUrls.CollectAsync(client, articleUrl);
     }
 }
