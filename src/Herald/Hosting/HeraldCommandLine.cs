@@ -51,7 +51,8 @@ public static class HeraldCommandLine
         catch (Exception e) when (e is CommandLineException or SettingException or Storage.Backup.BackupException or DatabaseConfigurationException or AccountException or IOException)
         {
             await Console.Error.WriteLineAsync($"herald: {e.Message}");
-            return e is CommandLineException ? 2 : 1;
+            // 2: fix the command or the settings; 1: something failed that may pass (a database still starting).
+            return e is CommandLineException or SettingException ? 2 : 1;
         }
     }
 

@@ -81,6 +81,7 @@ public static class HeraldServer
         services.AddHeraldReverseProxy(options);
         services.AddHeraldTelemetry(options);
         services.AddHeraldCaching(options);
+        Configuration.CommentSettingsCheck.Check(builder.Configuration);
         services.AddHeraldComments(builder.Configuration);
         services.AddHeraldDiscovery(options.Database);
         services.AddWordPressRestApi();

@@ -27,7 +27,7 @@ public sealed class StartupRefusalTests
 
         var (exit, errors) = await ServeAsync(folder, [flag, value]);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.StartsWith("herald: " + expected, SingleLine(errors));
     }
 
@@ -38,7 +38,7 @@ public sealed class StartupRefusalTests
 
         var (exit, errors) = await ServeAsync(folder, [], new() { ["HERALD_PUBLIC_URL"] = "ftp://news.example.org" });
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.StartsWith("herald: --public-url (HERALD_PUBLIC_URL): \"ftp://news.example.org\"", SingleLine(errors));
     }
 
@@ -51,6 +51,19 @@ public sealed class StartupRefusalTests
 
         Assert.Equal(2, exit);
         Assert.Equal("herald: Unknown setting HERALD_PUBLIC_URI in the environment (Herald's settings are listed in docs/operations.md).", SingleLine(errors));
+    }
+
+    [Theory]
+    [InlineData("Comments__MaxDepht", "3", "herald: Unknown setting Comments:MaxDepht (Comments__MaxDepht in the environment)")]
+    [InlineData("Comments__MaxDepth", "deep", "herald: A setting of Comments cannot be read: Failed to convert configuration value 'deep' at 'Comments:MaxDepth'")]
+    public async Task A_bad_comment_setting_is_refused_at_start_not_at_the_first_comment(string variable, string value, string expected)
+    {
+        using var folder = new TempFolder();
+
+        var (exit, errors) = await ServeAsync(folder, [], new() { [variable] = value });
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith(expected, SingleLine(errors));
     }
 
     [Fact]
@@ -73,7 +86,7 @@ public sealed class StartupRefusalTests
 
         var (exit, errors) = await ServeAsync(folder, ["--urls", "https://127.0.0.1:0", "--https-cert", notACertificate]);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.StartsWith($"herald: --https-cert (HERALD_HTTPS_CERT): {notACertificate} cannot be read as a certificate", SingleLine(errors));
     }
 
@@ -85,7 +98,7 @@ public sealed class StartupRefusalTests
 
         var (exit, errors) = await ServeAsync(folder, ["--urls", "https://127.0.0.1:0", "--https-cert", certificate]);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.StartsWith($"herald: --https-cert (HERALD_HTTPS_CERT): {certificate} cannot be read as a certificate", SingleLine(errors));
     }
 
@@ -96,7 +109,7 @@ public sealed class StartupRefusalTests
 
         var (exit, errors) = await ServeAsync(folder, ["--urls", "https://127.0.0.1:0", "--https-cert", "/nonexistent/site.pem"]);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Equal("herald: --https-cert (HERALD_HTTPS_CERT): there is no file /nonexistent/site.pem.", SingleLine(errors));
     }
 
@@ -110,7 +123,7 @@ public sealed class StartupRefusalTests
 
         var (exit, errors) = await ServeAsync(folder, ["--media-folder", Path.Combine(file, "media")]);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.StartsWith("herald: --media-folder (HERALD_MEDIA_FOLDER): The data folder", SingleLine(errors));
     }
 
@@ -147,7 +160,7 @@ public sealed class StartupRefusalTests
         {
             start.ArgumentList.Add(arg);
         }
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("HERALD_", StringComparison.Ordinal)).ToList())
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("HERALD_", StringComparison.Ordinal) || k.StartsWith("Comments__", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
         }
