@@ -24,7 +24,10 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app ./
 USER app
-ENV HERALD_URLS=http://0.0.0.0:8080 \
+# HOME on the volume: ASP.NET Core keeps its Data Protection keys (sign-in cookies, remembered
+# commenters) in $HOME/.aspnet, and keys lost with a container would sign everyone out.
+ENV HOME=/var/lib/herald \
+    HERALD_URLS=http://0.0.0.0:8080 \
     HERALD_DB="Data Source=/var/lib/herald/herald.db" \
     HERALD_MEDIA_FOLDER=/var/lib/herald/media \
     DOTNET_NOLOGO=1
