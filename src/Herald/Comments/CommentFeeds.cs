@@ -1,9 +1,9 @@
-using Herald.Hosting.ReverseProxy;
 using System.Globalization;
 using System.Text;
 using System.Xml;
 using Herald.Articles;
 using Herald.Hosting;
+using Herald.Hosting.ReverseProxy;
 using Herald.Site;
 
 namespace Herald.Comments;

@@ -1,5 +1,5 @@
-using Herald.Hosting.ReverseProxy;
 using Herald.Articles;
+using Herald.Hosting.ReverseProxy;
 using Herald.Site;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;

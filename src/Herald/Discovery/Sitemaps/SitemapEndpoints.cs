@@ -1,6 +1,6 @@
-using Herald.Hosting.ReverseProxy;
 using System.Text;
 using Herald.Articles;
+using Herald.Hosting.ReverseProxy;
 using Herald.Site;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
