@@ -107,7 +107,7 @@ public static class HeraldServer
     private static void UseHeraldPipeline(this WebApplication app, ServeOptions options)
     {
         app.UseHeraldMetricsEndpoint(options);
-        app.UseHeraldForwardedHeaders();
+        app.UseHeraldForwardedHeaders(options);
         // Errors and unknown pages render Herald's own pages; no stack trace reaches a browser.
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -21,6 +21,9 @@ public sealed class ReverseProxyTests(ReverseProxyTests.Sites sites) : IClassFix
 
         public HeraldTestServer WithPublicUrl { get; private set; } = null!;
 
+        /// <summary>--trusted-proxies none.</summary>
+        public HeraldTestServer TrustsNoOne { get; private set; } = null!;
+
         protected override void ConfigureServices(IServiceCollection services) => CommentTestSettings.Apply(services);
 
         public new async Task InitializeAsync()
@@ -31,12 +34,15 @@ public sealed class ReverseProxyTests(ReverseProxyTests.Sites sites) : IClassFix
                 adjust: o => o with { TrustedProxies = [IPNetwork.Parse("127.0.0.2/32")] });
             WithPublicUrl = await HeraldTestServer.StartAsync(database, demo: false, configureServices: CommentTestSettings.Apply,
                 adjust: o => o with { PublicUrl = new Uri(PublicUrl) });
+            TrustsNoOne = await HeraldTestServer.StartAsync(database, demo: false, configureServices: CommentTestSettings.Apply,
+                adjust: o => o with { TrustedProxies = Herald.Hosting.Configuration.ServeSettings.ReadTrustedProxies("none") });
         }
 
         public override async Task DisposeAsync()
         {
             await Untrusted.DisposeAsync();
             await WithPublicUrl.DisposeAsync();
+            await TrustsNoOne.DisposeAsync();
             await base.DisposeAsync();
         }
     }
@@ -79,6 +85,18 @@ public sealed class ReverseProxyTests(ReverseProxyTests.Sites sites) : IClassFix
         // Nor can such a caller pass off an https origin as the site's own.
         var response = await PostCommentAsync(server, $"https://{server.Address.Authority}", forwardedProto: "https");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Trusting_no_proxy_ignores_forwarded_headers_even_from_loopback()
+    {
+        var (_, articleUrl) = await CommentData.ArticleNumberAsync(sites.RequireServer(), 2);
+        var server = sites.TrustsNoOne;
+
+        var urls = await AbsoluteUrlsAsync(server, articleUrl, forwardedProto: "https");
+
+        Assert.All(urls, url => Assert.StartsWith($"http://{server.Address.Authority}/", url));
+        Assert.Null(urls.Hsts);
     }
 
     [Fact]

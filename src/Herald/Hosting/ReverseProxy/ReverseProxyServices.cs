@@ -41,5 +41,12 @@ public static class ReverseProxyServices
     }
 
     /// <summary>First in the pipeline, so everything after it sees the reader's address and scheme.</summary>
-    public static void UseHeraldForwardedHeaders(this IApplicationBuilder app) => app.UseForwardedHeaders();
+    public static void UseHeraldForwardedHeaders(this IApplicationBuilder app, ServeOptions options)
+    {
+        // The middleware reads empty trust lists as "trust everyone"; Herald's "none" means no one.
+        if (options.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+    }
 }
