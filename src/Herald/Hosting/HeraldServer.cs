@@ -55,10 +55,7 @@ public static class HeraldServer
         services.AddScoped<ArticleQueries>();
         services.AddScoped<ArticleWriter>();
         services.AddScoped<Demo.DemoContent>();
-        services.AddScoped<Understanding.ArticleUnderstanding>();
-        services.AddScoped<IArticleChangeHandler, Understanding.UnderstandingChangeHandler>();
-        services.AddScoped<Understanding.TopicQueries>();
-        services.AddSingleton<Understanding.KnownEntityCache>();
+        services.AddHeraldUnderstanding();
         services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
         services.AddHeraldCaching(options);
         services.AddHeraldComments(builder.Configuration);
@@ -85,6 +82,8 @@ public static class HeraldServer
 
     private static void UseHeraldPipeline(this WebApplication app, ServeOptions options)
     {
+        // First, so that its header also lands on the error pages and redirects of the newsroom.
+        app.UseNewsroomCacheRule();
         // Errors and unknown pages render Herald's own pages; no stack trace reaches a browser.
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -121,9 +120,10 @@ public static class HeraldServer
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.MapHealthChecks("/healthz");
         app.MapHeraldComments();
-        app.MapRazorPages();
-        app.MapEditorialChecks();
-        app.MapHeraldDiscovery();
+        app.MapRazorPages().RequireNewsroomStaff();
+        var newsroom = app.MapNewsroom();
+        newsroom.MapEditorialChecks();
+        app.MapHeraldDiscovery(newsroom);
         app.MapWordPressRestApi();
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Herald.Articles;
 using Herald.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Newsroom.Taxonomy;
 
 /// <summary>The site's sections: add, rename, reorder, remove (editors and administrators).</summary>
+[Authorize(Policy = NewsroomAccess.Editors)]
 public sealed class CategoriesModel(HeraldDbContext db, SiteChanges changes) : PageModel
 {
     public IReadOnlyList<(Category Category, int Articles)> Categories { get; private set; } = [];

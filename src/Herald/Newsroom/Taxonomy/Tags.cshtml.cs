@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Herald.Articles;
 using Herald.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Newsroom.Taxonomy;
 
 /// <summary>Tags that writers add as they go, tidied here: rename, merge by slug, remove.</summary>
+[Authorize(Policy = NewsroomAccess.Editors)]
 public sealed class TagsModel(HeraldDbContext db, SiteChanges changes) : PageModel
 {
     public IReadOnlyList<(Tag Tag, int Articles)> Tags { get; private set; } = [];
