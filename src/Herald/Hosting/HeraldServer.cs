@@ -109,6 +109,8 @@ public static class HeraldServer
         // Inside the status-code pages, so an old WordPress address is answered 301 before a 404 page is drawn.
         app.UseMiddleware<WordPress.Redirects.LegacyRedirectMiddleware>();
         app.UseMiddleware<WordPress.RestApi.ApiDiscoveryLink>();
+        // Inside the old-address lookup, so a WordPress permalink with its final slash goes straight to its article.
+        app.UseMiddleware<TrailingSlashRedirect>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -39,12 +39,12 @@ public sealed class ArticleModel(ArticleQueries articles, TopicQueries topics, S
             }
             // A standing page lives at /{slug}, whatever date an old link put in front of it.
             return await articles.PublishedPages().AnyAsync(a => a.Slug == slug, ct)
-                ? RedirectPermanent("/" + Uri.EscapeDataString(slug))
+                ? RedirectPermanent(ArticleUrls.Page(slug))
                 : NotFound();
         }
         Article = found;
         CanonicalPath = ArticleUrls.For(found.PublishedAt!.Value, found.Slug, Zone);
-        if (CanonicalPath != $"/{year:D4}/{month:D2}/{Uri.EscapeDataString(slug)}")
+        if (CanonicalPath != $"{ArticleUrls.Month(year, month)}/{Uri.EscapeDataString(slug)}")
         {
             // Right slug, wrong year or month in the address: send readers to the one true URL.
             return RedirectPermanent(CanonicalPath);

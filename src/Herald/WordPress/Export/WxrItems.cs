@@ -202,7 +202,7 @@ public sealed class WxrItems(WxrWriter wxr, WxrSite site, TimeZoneInfo zone)
     /// <summary>Where readers find the article; WordPress's "?p=" form for one that has no public address yet.</summary>
     private string PathOf(Article article) => article switch
     {
-        { Kind: ArticleKind.Page } => "/" + Uri.EscapeDataString(article.Slug),
+        { Kind: ArticleKind.Page } => ArticleUrls.Page(article.Slug),
         { PublishedAt: { } published } => ArticleUrls.For(published, article.Slug, zone),
         _ => "/?p=" + article.Id,
     };
