@@ -17,7 +17,7 @@ namespace Herald.Hosting;
 public static class HeraldServer
 {
     /// <summary>The largest thing anyone sends is an image upload with its form fields.</summary>
-    public const long MaxRequestBodyBytes = Newsroom.Media.MediaLibrary.MaxUploadBytes + (1024 * 1024);
+    public const long MaxRequestBodyBytes = ImageIntake.MaxUploadBytes + (1024 * 1024);
 
     public static WebApplication Build(ServeOptions options, Action<IServiceCollection>? configureServices = null, bool quiet = false)
     {
@@ -30,7 +30,7 @@ public static class HeraldServer
         builder.WebHost.UseUrls(options.Urls);
         // Every SQL statement at Information level would drown the log a person reads.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        // One line per request at Information costs about 15% of cached throughput (bench/RESULTS.md).
+        // A log line per request costs a visible share of cached throughput (measured in bench/RESULTS.md).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         if (quiet)
         {

@@ -1,6 +1,5 @@
 using Herald.Hosting;
 using Herald.Site;
-using Herald.Understanding;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -9,13 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Articles.Pages;
 
 [OutputCache(PolicyName = Caching.PublicPage)]
-public sealed class ArticleModel(ArticleQueries articles, TopicQueries topics, SiteState site) : PageModel
+public sealed class ArticleModel(ArticleQueries articles, SiteState site) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public ArticleSummary? Previous { get; private set; }
     public ArticleSummary? Next { get; private set; }
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
-    public IReadOnlyList<StoryTopic> Topics { get; private set; } = [];
     public string CanonicalPath { get; private set; } = "";
     public SiteSettings Site { get; private set; } = new();
 
@@ -50,7 +48,6 @@ public sealed class ArticleModel(ArticleQueries articles, TopicQueries topics, S
             return RedirectPermanent(CanonicalPath);
         }
         (Previous, Next) = await articles.NeighboursAsync(found, ct);
-        Topics = await topics.ForArticleAsync(found.Id, ct);
         HttpContext.TagResponse(CacheTags.Article(found.Id));
         return Page();
     }

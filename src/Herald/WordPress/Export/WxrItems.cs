@@ -1,6 +1,6 @@
 using Herald.Articles;
 using Herald.Comments;
-using Herald.Newsroom.Media;
+using Herald.Media;
 using static Herald.WordPress.Export.WxrWriter;
 
 namespace Herald.WordPress.Export;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Herald.Articles;
 using Herald.Comments;
-using Herald.Newsroom.Media;
+using Herald.Media;
 using Herald.Storage;
 using Herald.WordPress.Redirects;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using Herald.Accounts;
 using Herald.Articles;
 using Herald.Comments;
-using Herald.Newsroom.Media;
+using Herald.Media;
 using Herald.Storage;
 using Herald.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Herald.Articles;
 using Herald.Comments;
-using Herald.Newsroom.Media;
+using Herald.Media;
 using Herald.Storage;
 using Herald.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
