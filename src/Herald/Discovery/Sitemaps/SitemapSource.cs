@@ -102,8 +102,8 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
     };
 
     /// <summary>
-    /// The id a page starts at. This still skips rows, but over the narrow index of ids (a few
-    /// megabytes at 100,000 stories), and the page itself is then read from that id onwards.
+    /// The id a page starts at. This still skips rows, but over the narrow index of ids, and the
+    /// page itself is then read from that id onwards.
     /// </summary>
     private async Task<int?> FirstArticleIdAsync(int skip, CancellationToken ct) =>
         await articles.Published().OrderBy(a => a.Id).Select(a => (int?)a.Id).Skip(skip).FirstOrDefaultAsync(ct);
@@ -159,8 +159,8 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
 
     /// <summary>
     /// Each tag's newest story as one grouped join. PostgreSQL runs the per-tag MAX above as a
-    /// lookup of every tagged article (1.6 s at 100,000 stories and 350,000 tag links); grouped,
-    /// it is one hash join over the tag links and the narrow story index (about 0.2 s). SQLite keeps
+    /// lookup of every tagged article; grouped, it is one hash join over the tag links and the
+    /// narrow story index (bench/discovery/RESULTS.md has both). SQLite keeps
     /// the per-tag form: it walks the PublishedAt index newest first and stops at the first match,
     /// which on that engine beats grouping all the links.
     /// </summary>
