@@ -63,36 +63,30 @@ public sealed class NewsroomAreaTests(SqliteSiteFixture fixture) : IClassFixture
     public async Task The_comment_queue_with_commenters_addresses_is_never_stored_when_signed_in()
     {
         using var editor = await NewsroomSession.SignInAsync(Server, "editor.nostore@example.org", Roles.Editor);
-        foreach (var path in new[] { "/newsroom/comments", "/newsroom/comments?status=spam", "/newsroom", "/newsroom/media" })
+        foreach (var path in new[] { "/newsroom/comments", "/newsroom/comments?status=spam", "/newsroom", "/newsroom/media", "/newsroom/related/1" })
         {
-            var response = await editor.Client.GetAsync(path);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            AssertNeverStored(response, path);
+            await AssertAnsweredUnstoredAsync(editor.Client, path, HttpStatusCode.OK);
         }
-        var refused = await editor.Client.GetAsync("/newsroom/comments?status=no-such-status");
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        AssertNeverStored(refused, "a refused request");
-
-        var related = await editor.Client.GetAsync("/newsroom/related/1");
-        Assert.Equal(HttpStatusCode.OK, related.StatusCode);
-        AssertNeverStored(related, "/newsroom/related/1");
+        await AssertAnsweredUnstoredAsync(editor.Client, "/newsroom/comments?status=no-such-status", HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task Newsroom_error_pages_and_redirects_are_never_stored()
     {
         using var author = await NewsroomSession.SignInAsync(Server, "author.nostore@example.org", Roles.Author);
-        var missing = await author.Client.GetAsync("/newsroom/no-such-page");
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        AssertNeverStored(missing, "a missing newsroom page");
-
-        var forbidden = await author.Client.GetAsync("/newsroom/comments");
-        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-        AssertNeverStored(forbidden, "a forbidden newsroom page");
+        await AssertAnsweredUnstoredAsync(author.Client, "/newsroom/no-such-page", HttpStatusCode.NotFound);
+        await AssertAnsweredUnstoredAsync(author.Client, "/newsroom/comments", HttpStatusCode.Forbidden);
+        await AssertAnsweredUnstoredAsync(author.Client, "/newsroom/media/", HttpStatusCode.MovedPermanently);
 
         using var stranger = NewsroomSession.Anonymous(Server);
-        var unknown = await stranger.Client.GetAsync("/newsroom/no-such-page");
-        AssertNeverStored(unknown, "an unknown newsroom address, signed out");
+        await AssertAnsweredUnstoredAsync(stranger.Client, "/newsroom/no-such-page", HttpStatusCode.NotFound);
+    }
+
+    private static async Task AssertAnsweredUnstoredAsync(HttpClient client, string path, HttpStatusCode expected)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(expected, response.StatusCode);
+        AssertNeverStored(response, path);
     }
 
     private List<RouteEndpoint> NewsroomEndpoints() =>

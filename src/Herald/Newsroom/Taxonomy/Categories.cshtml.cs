@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Newsroom.Taxonomy;
 
 /// <summary>The site's sections: add, rename, reorder, remove (editors and administrators).</summary>
+// Declared like Tags.cshtml.cs on purpose: each page names its own model, form and messages;
+// what they do alike lives once, in TaxonomyPageModel.
 [Authorize(Policy = NewsroomAccess.Editors)]
 public sealed class CategoriesModel(HeraldDbContext db, SiteChanges changes) : TaxonomyPageModel<Category>(db, changes)
 {

@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Newsroom.Taxonomy;
 
 /// <summary>Tags that writers add as they go, tidied here: rename, merge by slug, remove.</summary>
+// Declared like Categories.cshtml.cs on purpose: each page names its own model, form and messages;
+// what they do alike lives once, in TaxonomyPageModel.
 [Authorize(Policy = NewsroomAccess.Editors)]
 public sealed class TagsModel(HeraldDbContext db, SiteChanges changes) : TaxonomyPageModel<Tag>(db, changes)
 {
