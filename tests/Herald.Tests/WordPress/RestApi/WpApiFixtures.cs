@@ -56,7 +56,7 @@ public sealed record WpSeed(
             {
                 Slug = Slugs.From(headline),
                 Headline = headline,
-                BodyMarkdown = $"The {headline.ToLowerInvariant()} story, told in plain words about lighthouses.",
+                BodySource = $"The {headline.ToLowerInvariant()} story, told in plain words about lighthouses.",
                 Kind = kind,
                 Status = status,
                 PublishedAt = at ?? now.AddMinutes(-30),
