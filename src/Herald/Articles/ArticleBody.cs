@@ -39,7 +39,7 @@ public sealed class ArticleBody(MarkdownRenderer markdown)
         return document.Body?.TextContent ?? "";
     }
 
-    public string ToHtml(Article article) => ToHtml(article.BodyMarkdown, article.BodyFormat);
+    public string ToHtml(Article article) => ToHtml(article.BodySource, article.BodyFormat);
 
-    public string ToPlainText(Article article) => ToPlainText(article.BodyMarkdown, article.BodyFormat);
+    public string ToPlainText(Article article) => ToPlainText(article.BodySource, article.BodyFormat);
 }

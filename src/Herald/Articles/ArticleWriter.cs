@@ -9,7 +9,7 @@ public sealed class ArticleWriter(ArticleBody body)
     /// <param name="media">The pictures an imported body's [gallery] shortcodes name (imports only).</param>
     public void PrepareForSave(Article article, WordPress.ShortcodeMedia? media = null)
     {
-        article.BodyHtml = body.ToHtml(article.BodyMarkdown, article.BodyFormat, media);
+        article.BodyHtml = body.ToHtml(article.BodySource, article.BodyFormat, media);
         // An HTML body's text is the text of its render: derived once, not rendered again.
         var plain = article.BodyFormat == BodyFormat.Html ? ArticleBody.HtmlToPlainText(article.BodyHtml) : body.ToPlainText(article);
         article.WordCount = MarkdownRenderer.CountWords(plain);

@@ -37,7 +37,7 @@ public static class CommentFeeds
         var snapshot = await site.GetAsync(ct);
         var zone = snapshot.Settings.TimeZone;
         var article = await articles.FindPublishedBySlugAsync(slug, ct);
-        if (article is null || ArticleUrls.For(article.PublishedAt!.Value, article.Slug, zone) != $"/{year:D4}/{month:D2}/{Uri.EscapeDataString(slug)}")
+        if (article is null || ArticleUrls.For(article.PublishedAt!.Value, article.Slug, zone) != $"{ArticleUrls.Month(year, month)}/{Uri.EscapeDataString(slug)}")
         {
             return Results.NotFound();
         }

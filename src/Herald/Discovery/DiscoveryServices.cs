@@ -45,10 +45,10 @@ public static class DiscoveryServices
         return services;
     }
 
-    public static void MapHeraldDiscovery(this IEndpointRouteBuilder app)
+    public static void MapHeraldDiscovery(this IEndpointRouteBuilder app, RouteGroupBuilder newsroom)
     {
         app.MapHeraldFeeds();
         app.MapHeraldSitemaps();
-        app.MapRelatedNewsroom();
+        newsroom.MapRelatedNewsroom();
     }
 }

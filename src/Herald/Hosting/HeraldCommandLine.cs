@@ -6,7 +6,7 @@ using Herald.Understanding;
 
 namespace Herald.Hosting;
 
-/// <summary>The herald executable: one verb per line of DESIGN.md's stable command line.</summary>
+/// <summary>The herald executable: one verb per line of the command line the README lists.</summary>
 public static class HeraldCommandLine
 {
     private const string Usage = """

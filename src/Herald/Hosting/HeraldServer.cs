@@ -20,7 +20,7 @@ namespace Herald.Hosting;
 public static class HeraldServer
 {
     /// <summary>The largest thing anyone sends is an image upload with its form fields.</summary>
-    public const long MaxRequestBodyBytes = Newsroom.Media.MediaLibrary.MaxUploadBytes + (1024 * 1024);
+    public const long MaxRequestBodyBytes = ImageIntake.MaxUploadBytes + (1024 * 1024);
 
     public static WebApplication Build(ServeOptions options, Action<IServiceCollection>? configureServices = null, bool quiet = false)
     {
@@ -44,7 +44,7 @@ public static class HeraldServer
         }
         // Every SQL statement at Information level would drown the log a person reads.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        // One line per request at Information costs about 15% of cached throughput (bench/RESULTS.md).
+        // A log line per request costs a visible share of cached throughput (measured in bench/RESULTS.md).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         if (quiet)
         {
@@ -73,10 +73,7 @@ public static class HeraldServer
         services.AddScoped<ArticleQueries>();
         services.AddScoped<ArticleWriter>();
         services.AddScoped<Demo.DemoContent>();
-        services.AddScoped<Understanding.ArticleUnderstanding>();
-        services.AddScoped<IArticleChangeHandler, Understanding.UnderstandingChangeHandler>();
-        services.AddScoped<Understanding.TopicQueries>();
-        services.AddSingleton<Understanding.KnownEntityCache>();
+        services.AddHeraldUnderstanding();
         services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
         services.AddHeraldReverseProxy(options);
         services.AddHeraldTelemetry(options);
@@ -108,6 +105,8 @@ public static class HeraldServer
     {
         app.UseHeraldMetricsEndpoint(options);
         app.UseHeraldForwardedHeaders(options);
+        // First, so that its header also lands on the error pages and redirects of the newsroom.
+        app.UseNewsroomCacheRule();
         // Errors and unknown pages render Herald's own pages; no stack trace reaches a browser.
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -133,6 +132,8 @@ public static class HeraldServer
         // Inside the status-code pages, so an old WordPress address is answered 301 before a 404 page is drawn.
         app.UseMiddleware<WordPress.Redirects.LegacyRedirectMiddleware>();
         app.UseMiddleware<WordPress.RestApi.ApiDiscoveryLink>();
+        // Inside the old-address lookup, so a WordPress permalink with its final slash goes straight to its article.
+        app.UseMiddleware<TrailingSlashRedirect>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -147,9 +148,10 @@ public static class HeraldServer
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.MapHeraldHealth();
         app.MapHeraldComments();
-        app.MapRazorPages();
-        app.MapEditorialChecks();
-        app.MapHeraldDiscovery();
+        app.MapRazorPages().RequireNewsroomStaff();
+        var newsroom = app.MapNewsroom();
+        newsroom.MapEditorialChecks();
+        app.MapHeraldDiscovery(newsroom);
         app.MapWordPressRestApi();
     }
 }

@@ -16,15 +16,15 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
     public async Task<IReadOnlyCollection<int>> AnalyzeAsync(int articleId, CancellationToken ct)
     {
         var source = await db.Articles.Where(a => a.Id == articleId)
-            .Select(a => new { a.BodyMarkdown, a.BodyFormat }).SingleOrDefaultAsync(ct);
+            .Select(a => new { a.BodySource, a.BodyFormat }).SingleOrDefaultAsync(ct);
         if (source is null)
         {
             return [];
         }
         // Herald.Text reads Markdown or plain text; an HTML body (imported) is read as its text.
         var body = source.BodyFormat == BodyFormat.Html
-            ? articleBody.ToPlainText(source.BodyMarkdown, source.BodyFormat)
-            : source.BodyMarkdown;
+            ? articleBody.ToPlainText(source.BodySource, source.BodyFormat)
+            : source.BodySource;
         var analysis = NewsAnalyzer.Analyze(body, new AnalyzerOptions { KnownEntities = await known.GetAsync(ct) });
 
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;

@@ -69,7 +69,7 @@ public sealed class NewsroomBrowserTests(SqliteSiteFixture site, BrowserFixture 
             await Task.Delay(200);
             await using var scope = server.Services.CreateAsyncScope();
             body = await scope.ServiceProvider.GetRequiredService<HeraldDbContext>().Articles
-                .Where(a => a.Headline == "Draft that must not be lost").Select(a => a.BodyMarkdown).SingleOrDefaultAsync();
+                .Where(a => a.Headline == "Draft that must not be lost").Select(a => a.BodySource).SingleOrDefaultAsync();
         }
         Assert.Equal("The first paragraph. And a second, typed just before closing.", body);
     }

@@ -202,7 +202,7 @@ public sealed class MediaTests(SqliteSiteFixture fixture) : IClassFixture<Sqlite
         Assert.Contains(message, page.QuerySelector(".form-problem")!.TextContent);
     }
 
-    private async Task<Herald.Newsroom.Media.MediaItem> LatestMediaAsync()
+    private async Task<Herald.Media.MediaItem> LatestMediaAsync()
     {
         await using var scope = Server.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<HeraldDbContext>().MediaItems.OrderByDescending(m => m.Id).FirstAsync();

@@ -65,7 +65,7 @@ public sealed class SchedulingTests
             var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
             for (var i = 0; i < 6; i++)
             {
-                var article = new Article { Slug = $"race-{i}", Headline = $"Race {i}", BodyMarkdown = "Due.", Status = ArticleStatus.Scheduled, PublishedAt = due, CreatedAt = DateTime.UtcNow };
+                var article = new Article { Slug = $"race-{i}", Headline = $"Race {i}", BodySource = "Due.", Status = ArticleStatus.Scheduled, PublishedAt = due, CreatedAt = DateTime.UtcNow };
                 db.Articles.Add(article);
                 await db.SaveChangesAsync();
                 ids.Add(article.Id);

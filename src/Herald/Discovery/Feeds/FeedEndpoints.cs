@@ -12,8 +12,8 @@ public static class FeedEndpoints
 {
     public static void MapHeraldFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed", (HttpContext http, CancellationToken ct) => ServeAsync(http, FeedScope.Site, atom: false, ct)).CacheOutput(DiscoveryServices.FeedPolicy);
-        app.MapGet("/feed/atom", (HttpContext http, CancellationToken ct) => ServeAsync(http, FeedScope.Site, atom: true, ct)).CacheOutput(DiscoveryServices.FeedPolicy);
+        app.MapGet(ArticleUrls.Feed, (HttpContext http, CancellationToken ct) => ServeAsync(http, FeedScope.Site, atom: false, ct)).CacheOutput(DiscoveryServices.FeedPolicy);
+        app.MapGet(ArticleUrls.AtomFeed, (HttpContext http, CancellationToken ct) => ServeAsync(http, FeedScope.Site, atom: true, ct)).CacheOutput(DiscoveryServices.FeedPolicy);
         app.MapGet("/{kind:regex(^(category|tag|author)$)}/{slug}/feed", (HttpContext http, string kind, string slug, CancellationToken ct) =>
             ServeScopedAsync(http, kind, slug, atom: false, ct)).CacheOutput(DiscoveryServices.FeedPolicy);
         app.MapGet("/{kind:regex(^(category|tag|author)$)}/{slug}/feed/atom", (HttpContext http, string kind, string slug, CancellationToken ct) =>

@@ -77,7 +77,7 @@ public static class FeedWriter
         }
         foreach (var byline in article.Authors.OrderBy(b => b.Position))
         {
-            item.Authors.Add(new SyndicationPerson { Name = byline.Author.Name, Uri = $"{origin}/author/{byline.Author.Slug}" });
+            item.Authors.Add(new SyndicationPerson { Name = byline.Author.Name, Uri = origin + ArticleUrls.Author(byline.Author.Slug) });
         }
         foreach (var category in article.Categories)
         {

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Herald.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Herald.Newsroom.Pages;
 
-/// <summary>Sign-in for newsroom staff, with Identity's lockout after repeated failures.</summary>
+/// <summary>Sign-in for newsroom staff, with Identity's lockout after repeated failures: the one newsroom page open to all.</summary>
+[AllowAnonymous]
 public sealed class LoginModel(SignInManager<HeraldUser> signIn) : PageModel
 {
     [BindProperty]

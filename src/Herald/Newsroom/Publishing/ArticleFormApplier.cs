@@ -14,10 +14,10 @@ public sealed class ArticleFormApplier(HeraldDbContext db, ArticleWriter writer,
     public async Task<List<string>> ApplyAsync(Article article, ArticleForm form, StaffMember by, bool mayChooseAuthors, CancellationToken ct)
     {
         var problems = new List<string>();
-        var oldBody = article.BodyMarkdown;
+        var oldBody = article.BodySource;
         article.Headline = (form.Headline ?? "").Trim();
         article.Dek = Blank(form.Dek);
-        article.BodyMarkdown = form.Body ?? "";
+        article.BodySource = form.Body ?? "";
         article.CommentStatus = form.CommentStatus;
 
         // An excerpt that is still the one made from the old body is not the writer's own: make it anew.

@@ -81,7 +81,7 @@ public sealed class Autosaver(HeraldDbContext db, ArticlePublisher publisher, Ti
         revision.Headline = Cut(form.Headline ?? "", 300);
         revision.Dek = form.Dek is null ? null : Cut(form.Dek, 600);
         revision.Slug = Cut(string.IsNullOrWhiteSpace(form.Slug) ? article.Slug : form.Slug, 200);
-        revision.BodyMarkdown = form.Body ?? "";
+        revision.BodySource = form.Body ?? "";
         revision.Excerpt = form.Excerpt is null ? null : Cut(form.Excerpt, 1000);
         revision.UserId = by.UserId;
         revision.UserName = by.Name;

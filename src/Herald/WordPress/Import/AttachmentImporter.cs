@@ -1,6 +1,5 @@
 using Herald.Articles;
 using Herald.Media;
-using Herald.Newsroom.Media;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,7 +81,7 @@ public sealed class AttachmentImporter(HeraldDbContext db, IMediaStore store, Ti
             report.Note("attachment files not found in the media folder (old URL kept)", fileName);
             return row;
         }
-        if (new FileInfo(file).Length > MediaLibrary.MaxUploadBytes)
+        if (new FileInfo(file).Length > ImageIntake.MaxUploadBytes)
         {
             report.Note("attachment files larger than an upload may be (old URL kept)", fileName);
             return row;

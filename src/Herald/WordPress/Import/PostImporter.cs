@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Herald.Articles;
 using Herald.Comments;
-using Herald.Newsroom.Media;
+using Herald.Media;
 using Herald.Storage;
 using Herald.WordPress.Redirects;
 using Microsoft.EntityFrameworkCore;
@@ -129,7 +129,7 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter write
             Slug = UniqueSlug(item, headline, kind, state),
             Headline = headline.Length > 0 ? ImportKeys.Clip(headline, 300) : "(no title)",
             Dek = item.MetaValue("_herald_dek") is { Length: > 0 } dek ? ImportKeys.Clip(dek.Trim(), 600) : null,
-            BodyMarkdown = markdown ?? item.Content,
+            BodySource = markdown ?? item.Content,
             BodyFormat = markdown is null ? BodyFormat.Html : BodyFormat.Markdown,
             Kind = kind,
             IsSticky = item.IsSticky,

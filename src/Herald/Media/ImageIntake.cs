@@ -6,7 +6,7 @@ using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Processing;
 
-namespace Herald.Newsroom.Media;
+namespace Herald.Media;
 
 /// <summary>An upload refused, with the status code and the words to show.</summary>
 public sealed class MediaRejectedException(int statusCode, string message) : Exception(message)
@@ -23,6 +23,9 @@ public sealed record ProcessedImage(string Extension, string ContentType, int Wi
 /// </summary>
 public static class ImageIntake
 {
+    /// <summary>The largest picture file accepted, uploaded or imported; the request size limit follows from it.</summary>
+    public const long MaxUploadBytes = 20 * 1024 * 1024;
+
     public const long MaxPixels = 40_000_000;
     public static readonly IReadOnlyList<int> RenditionWidths = [480, 800, 1200, 1600];
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Herald.Newsroom.Media;
+namespace Herald.Media;
 
 /// <summary>An uploaded picture: checked, stripped of location data, stored with its renditions.</summary>
 public sealed class MediaItem

@@ -3,7 +3,7 @@ using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 
-namespace Herald.Newsroom.Media;
+namespace Herald.Media;
 
 /// <summary>
 /// Decoders forgive a file cut short and fill the missing part with grey; a newsroom would
