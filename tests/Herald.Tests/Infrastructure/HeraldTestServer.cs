@@ -14,6 +14,7 @@ namespace Herald.Tests.Infrastructure;
 public sealed class HeraldTestServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private bool stopped;
 
     private HeraldTestServer(WebApplication app, Uri address)
     {
@@ -67,9 +68,22 @@ public sealed class HeraldTestServer : IAsyncDisposable
         BaseAddress = Address,
     };
 
+    /// <summary>
+    /// Stops serving and waits for background work (the scheduler) to finish, leaving the
+    /// services readable, so a test can check what happened once nothing else can happen.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (!stopped)
+        {
+            stopped = true;
+            await app.StopAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
+        await StopAsync();
         await app.DisposeAsync();
     }
 }
