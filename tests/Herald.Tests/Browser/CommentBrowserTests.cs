@@ -82,6 +82,7 @@ public sealed class CommentBrowserTests(SqliteCommentSiteFixture site, BrowserFi
                 ids.Add(int.Parse(response.Headers.Location!.OriginalString.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture));
             }
         }
+        Assert.True(ids.Count >= HostileCommentTests.Payloads.Length - 6, $"only {ids.Count} payloads were stored to render");
         await CommentData.ModerateAsync(server, ModerationAction.Approve, [.. ids]);
 
         var problems = new List<string>();
