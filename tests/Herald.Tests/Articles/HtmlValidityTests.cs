@@ -8,6 +8,7 @@ namespace Herald.Tests.Articles;
 /// Public pages are valid HTML5 by the Nu HTML Checker (vnu-jar, installed by `npm ci` in
 /// tests/tools, run on the machine's Java). Errors fail the test; warnings are printed only.
 /// </summary>
+[Trait("Tier", "Slow")]
 public sealed class HtmlValidityTests(SqliteSiteFixture fixture) : IClassFixture<SqliteSiteFixture>
 {
     private static readonly string VnuJar = Path.Combine(RepositoryPaths.Root, "tests", "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 namespace Herald.Tests.Browser;
 
 /// <summary>The conversation in real Chromium: post, reply through the Reply link, moderation, hostile comments.</summary>
+[Trait("Tier", "Slow")]
 public sealed class CommentBrowserTests(SqliteCommentSiteFixture site, BrowserFixture browser)
     : IClassFixture<SqliteCommentSiteFixture>, IClassFixture<BrowserFixture>
 {

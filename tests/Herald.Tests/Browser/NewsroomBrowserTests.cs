@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace Herald.Tests.Browser;
 
 /// <summary>An author's day in real Chromium: sign in, upload a picture, write with the live preview, publish; and autosave.</summary>
+[Trait("Tier", "Slow")]
 public sealed class NewsroomBrowserTests(SqliteSiteFixture site, BrowserFixture browser)
     : IClassFixture<SqliteSiteFixture>, IClassFixture<BrowserFixture>
 {
