@@ -26,6 +26,18 @@ public sealed class HeraldTestServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>
+    /// A demo site that starts as a copy of the one seeded once for the run (<see cref="DemoDatabases"/>):
+    /// the same articles, people and pictures in a fraction of the time. Tests that watch seeding
+    /// itself (a change handler that must see it, say) use <see cref="StartAsync"/> with demo instead.
+    /// </summary>
+    public static async Task<HeraldTestServer> StartDemoCopyAsync(DatabaseConnection database, bool outputCache = true,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        var copied = await DemoDatabases.CopyIntoAsync(database);
+        return await StartAsync(database, demo: !copied, outputCache, configureServices);
+    }
+
     public static async Task<HeraldTestServer> StartAsync(DatabaseConnection database, bool demo = true,
         bool outputCache = true, Action<IServiceCollection>? configureServices = null)
     {
