@@ -36,8 +36,9 @@ public sealed class NewsroomBrowserTests(SqliteSiteFixture site, BrowserFixture 
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "newsroom-editor-desktop.png"), FullPage = true });
 
         await page.Locator("button[value=publish]").ClickAsync();
-        await page.WaitForURLAsync("**/newsroom/articles/edit/*");
-        Assert.Contains("Published", await page.Locator(".notice").First.TextContentAsync());
+        // Not the address: an autosave on a slow machine may already have moved the page to the
+        // article's own editor, which is also where publishing lands.
+        await page.Locator(".notice", new() { HasText = "Published" }).WaitForAsync();
 
         await page.GotoAsync("/");
         var link = page.Locator(".card-headline a", new() { HasText = "Lighthouse keeper retires after forty years" });
