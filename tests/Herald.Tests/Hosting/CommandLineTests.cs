@@ -3,6 +3,7 @@ using Herald.Tests.Infrastructure;
 namespace Herald.Tests.Hosting;
 
 /// <summary>The herald executable as an operator runs it: exit codes and the one line it prints.</summary>
+[Trait("Tier", "Slow")]
 public sealed class CommandLineTests
 {
     [Fact]
