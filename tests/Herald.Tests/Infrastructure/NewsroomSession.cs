@@ -15,11 +15,14 @@ public sealed class NewsroomSession : IDisposable
 
     public HttpClient Client => client;
 
-    public static NewsroomSession Anonymous(HeraldTestServer server) => new(new HttpClient(new HttpClientHandler
+    public static NewsroomSession Anonymous(HeraldTestServer server) => new(new HttpClient(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
         CookieContainer = new CookieContainer(),
         AutomaticDecompression = DecompressionMethods.All,
+        // An upload sent with Expect: 100-continue waits for the server's word before its body;
+        // the default second is too short on a busy machine, and a refused body then breaks the pipe.
+        Expect100ContinueTimeout = TimeSpan.FromSeconds(30),
     })
     {
         BaseAddress = server.Address,

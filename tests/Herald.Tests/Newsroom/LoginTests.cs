@@ -26,7 +26,7 @@ public sealed class LoginTests(SqliteSiteFixture fixture) : IClassFixture<Sqlite
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("(Author)", page.QuerySelector("main")!.TextContent);
-        Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "no-store");
+        Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control: {response.Headers.CacheControl}");
     }
 
     [Fact]
