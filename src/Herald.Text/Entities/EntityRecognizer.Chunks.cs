@@ -224,21 +224,26 @@ internal sealed partial class EntityRecognizer
         List<string> contextTitles = [.. titles, .. RolesAround(first, last)];
         first = SkipLeadingWords(first, last, contextTitles);
         int count = last - first + 1;
-        if (first == _sentenceFirst && count == 1 && IsEverydayWord(first) && contextTitles.Count == 0)
-        {
-            // "Country director ...", "Police said": an everyday word opening a sentence is no name.
-            _singles.Add(new SingleWordCandidate(first, false, false, true, false, _inHeading));
-            return;
-        }
         List<Evidence>? evidence = ChunkEvidence(first, last, contextTitles);
         if (evidence is null)
         {
             return;
         }
         evidence.AddRange(ContextEvidence(first, last));
-        if (count == 1 && !evidence.Exists(e => e.Weight >= Weights.PlaceContext || e.Type != EntityType.Person))
+        if (PlainWordBefore(first) is "the" && contextTitles.Count == 0)
         {
-            _singles.Add(new SingleWordCandidate(first, CueFollows(last), contextTitles.Count > 0, first == _sentenceFirst, AfterPlacePreposition(first), _inHeading));
+            // "the Twickenham Stoop", "the Executive Tower": people are not named with "the".
+            evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.NameShaped);
+        }
+        if (first == _sentenceFirst && count == 1 && IsEverydayWord(first) && contextTitles.Count == 0 && !evidence.Exists(e => e.Weight >= Weights.OrganizationContext))
+        {
+            // "Country director ...", "Police said": an everyday word opening a sentence is no name.
+            _singles.Add(new SingleWordCandidate(first, false, false, true, false, _inHeading));
+            return;
+        }
+        if (count == 1 && !evidence.Exists(e => e.Weight >= Weights.PlaceContext))
+        {
+            _singles.Add(new SingleWordCandidate(first, CueFollows(last) && !AfterPreposition(first), contextTitles.Count > 0, first == _sentenceFirst, AfterPlacePreposition(first), _inHeading));
             return;
         }
         if (evidence.Count == 0)
@@ -383,7 +388,7 @@ internal sealed partial class EntityRecognizer
             {
                 return false;
             }
-            if (i > first && Lexicon.FunctionWords.Contains(word))
+            if (i > first && Lexicon.FunctionWords.Contains(word) && !(i < last && JoinBetween(_tokens[i], _tokens[i + 1]) == Join.Slash))
             {
                 return true;
             }
@@ -394,6 +399,10 @@ internal sealed partial class EntityRecognizer
         }
         return ordinary >= 2;
     }
+
+    /// <summary>"a gift shop on Strandgata, said": a word after a preposition is no speaker.</summary>
+    private bool AfterPreposition(int first) =>
+        PlainWordBefore(first) is "on" or "in" or "near" or "of" or "to" or "for" or "with" or "by" or "into" or "through";
 
     private bool AfterPlacePreposition(int first) =>
         first > 0 && _tokens[first].Start - _tokens[first - 1].End == 1 && _tokens[first - 1].Span(_text) is "at" or "from";

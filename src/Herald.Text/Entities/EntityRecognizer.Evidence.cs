@@ -30,6 +30,18 @@ internal sealed partial class EntityRecognizer
                 evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead, $"'{word}' in the name"));
             }
         }
+        for (int i = first; i < last; i++)
+        {
+            if (JoinBetween(_tokens[i], _tokens[i + 1]) == Join.Ampersand)
+            {
+                evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead, "'&' in the name"));
+                break;
+            }
+        }
+        if (InnerCapital(last) is { } inner)
+        {
+            evidence.Add(new Evidence(EntityType.Organization, Weights.InnerCapital, $"'{inner}' is written like a brand"));
+        }
         if (count == 1 && _tokens[first].IsAllCaps(_text))
         {
             int length = _tokens[first].Length;
@@ -68,6 +80,28 @@ internal sealed partial class EntityRecognizer
             evidence.Add(new Evidence(EntityType.Person, Weights.NameShaped, "two or more capitalised words"));
         }
         return evidence;
+    }
+
+    /// <summary>"InBev", "AerCap", "EirGrid": a capital inside a word, as brands write them (not "McDonald" or "DeSouza").</summary>
+    private string? InnerCapital(int index)
+    {
+        ReadOnlySpan<char> word = _tokens[index].Span(_text);
+        if (_tokens[index].IsAllCaps(_text))
+        {
+            return null;
+        }
+        for (int i = 2; i < word.Length - 1; i++)
+        {
+            if (char.IsUpper(word[i]) && char.IsLower(word[i - 1]) && char.IsLetter(word[i - 2]))
+            {
+                ReadOnlySpan<char> prefix = word[..i];
+                int start = prefix.LastIndexOfAny('-', '\'', '’') + 1;
+                prefix = prefix[start..];
+                bool surnamePrefix = prefix is "Mc" or "Mac" or "De" or "Di" or "Da" or "Le" or "La" or "Van" or "Von" or "Du" or "Fitz" or "St";
+                return surnamePrefix ? null : word.ToString();
+            }
+        }
+        return null;
     }
 
     private bool AnyEverydayWord(int first, int last)
@@ -164,9 +198,15 @@ internal sealed partial class EntityRecognizer
             // British copy: "Celtic have signed", "Fulham are close" — a team or company, never one person.
             yield return new Evidence(EntityType.Organization, Weights.OrganizationContext * 0.9, $"'{nextWord}' after a single name");
         }
-        else if (gap == 1 && !Titles.IsRole(NameAt(last)) && EmployerRoleAfter(last) is { } role)
+        else if (gap == 1 && !Titles.IsRole(NameAt(last)) && !(first == last && first == _sentenceFirst && IsEverydayWord(first))
+            && EmployerRoleAfter(last) is { } role)
         {
+            // Not for "Rugby captain Sam O'Connor" or "Film director Sofia Marin": an everyday word opening a sentence.
             yield return role;
+        }
+        else if (gap == 1 && Lexicon.PlaceFollowers.Contains(nextWord))
+        {
+            yield return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{nextWord}' after the name");
         }
     }
 
@@ -213,10 +253,18 @@ internal sealed partial class EntityRecognizer
     /// <summary>"in Keswick", "between Keswick and Threlkeld", "the town of Skagen": words that put a name on a map.</summary>
     private Evidence? PlaceContextBefore(int first)
     {
+        if (ListedAfterPlace(first) is { } listed)
+        {
+            return new Evidence(EntityType.Place, Weights.PlaceContext, $"listed with {listed}");
+        }
         string? before = PlainWordBefore(first);
         if (before is null)
         {
             return null;
+        }
+        if (before is "the" && PlainWordBefore(first - 1) is { } preposition && (Lexicon.PlacePrepositions.Contains(preposition) || preposition is "at" or "on"))
+        {
+            return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{preposition} the' before the name");
         }
         if (Lexicon.PlacePrepositions.Contains(before))
         {
@@ -235,10 +283,6 @@ internal sealed partial class EntityRecognizer
                 return new Evidence(EntityType.Place, Weights.PlaceContext, "where someone named with an age lives");
             }
             return before is "of" ? null : new Evidence(EntityType.Place, Weights.WeakPlaceContext, $"'{before}' before the name");
-        }
-        if (ListedAfterPlace(first) is { } listed)
-        {
-            return new Evidence(EntityType.Place, Weights.PlaceContext, $"listed with {listed}");
         }
         if (before is "and" or "&")
         {

@@ -25,6 +25,22 @@ internal sealed partial class EntityRecognizer
             seen++;
             i--;
         }
+        // "the governor of Västra Götaland, Anders Berg": a role of a place or body, then the name.
+        if (first >= 3 && _tokens[first].Start - _tokens[first - 1].End == 2 && _text[_tokens[first - 1].End] == ',')
+        {
+            for (int k = first - 1; k >= 1 && k >= first - 5; k--)
+            {
+                if (_tokens[k].Span(_text) is "of" && Titles.IsHead(_tokens[k - 1].Span(_text)))
+                {
+                    yield return _tokens[k - 1].Value(_text).ToLowerInvariant();
+                    break;
+                }
+                if (!StartsName(_tokens[k]))
+                {
+                    break;
+                }
+            }
+        }
         // Appositive after the name: "Tomas Reuter, the opposition leader,"
         int j = last + 1;
         if (j + 1 < _tokens.Count && _tokens[j].Start - _tokens[last].End == 2 && _text[_tokens[last].End] == ','

@@ -23,6 +23,7 @@ internal static class Weights
     public const double OrganizationHead = 0.9;
     public const double OrganizationContext = 0.82;
     public const double Employer = 0.9;
+    public const double InnerCapital = 0.7;
     public const double Acronym = 0.72;
     public const double DefinedAcronym = 0.9;
     public const double Title = 0.92;

@@ -62,7 +62,7 @@ internal static partial class Lexicon
 
     /// <summary>Lower-case words right after a place's name ("Norrhavn city council", "Keswick residents").</summary>
     public static readonly HashSet<string> PlaceFollowers = Set(
-        "city town village council mayor residents harbour harbor airport district region province county area station",
+        "city town village council mayor residents harbour harbor airport district region province county counties area station",
         StringComparer.Ordinal);
 
     /// <summary>Languages: "in English" names no place.</summary>
