@@ -32,6 +32,9 @@ public sealed record Quote(string Text, string? Speaker, string? Cue, QuoteKind 
     /// <summary>Why the speaker was chosen, in words an editor reads ("'said' right after the quotation names Xi Jinping").</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
 
+    /// <summary>The speaker was named beside the cue, not reached through a pronoun or description.</summary>
+    internal bool SpeakerNamed { get; init; }
+
     /// <summary>Whether a public page may show Speaker as the one who said it; see <see cref="Confidence"/>.</summary>
     public bool IsConfident => Speaker is not null && Confidence >= ConfidenceThreshold.PublicPages;
 }

@@ -17,7 +17,7 @@ const MinPopulation = 1000;
 // Historical, abandoned, destroyed or otherwise gone places are not where news happens.
 const GoneFeatures = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
 // Given names: a name must have been given to at least this many US babies since 1880 to count.
-const MinBirths = 100;
+const MinBirths = 40;
 
 function pack(fileName, lines, header) {
   const text = [header, ...lines].join('\n') + '\n';

@@ -61,6 +61,17 @@ internal sealed partial class EntityRecognizer
                     k = matchedLast + 1;
                     continue;
                 }
+                if (chunkStart >= 0 && chunkStart == k - 1 && entry is { Type: EntityType.Place, Source: not NameSource.Town } && Lexicon.Directions.Contains(NameAt(k - 1)))
+                {
+                    // "East Africa", "Southern Europe": the direction belongs to the place.
+                    var directed = new Candidate { First = k - 1, Last = matchedLast, Name = NameOf(k - 1, matchedLast), InHeading = _inHeading };
+                    directed.Evidence.Add(new Evidence(EntityType.Place, Weights.Region, $"a part of {entry.CanonicalName}"));
+                    _candidates.Add(directed);
+                    chunkStart = -1;
+                    titles.Clear();
+                    k = matchedLast + 1;
+                    continue;
+                }
                 FlushChunk(ref chunkStart, k - 1, titles, nationality, demonymEnd);
                 AddFound(k, matchedLast, entry, defined);
                 titles.Clear();
@@ -88,7 +99,8 @@ internal sealed partial class EntityRecognizer
                 continue;
             }
             bool everyday = _titleCaseHeading && IsEverydayWord(k);
-            bool slashed = k < last && JoinBetween(_tokens[k], _tokens[k + 1]) == Join.Slash;
+            // "A/S", "Harbour Residents' Association": a word that is no name alone stays inside a company's name.
+            bool inName = (k < last && JoinBetween(_tokens[k], _tokens[k + 1]) == Join.Slash) || (chunkStart >= 0 && OrganizationWordAhead(k + 1, Math.Min(last, k + 3) + 1));
             if (chunkStart < 0)
             {
                 if (!IsConnector(word) && !Lexicon.NotNames.Contains(name) && !everyday)
@@ -96,7 +108,7 @@ internal sealed partial class EntityRecognizer
                     chunkStart = k;
                 }
             }
-            else if ((Lexicon.NotNames.Contains(name) && !IsConnector(word) && !slashed) || everyday)
+            else if ((Lexicon.NotNames.Contains(name) && !IsConnector(word) && !inName) || everyday)
             {
                 FlushChunk(ref chunkStart, k - 1, titles, nationality, demonymEnd);
                 titles.Clear();
@@ -125,9 +137,14 @@ internal sealed partial class EntityRecognizer
     /// <summary>An everyday word that is no name by itself: lower-case in the dictionary and no given name or organisation word.</summary>
     private bool IsEverydayWord(int index)
     {
-        string word = NameAt(index);
-        return (_gazetteer.IsCommonWord(word) || Lexicon.FunctionWords.Contains(word))
-            && !_gazetteer.IsGivenName(word) && !Lexicon.OrganizationWords.Contains(word);
+        if (_everydayCache[index] == 0)
+        {
+            string word = NameAt(index);
+            bool everyday = (_gazetteer.IsCommonWord(word) || Lexicon.FunctionWords.Contains(word))
+                && !_gazetteer.IsGivenName(word) && !Lexicon.OrganizationWords.Contains(word);
+            _everydayCache[index] = everyday ? (sbyte)1 : (sbyte)-1;
+        }
+        return _everydayCache[index] > 0;
     }
 
     /// <summary>Records a name the gazetteer, the site or an acronym definition knows.</summary>
@@ -151,7 +168,7 @@ internal sealed partial class EntityRecognizer
             }
         }
         _candidates.Add(candidate);
-        DefineAcronymAfter(last, candidate.Name);
+        DefineAcronymAfter(first, last, candidate.Name);
     }
 
     private static Evidence FoundEvidence(GazetteerEntry entry) => entry.Source switch
@@ -187,7 +204,7 @@ internal sealed partial class EntityRecognizer
                 candidate.Evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext, $"'{descriptor}' before the name"));
                 candidate.Evidence.AddRange(ChunkEvidence(start, end, []) ?? []);
                 _candidates.Add(candidate);
-                DefineAcronymAfter(end, candidate.Name);
+                DefineAcronymAfter(start, end, candidate.Name);
             }
             start = i + 1;
         }
@@ -264,7 +281,7 @@ internal sealed partial class EntityRecognizer
             candidate.Evidence.Add(new Evidence(EntityType.Person, Weights.Age, $"age {age} given after the name"));
         }
         _candidates.Add(candidate);
-        DefineAcronymAfter(last, candidate.Name);
+        DefineAcronymAfter(first, last, candidate.Name);
     }
 
     /// <summary>

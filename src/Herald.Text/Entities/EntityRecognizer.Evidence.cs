@@ -13,8 +13,13 @@ internal sealed partial class EntityRecognizer
         int count = last - first + 1;
         string firstWord = NameAt(first);
         string lastWord = NameAt(last);
-        if (Lexicon.EventWords.Contains(lastWord) && !HasOrganizationWord(first, last))
+        if ((Lexicon.EventWords.Contains(lastWord) || Lexicon.EventOpeners.Contains(firstWord)) && !HasOrganizationWord(first, last))
         {
+            return null;
+        }
+        if (count <= 2 && IsDemonymLike(lastWord))
+        {
+            // "South Asian", "Central African": an adjective of a place, no name.
             return null;
         }
         for (int i = first; i <= last; i++)
@@ -51,11 +56,11 @@ internal sealed partial class EntityRecognizer
             }
             return evidence;
         }
-        if (count >= 2 && (Lexicon.PlaceWords.Contains(lastWord) || firstWord is "Lake" or "Mount" or "Cape" or "Gulf" or "Port"))
+        if (count >= 2 && (Lexicon.PlaceWords.Contains(lastWord) || Lexicon.PlaceOpeners.Contains(firstWord)))
         {
             evidence.Add(new Evidence(EntityType.Place, Weights.PlaceWord, $"'{(Lexicon.PlaceWords.Contains(lastWord) ? lastWord : firstWord)}' in the name"));
         }
-        if (titles.Count > 0 && AllNameWords(first, last))
+        if (titles.Count > 0 && AllNameWords(first, last) && !HasOrganizationWord(first, last))
         {
             evidence.Add(new Evidence(EntityType.Person, Weights.Title, $"title '{titles[0]}' beside the name"));
         }
@@ -66,7 +71,9 @@ internal sealed partial class EntityRecognizer
         int commonness = GivenNameAt(first);
         if (commonness > 0 && count > 1)
         {
-            evidence.Add(new Evidence(EntityType.Person, commonness >= 10 ? Weights.CommonGivenName : Weights.RareGivenName, $"'{firstWord}' is a given name"));
+            // "Savanna Orbital", "Aurelia Grid": a given name before an everyday word is as often a brand.
+            double weight = commonness >= 10 ? Weights.CommonGivenName : Weights.RareGivenName;
+            evidence.Add(new Evidence(EntityType.Person, IsEverydayWord(last) ? weight * 0.6 : weight, $"'{firstWord}' is a given name"));
         }
         if (count > 1 && Lexicon.HasSurnameEnding(lastWord))
         {
@@ -80,6 +87,25 @@ internal sealed partial class EntityRecognizer
             evidence.Add(new Evidence(EntityType.Person, Weights.NameShaped, "two or more capitalised words"));
         }
         return evidence;
+    }
+
+    /// <summary>"Asian", "African", "European": a place's name with an adjective ending.</summary>
+    private bool IsDemonymLike(string word)
+    {
+        if (_gazetteer.TryGetCountryOfDemonym(word, out _))
+        {
+            return true;
+        }
+        foreach (string ending in (ReadOnlySpan<string>)["n", "an", "ese", "ian"])
+        {
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal)
+                && _gazetteer.TryGet(word.AsSpan(0, word.Length - ending.Length), out Gazetteer.GazetteerEntry entry)
+                && entry.Type == EntityType.Place && entry.Source != Gazetteer.NameSource.Town)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>"InBev", "AerCap", "EirGrid": a capital inside a word, as brands write them (not "McDonald" or "DeSouza").</summary>
@@ -123,13 +149,18 @@ internal sealed partial class EntityRecognizer
         {
             return 0;
         }
-        ReadOnlySpan<char> word = _tokens[index].Span(_text);
-        if (!_gazetteer.IsGivenName(word, out _, out int commonness))
+        if (_givenNameCache[index] == 0)
         {
-            return 0;
+            ReadOnlySpan<char> word = _tokens[index].Span(_text);
+            int found = 0;
+            if (_gazetteer.IsGivenName(word, out _, out int commonness))
+            {
+                // "Will", "Mark", "Hope": given names that are also everyday words count less.
+                found = _gazetteer.IsCommonWord(word) ? Math.Min(commonness, 9) : commonness;
+            }
+            _givenNameCache[index] = (sbyte)(found == 0 ? -1 : found);
         }
-        // "Will", "Mark", "Hope": given names that are also everyday words count less.
-        return _gazetteer.IsCommonWord(word) ? Math.Min(commonness, 9) : commonness;
+        return Math.Max(0, (int)_givenNameCache[index]);
     }
 
     /// <summary>'f' or 'm' when the first word is a name given almost only to girls or to boys.</summary>
@@ -180,10 +211,15 @@ internal sealed partial class EntityRecognizer
         {
             for (int i = last + 2; i < _tokens.Count && i <= last + 5 && PlainWordBefore(i) is not null; i++)
             {
-                string word = _tokens[i].Value(_text);
+                string word = LowerAt(i);
                 if (Lexicon.OrganizationDescriptors.Contains(word))
                 {
-                    yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, $"'{nextWord} {word}' beside the name");
+                    yield return new Evidence(EntityType.Organization, Weights.Employer, $"'{nextWord} {word}' beside the name");
+                    break;
+                }
+                if (Titles.IsRole(word) || word is "at" or "of" or "in" or "for" or "with" or "from" or "who" or "which" or "that")
+                {
+                    // "Arjun Mehra, an economist at a bank": the appositive describes a person; the bank is someone else.
                     break;
                 }
                 if (Lexicon.PlaceNouns.Contains(word))
@@ -192,6 +228,10 @@ internal sealed partial class EntityRecognizer
                     break;
                 }
             }
+        }
+        else if (gap == 2 && _text[end.End] == ',' && nextWord is "who")
+        {
+            yield return new Evidence(EntityType.Person, Weights.Pronoun, "', who' after the name");
         }
         else if (gap == 1 && nextWord is "have" or "are" or "were" && (before is null || first == _sentenceFirst) && !EndsList(first))
         {
@@ -247,8 +287,26 @@ internal sealed partial class EntityRecognizer
         {
             return null;
         }
-        return _tokens[index - 1].IsNumber ? null : _tokens[index - 1].Value(_text).ToLowerInvariant();
+        return _tokens[index - 1].IsNumber ? null : LowerAt(index - 1);
     }
+
+    private string LowerAt(int index)
+    {
+        if (_lowerCache[index] is { } cached)
+        {
+            return cached;
+        }
+        ReadOnlySpan<char> word = _tokens[index].Span(_text);
+        bool lower = true;
+        foreach (char c in word)
+        {
+            lower &= !char.IsUpper(c);
+        }
+        // Most words are lower case already: reuse the name string instead of building another.
+        return _lowerCache[index] = lower ? NameOrValue(index) : word.ToString().ToLowerInvariant();
+    }
+
+    private string NameOrValue(int index) => IsPossessive(_tokens[index]) ? _tokens[index].Value(_text) : NameAt(index);
 
     /// <summary>"in Keswick", "between Keswick and Threlkeld", "the town of Skagen": words that put a name on a map.</summary>
     private Evidence? PlaceContextBefore(int first)
@@ -273,11 +331,11 @@ internal sealed partial class EntityRecognizer
         if (before is "at" or "from" or "to" or "of")
         {
             string? before2 = PlainWordBefore(first - 1);
-            if (before is "of" && before2 is not null && Lexicon.PlaceNouns.Contains(before2))
+            if (before is "of" && before2 is not null && (Lexicon.PlaceNouns.Contains(before2) || Lexicon.PlaceRoles.Contains(before2)))
             {
                 return new Evidence(EntityType.Place, Weights.OrganizationContext, $"'{before2} of' before the name");
             }
-            if (before is "of" && first >= 2 && _tokens[first - 2].IsNumber && AgeAfter(first - 3) is not null)
+            if (before is "of" && first >= 3 && _tokens[first - 2].IsNumber && AgeAfter(first - 3) is not null)
             {
                 // "Graham Pell, 54, of Matlock": where someone lives.
                 return new Evidence(EntityType.Place, Weights.PlaceContext, "where someone named with an age lives");
@@ -417,7 +475,7 @@ internal sealed partial class EntityRecognizer
     /// <summary>"Graham Pell, 54, of Matlock": an age right after the name.</summary>
     private int? AgeAfter(int last)
     {
-        if (last + 1 >= _tokens.Count)
+        if (last < 0 || last + 1 >= _tokens.Count)
         {
             return null;
         }

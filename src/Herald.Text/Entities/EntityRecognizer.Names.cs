@@ -106,8 +106,25 @@ internal sealed partial class EntityRecognizer
         return false;
     }
 
+    private static bool MatchesInitials(ReadOnlySpan<char> acronym, string name)
+    {
+        int letter = 0;
+        foreach (string word in name.Split(' '))
+        {
+            if (word.Length > 0 && char.IsUpper(word[0]))
+            {
+                if (letter >= acronym.Length || acronym[letter] != word[0])
+                {
+                    return false;
+                }
+                letter++;
+            }
+        }
+        return letter == acronym.Length;
+    }
+
     /// <summary>"Shanghai Cooperation Organization (SCO)" makes SCO another name for what precedes it.</summary>
-    private void DefineAcronymAfter(int last, string name)
+    private void DefineAcronymAfter(int first, int last, string name)
     {
         if (last + 1 >= _tokens.Count)
         {
@@ -117,8 +134,10 @@ internal sealed partial class EntityRecognizer
         Token previous = _tokens[last];
         bool bracketed = next.Start - previous.End == 2 && _text[previous.End] == ' ' && _text[previous.End + 1] == '('
             && next.End < _text.Length && _text[next.End] == ')';
-        if (bracketed && next.IsAllCaps(_text) && next.Length <= 8 && name.Contains(' ', StringComparison.Ordinal))
+        if (bracketed && next.IsAllCaps(_text) && next.Length <= 8 && name.Contains(' ', StringComparison.Ordinal)
+            && (MatchesInitials(next.Span(_text), name) || EndsWithOrganizationWord(first, last)))
         {
+            // "Shanghai Cooperation Organization (SCO)" or an organisation with its own acronym; not "Søren Holm (DEN)".
             _names.Define(next.Value(_text), name);
         }
     }

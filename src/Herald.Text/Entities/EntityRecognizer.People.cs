@@ -41,6 +41,12 @@ internal sealed partial class EntityRecognizer
                 }
             }
         }
+        // Appositive after the name: "Zoë Achterberg, chair of the Harbour Residents' Association"
+        if (last + 2 < _tokens.Count && _tokens[last + 1].Start - _tokens[last].End == 2 && _text[_tokens[last].End] == ','
+            && Titles.IsHead(_tokens[last + 1].Span(_text)) && _tokens[last + 2].Span(_text) is "of" or "at")
+        {
+            yield return _tokens[last + 1].Value(_text).ToLowerInvariant();
+        }
         // Appositive after the name: "Tomas Reuter, the opposition leader,"
         int j = last + 1;
         if (j + 1 < _tokens.Count && _tokens[j].Start - _tokens[last].End == 2 && _text[_tokens[last].End] == ','

@@ -35,6 +35,11 @@ internal sealed partial class EntityRecognizer
     // Each capitalised token's name is asked for many times; build the string once.
     private readonly string?[] _nameCache;
 
+    // Lower-cased words and word facts, asked for again and again while reading context: computed once per token.
+    private readonly string?[] _lowerCache;
+    private readonly sbyte[] _everydayCache;
+    private readonly sbyte[] _givenNameCache;
+
     private EntityRecognizer(string text, IReadOnlyList<Token> tokens, NameBook names)
     {
         _text = text;
@@ -42,6 +47,9 @@ internal sealed partial class EntityRecognizer
         _names = names;
         _gazetteer = names.Gazetteer;
         _nameCache = new string?[tokens.Count];
+        _lowerCache = new string?[tokens.Count];
+        _everydayCache = new sbyte[tokens.Count];
+        _givenNameCache = new sbyte[tokens.Count];
     }
 
     public static EntityIndex Recognize(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences,

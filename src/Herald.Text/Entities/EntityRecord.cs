@@ -44,13 +44,21 @@ internal sealed class EntityRecord(EntityType type, string name)
     /// <summary>Each reason counts once, however often the article repeats it; a bounded list keeps junk input cheap.</summary>
     public void AddEvidence(Evidence item)
     {
-        if (_evidence.Count < 24 && !_evidence.Exists(e => e.Type == item.Type && e.Reason == item.Reason))
+        if (_evidence.Count >= 24)
         {
-            _evidence.Add(item);
+            return;
         }
+        foreach (Evidence known in _evidence)
+        {
+            if (known.Type == item.Type && string.Equals(known.Reason, item.Reason, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+        _evidence.Add(item);
     }
 
-    public void AddEvidence(IEnumerable<Evidence> items)
+    public void AddEvidence(List<Evidence> items)
     {
         foreach (Evidence item in items)
         {

@@ -174,7 +174,7 @@ internal sealed class EntityRegistry
             {
                 first.AddSurface(surface);
             }
-            first.AddEvidence(record.Evidence);
+            first.AddEvidence([.. record.Evidence]);
             first.Settle();
             replaced[record] = first;
         }

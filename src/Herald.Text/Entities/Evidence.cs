@@ -33,32 +33,42 @@ internal static class Weights
     public const double SurnameEnding = 0.65;
     public const double NameShaped = 0.45;
     public const double Speaks = 0.5;
+    public const double Quoted = 0.65;
     public const double Pronoun = 0.6;
 
     /// <summary>Confidence in the best type given all evidence; the best type comes out through best.</summary>
     public static double Decide(IEnumerable<Evidence> evidence, out EntityType best)
     {
         Span<double> against = stackalloc double[3];
+        Span<double> strongAgainst = stackalloc double[3];
         against.Fill(1);
+        strongAgainst.Fill(1);
         foreach (Evidence item in evidence)
         {
-            against[(int)item.Type] *= 1 - Math.Clamp(item.Weight, 0, 1);
+            double weight = Math.Clamp(item.Weight, 0, 1);
+            against[(int)item.Type] *= 1 - weight;
+            if (weight > NameShaped)
+            {
+                strongAgainst[(int)item.Type] *= 1 - weight;
+            }
         }
         best = EntityType.Person;
         double top = -1;
+        for (int i = 0; i < 3; i++)
+        {
+            if (1 - against[i] > top)
+            {
+                top = 1 - against[i];
+                best = (EntityType)i;
+            }
+        }
+        // Only real signals for another type count against the best: capital letters alone do not.
         double second = 0;
         for (int i = 0; i < 3; i++)
         {
-            double support = 1 - against[i];
-            if (support > top)
+            if (i != (int)best)
             {
-                second = Math.Max(second, top);
-                top = support;
-                best = (EntityType)i;
-            }
-            else
-            {
-                second = Math.Max(second, support);
+                second = Math.Max(second, 1 - strongAgainst[i]);
             }
         }
         // Evidence for another type halves what it matches: a person named by a title but also

@@ -65,6 +65,19 @@ internal static partial class Lexicon
         "city town village council mayor residents harbour harbor airport district region province county counties area station",
         StringComparer.Ordinal);
 
+    /// <summary>First words of storms and other events Herald does not track ("Cyclone Ilaria", "Storm Imogen").</summary>
+    public static readonly HashSet<string> EventOpeners = Set("Storm Hurricane Cyclone Typhoon Tropical Operation", StringComparer.Ordinal);
+
+    /// <summary>First words that make a name a place ("Lake Victoria", "Rua Augusta", "Piazza Navona").</summary>
+    public static readonly HashSet<string> PlaceOpeners = Set(
+        "Lake Mount Cape Gulf Port Rua Rue Calle Avenida Piazza Plaza Praça Mar Lago Isla Isola Loch Glen Ben Mont",
+        StringComparer.Ordinal);
+
+    /// <summary>Directions before a place ("East Africa", "Northern Ireland"): one place with the direction.</summary>
+    public static readonly HashSet<string> Directions = Set(
+        "North South East West Central Northern Southern Eastern Western Upper Lower Greater Inner Outer",
+        StringComparer.Ordinal);
+
     /// <summary>Languages: "in English" names no place.</summary>
     public static readonly HashSet<string> Languages = Set(
         "English Arabic Mandarin Cantonese Chinese Hindi Urdu Bengali Swahili Latin Hebrew Persian Farsi Sanskrit Esperanto " +

@@ -62,7 +62,8 @@ internal static partial class Lexicon
         "Television Review Magazine Observer Courier Express Chronicle Standard Monitor Telegraph Municipality " +
         "Archive Archives Library Museum Gallery Theatre Opera Beverages Brewery Breweries Semiconductor Electronics " +
         "Properties Highways Sport Sports Institute Federation Confederation Syndicate Cooperative Co-operative " +
-        "Programme Program Tribunal Prosecutor Commissioner Ombudsman Secretariat Service Police",
+        "Programme Program Tribunal Prosecutor Commissioner Ombudsman Secretariat Service Police Democrats Republicans " +
+        "Socialists Liberals Conservatives Nationalists Cycling Racing Klub",
         StringComparer.Ordinal);
 
     /// <summary>Last words of events and prizes, which are none of person, organisation or place.</summary>

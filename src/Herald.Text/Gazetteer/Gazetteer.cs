@@ -87,7 +87,7 @@ internal sealed class Gazetteer
     /// <summary>Whether people are given this name; female is the share of girls among them (0 to 1).</summary>
     public bool IsGivenName(ReadOnlySpan<char> word, out double female, out int commonness)
     {
-        if (_givenNames.TryGetValue(word, out int value))
+        if (_givenNames.TryGetValue(word, out int value) || (HasAccent(word) && _givenNames.TryGetValue(Fold(word.ToString()), out value)))
         {
             female = (value & 0xFF) / 100.0;
             commonness = value >> 8;
@@ -98,7 +98,20 @@ internal sealed class Gazetteer
         return false;
     }
 
-    public bool IsGivenName(ReadOnlySpan<char> word) => _givenNames.Contains(word);
+    public bool IsGivenName(ReadOnlySpan<char> word) => IsGivenName(word, out _, out _);
+
+    // The given names are spelled as US registers write them: "Søren" is found as "Soren".
+    private static bool HasAccent(ReadOnlySpan<char> word)
+    {
+        foreach (char c in word)
+        {
+            if (c >= 128)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Whether the word, lower-cased, is an everyday English word ("Country", "Police", "Reading").</summary>
     public bool IsCommonWord(ReadOnlySpan<char> word)

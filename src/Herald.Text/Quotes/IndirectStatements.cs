@@ -81,15 +81,11 @@ internal sealed class IndirectStatements(ArticleContext article)
             string text = TextSpans.Collapse(article.Text, clauseStart, clauseEnd);
             double confidence = resolved.Confidence;
             string reason = resolved.How == SpeakerResolver.How.Named ? $"{speaker.Name} is the subject of '{cue}'" : resolved.Reason;
-            if (speaker.Confidence < ConfidenceThreshold.PublicPages)
-            {
-                confidence = Math.Min(confidence, speaker.Confidence + 0.05);
-                reason += $"; but {speaker.Name} itself is uncertain";
-            }
             return new Quote(text, speaker.Name, cue, QuoteKind.Indirect, clauseStart, clauseEnd)
             {
                 Confidence = Math.Round(confidence, 2),
                 Evidence = [reason],
+                SpeakerNamed = resolved.How == SpeakerResolver.How.Named,
             };
         }
         return null;

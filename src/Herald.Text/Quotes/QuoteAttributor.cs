@@ -38,16 +38,11 @@ internal sealed class QuoteAttributor(ArticleContext article)
                 confidence = Math.Min(previous.Confidence, 0.88);
                 reason = $"continues the quotation before, by {speaker}, with nobody else named between";
             }
-            if (found.Speaker is { } entity && entity.Name == speaker && entity.Confidence < ConfidenceThreshold.PublicPages)
-            {
-                // A sure attribution to an unsure name is still unsure.
-                confidence = Math.Min(confidence, entity.Confidence + 0.05);
-                reason += $"; but {entity.Name} itself is uncertain";
-            }
             var made = new Quote(quote.InnerText(article.Text), speaker, cue, QuoteKind.Direct, quote.Start, quote.End)
             {
                 Confidence = speaker is null ? 0 : Math.Round(confidence, 2),
                 Evidence = speaker is null || reason.Length == 0 ? [] : [reason],
+                SpeakerNamed = found.Speaker is not null && found.How == SpeakerResolver.How.Named,
             };
             result.Add(made);
             previous = made;

@@ -23,6 +23,9 @@ internal sealed class SpeakerResolver(ArticleContext article)
     // Candidates a pronoun weighs; more would only add far-away names.
     private const int MaxCandidates = 8;
 
+    // Mentions any look-back inspects: enough for an article, bounded for junk input of one name repeated.
+    private const int MaxMentionsBack = 200;
+
     public enum How { None, Named, Referred }
 
     /// <summary>Resolves the phrase in [start, end); before is where the statement sits, for looking back.</summary>
@@ -159,7 +162,8 @@ internal sealed class SpeakerResolver(ArticleContext article)
         var seen = new HashSet<EntityRecord>(ReferenceEqualityComparer.Instance);
         IReadOnlyList<Mention> mentions = article.Entities.Mentions;
         int floor = Math.Max(0, before - LookBackChars);
-        for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= 0 && mentions[i].Start >= floor && scored.Count < MaxCandidates; i--)
+        int stop = Math.Max(0, article.Entities.FirstAtOrAfter(before) - MaxMentionsBack);
+        for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= stop && mentions[i].Start >= floor && scored.Count < MaxCandidates; i--)
         {
             Mention mention = mentions[i];
             EntityRecord candidate = mention.Entity;
@@ -206,9 +210,17 @@ internal sealed class SpeakerResolver(ArticleContext article)
         {
             return false;
         }
-        foreach (Mention other in article.Entities.Within(article.Sentences[index].Start, mention.Start))
+        int sentenceStart = article.Sentences[index].Start;
+        IReadOnlyList<Mention> mentions = article.Entities.Mentions;
+        int at = article.Entities.FirstAtOrAfter(mention.Start);
+        for (int i = at - 1; i >= 0 && mentions[i].Start >= sentenceStart; i--)
         {
-            if (other.Entity.Type == EntityType.Person && !article.InsideQuote(other.Start))
+            if (at - i > 50)
+            {
+                // Fifty names into one sentence, nothing is its subject any more.
+                return false;
+            }
+            if (mentions[i].Entity.Type == EntityType.Person && !article.InsideQuote(mentions[i].Start))
             {
                 return false;
             }
@@ -314,7 +326,8 @@ internal sealed class SpeakerResolver(ArticleContext article)
         IReadOnlyList<Mention> mentions = article.Entities.Mentions;
         int floor = Math.Max(0, before - LookBackChars);
         EntityRecord? nearest = null;
-        for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= 0 && mentions[i].Start >= floor; i--)
+        int stop = Math.Max(0, article.Entities.FirstAtOrAfter(before) - MaxMentionsBack);
+        for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= stop && mentions[i].Start >= floor; i--)
         {
             EntityRecord entity = mentions[i].Entity;
             if (entity.Type != EntityType.Organization || article.InsideQuote(mentions[i].Start))
@@ -336,7 +349,8 @@ internal sealed class SpeakerResolver(ArticleContext article)
         var seen = new HashSet<EntityRecord>(ReferenceEqualityComparer.Instance);
         IReadOnlyList<Mention> mentions = article.Entities.Mentions;
         floor = Math.Max(floor, Math.Max(0, before - LookBackChars));
-        for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= 0 && mentions[i].Start >= floor; i--)
+        int stop = Math.Max(0, article.Entities.FirstAtOrAfter(before) - MaxMentionsBack);
+        for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= stop && mentions[i].Start >= floor; i--)
         {
             EntityRecord entity = mentions[i].Entity;
             if (entity.Type == EntityType.Person && (includeQuoted || !article.InsideQuote(mentions[i].Start)) && seen.Add(entity))
@@ -345,8 +359,4 @@ internal sealed class SpeakerResolver(ArticleContext article)
             }
         }
     }
-
-    public EntityRecord? LastPerson(int before, Func<Mention, bool> accept) =>
-        article.Entities.LastPersonBefore(before, Math.Max(0, before - LookBackChars),
-            m => !article.InsideQuote(m.Start) && accept(m));
 }
