@@ -30,6 +30,17 @@ if (args.Contains("--memory"))
     return;
 }
 
+if (args.Contains("--heldout"))
+{
+    // Reporting only: the held-out articles' scores and mistakes. Never a tuning aid.
+    IReadOnlyList<GoldArticle> heldOut = [.. GoldArticle.LoadAll(GoldArticle.FindGoldDirectory()).Where(a => a.Set == GoldSet.HeldOut)];
+    GoldScorer heldOutScores = GoldScorer.Evaluate(heldOut);
+    Console.WriteLine($"Quality, {heldOut.Count} held-out articles:");
+    Console.WriteLine(heldOutScores.Table());
+    Console.WriteLine(heldOutScores.Mistakes);
+    return;
+}
+
 if (args.Contains("--dev"))
 {
     // Tuning aid: quality on the dev articles only, with their mistakes. Held-out articles stay unscored.
