@@ -123,8 +123,12 @@ Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
 Console.WriteLine();
 Console.WriteLine($"Quality, all {articles.Count} gold articles:");
 Console.WriteLine(GoldScorer.Evaluate(articles).Table());
-Console.WriteLine($"Quality, {articles.Count(a => a.Unseen)} unseen articles only:");
-Console.WriteLine(GoldScorer.Evaluate(articles.Where(a => a.Unseen)).Table());
+foreach ((GoldSet set, string title) in new[] { (GoldSet.Dev, "dev articles (tuned on)"), (GoldSet.Unseen, "first unseen articles"), (GoldSet.HeldOut, "held-out articles") })
+{
+    IReadOnlyList<GoldArticle> part = [.. articles.Where(a => a.Set == set)];
+    Console.WriteLine($"Quality, {part.Count} {title}:");
+    Console.WriteLine(GoldScorer.Evaluate(part).Table());
+}
 if (args.Contains("--mistakes"))
 {
     // Only the dev articles' mistakes: the unseen ones are held out from tuning.
@@ -133,5 +137,5 @@ if (args.Contains("--mistakes"))
 if (args.Contains("--unseen-mistakes"))
 {
     // For reporting what the held-out articles still get wrong; not to be used for tuning.
-    Console.WriteLine(GoldScorer.Evaluate(articles.Where(a => a.Unseen)).Mistakes);
+    Console.WriteLine(GoldScorer.Evaluate(articles.Where(a => a.Set == GoldSet.Unseen)).Mistakes);
 }

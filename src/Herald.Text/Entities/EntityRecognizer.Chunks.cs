@@ -1,6 +1,6 @@
-using Herald.Text.Segmentation;
 using Herald.Text.Gazetteer;
 using Herald.Text.Quotes;
+using Herald.Text.Segmentation;
 
 namespace Herald.Text.Entities;
 
@@ -108,7 +108,7 @@ internal sealed partial class EntityRecognizer
                     chunkStart = k;
                 }
             }
-            else if ((Lexicon.NotNames.Contains(name) && !IsConnector(word) && !inName) || everyday)
+            else if ((Lexicon.NotNames.Contains(name) && !IsConnector(word) && !inName && !Lexicon.OrganizationWords.Contains(name)) || everyday)
             {
                 FlushChunk(ref chunkStart, k - 1, titles, nationality, demonymEnd);
                 titles.Clear();
@@ -226,6 +226,23 @@ internal sealed partial class EntityRecognizer
         }
         if (last < first || LooksLikeTitleCaseRun(first, last))
         {
+            return;
+        }
+        int of = SplitPersonOf(first, last);
+        if (of > 0)
+        {
+            // "Karin Ahlgren of Lund University": a person, then where she works.
+            int left = first;
+            FlushChunk(ref left, of - 1, titles, nationality, demonymEnd);
+            int right = of + 1;
+            while (right <= last && IsConnector(_tokens[right].Span(_text)))
+            {
+                right++;
+            }
+            if (right <= last)
+            {
+                ProcessRun(right, last);
+            }
             return;
         }
         int and = SplitAtAnd(first, last);
@@ -352,6 +369,24 @@ internal sealed partial class EntityRecognizer
             }
         }
         return person;
+    }
+
+    /// <summary>Where "of" parts a person's name (a given name first, no organisation word) from an organisation or place after it.</summary>
+    private int SplitPersonOf(int first, int last)
+    {
+        for (int i = first + 2; i < last; i++)
+        {
+            if (NameAt(i) != "of")
+            {
+                continue;
+            }
+            if (GivenNameAt(first) > 0 && !HasOrganizationWord(first, i - 1) && AllNameWords(first, i - 1) && !Titles.IsRole(NameAt(first)))
+            {
+                return i;
+            }
+            return -1;
+        }
+        return -1;
     }
 
     private int SplitAtAnd(int first, int last)

@@ -1,5 +1,5 @@
-using Herald.Text.Segmentation;
 using Herald.Text.Gazetteer;
+using Herald.Text.Segmentation;
 
 namespace Herald.Text.Entities;
 

@@ -35,6 +35,11 @@ internal sealed class SpeakerResolver(ArticleContext article)
         {
             return Resolution.None;
         }
+        if (PronounRightBefore(end) is { } pronoun)
+        {
+            // "Asked whether he would complain to the Football Association, he said:" — the pronoun is the subject.
+            return Pronoun(pronoun, before);
+        }
         // The last name before the cue is the subject: "After meeting Mehta, Sato said".
         EntityRecord? person = null;
         EntityRecord? organization = null;
@@ -79,6 +84,22 @@ internal sealed class SpeakerResolver(ArticleContext article)
             return new Resolution(organization, How.Named, 0.92, $"named beside the cue: {organization.Name}");
         }
         return Refer(start, end, before);
+    }
+
+    /// <summary>'f' or 'm' when "she" or "he" is the last word of the phrase, right before the cue.</summary>
+    private char? PronounRightBefore(int end)
+    {
+        int index = Positions.FirstTokenAtOrAfter(article.Tokens, end) - 1;
+        if (index < 0 || article.Tokens[index].End > end || end - article.Tokens[index].End > 1)
+        {
+            return null;
+        }
+        return article.Tokens[index].Span(article.Text) switch
+        {
+            "he" or "He" => 'm',
+            "she" or "She" => 'f',
+            _ => null,
+        };
     }
 
     /// <summary>A phrase with no name in it: a pronoun or a description.</summary>
@@ -326,6 +347,7 @@ internal sealed class SpeakerResolver(ArticleContext article)
         IReadOnlyList<Mention> mentions = article.Entities.Mentions;
         int floor = Math.Max(0, before - LookBackChars);
         EntityRecord? nearest = null;
+        int nearestAt = 0;
         int stop = Math.Max(0, article.Entities.FirstAtOrAfter(before) - MaxMentionsBack);
         for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= stop && mentions[i].Start >= floor; i--)
         {
@@ -338,9 +360,32 @@ internal sealed class SpeakerResolver(ArticleContext article)
             {
                 return entity;
             }
-            nearest ??= entity;
+            // "Scheldt Container Services, a joint venture of Maasvlakte Terminals and Gulf Port Holdings, said ...
+            // The company said": the organisation a sentence is about, not the last one it names.
+            if (nearest is null || (IsFirstOrganization(mentions[i]) && Positions.SentenceAt(article.Sentences, mentions[i].Start) == Positions.SentenceAt(article.Sentences, nearestAt)))
+            {
+                nearest = entity;
+                nearestAt = mentions[i].Start;
+            }
         }
         return nearest;
+    }
+
+    private bool IsFirstOrganization(Mention mention)
+    {
+        int index = Positions.SentenceAt(article.Sentences, mention.Start);
+        if (index < 0)
+        {
+            return false;
+        }
+        foreach (Mention other in article.Entities.Within(article.Sentences[index].Start, mention.Start))
+        {
+            if (other.Entity.Type == EntityType.Organization && other.Start < mention.Start)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>People named before position, nearest first, each once; names inside quotations only when a title or age must match.</summary>

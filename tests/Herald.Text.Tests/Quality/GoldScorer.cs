@@ -14,6 +14,8 @@ public sealed class GoldScorer
     public const string Organizations = "entities: organization";
     public const string Places = "entities: place";
     public const string Attribution = "attribution (direct + indirect)";
+    public const string PublicEntities = "entities sure enough to publish";
+    public const string PublicSpeakers = "speakers sure enough to publish";
     public const string Figures = "figures (text + value + unit)";
     public const string Periods = "figure periods";
 
@@ -57,6 +59,12 @@ public sealed class GoldScorer
                 analysis.Quotes.Where(q => q.Speaker is not null)
                     .Select(q => $"{(q.Kind == QuoteKind.Direct ? "direct" : "indirect")}: {Normalize(q.Text)} <= {q.Speaker}"),
                 quiet: true);
+            // What public pages show on the analysis alone: precision is what readers see, recall what waits for an editor.
+            Match(gold.Name, PublicSpeakers,
+                gold.Quotes.Where(q => q.Speaker is not null).Select(q => $"{q.Kind}: {Normalize(q.Text)} <= {q.Speaker}"),
+                analysis.Quotes.Where(q => q.IsConfident)
+                    .Select(q => $"{(q.Kind == QuoteKind.Direct ? "direct" : "indirect")}: {Normalize(q.Text)} <= {q.Speaker}"),
+                quiet: true);
         }
         if (gold.Scores("entities"))
         {
@@ -83,6 +91,10 @@ public sealed class GoldScorer
         Match(gold.Name, Entities,
             gold.Entities.Select(e => $"{e.Type}:{Fold(e.Name)}"),
             analysis.Entities.Select(e => $"{AnalysisJson.TypeName(e.Type)}:{Fold(e.Name)}"));
+        Match(gold.Name, PublicEntities,
+            gold.Entities.Select(e => $"{e.Type}:{Fold(e.Name)}"),
+            analysis.Entities.Where(e => e.IsConfident).Select(e => $"{AnalysisJson.TypeName(e.Type)}:{Fold(e.Name)}"),
+            quiet: true);
         foreach ((string measure, EntityType type) in new[] { (People, EntityType.Person), (Organizations, EntityType.Organization), (Places, EntityType.Place) })
         {
             string name = AnalysisJson.TypeName(type);
