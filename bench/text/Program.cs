@@ -69,6 +69,8 @@ for (int round = 0; round < 20; round++)
 int repeats = (int)Math.Ceiling(targetMegabytes * 1024 * 1024 / corpusBytes);
 double megabytes = repeats * corpusBytes / (1024.0 * 1024.0);
 // The machine is shared, so each measurement runs five times; the best run is the least disturbed one.
+long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 var perArticleRuns = new List<double>();
 var perArticleCpuRuns = new List<double>();
 int checksum = 0;
@@ -88,6 +90,8 @@ for (int run = 0; run < 5; run++)
     perArticleRuns.Add(megabytes / watch.Elapsed.TotalSeconds);
     perArticleCpuRuns.Add(megabytes / (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
 }
+double allocatedPerMegabyte = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (5 * megabytes) / (1024.0 * 1024.0);
+string collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
 perArticleRuns.Sort();
 perArticleCpuRuns.Sort();
 Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
@@ -96,6 +100,9 @@ Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
 Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
     "Per article, by process CPU time: best {0:0.00} MB/s, median {1:0.00} MB/s, worst {2:0.00} MB/s",
     perArticleCpuRuns[^1], perArticleCpuRuns[2], perArticleCpuRuns[0]));
+Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+    "Per article, memory: {0:0} MB allocated per MB analysed; collections gen0/gen1/gen2 over the five runs: {1}",
+    allocatedPerMegabyte, collections));
 
 // One big document: the whole corpus concatenated to the same size, to show analysis stays linear.
 var big = new StringBuilder();

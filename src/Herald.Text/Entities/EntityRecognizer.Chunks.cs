@@ -14,8 +14,9 @@ internal sealed class Candidate
     public required int Last { get; init; }
     public required string Name { get; set; }
     public required bool InHeading { get; init; }
-    public List<Evidence> Evidence { get; } = [];
-    public List<string> Titles { get; } = [];
+    // Set once, from the list the first pass built: candidates are many, so they share no copies.
+    public List<Evidence> Evidence { get; init; } = new(2);
+    public List<string>? Titles { get; init; }
     public string? Nationality { get; init; }
     public int? Age { get; set; }
 }
@@ -31,9 +32,9 @@ internal sealed partial class EntityRecognizer
         // "the railway operator Kazakhstan Temir Zholy", "Discounters Aldi and Lidl": a descriptor makes
         // the whole run organisations, whatever words it holds.
         string? descriptor = OrganizationDescriptorBefore(first);
-        if (descriptor is null && first == _sentenceFirst && first < last && Lexicon.OrganizationDescriptors.Contains(NameAt(first).ToLowerInvariant()))
+        if (descriptor is null && first == _sentenceFirst && first < last && Lexicon.OrganizationDescriptors.Contains(NameAt(first)))
         {
-            descriptor = NameAt(first).ToLowerInvariant();
+            descriptor = LowerAt(first);
             first++;
         }
         if (descriptor is not null && !IsTitleAt(first, last))
@@ -171,6 +172,9 @@ internal sealed partial class EntityRecognizer
         DefineAcronymAfter(first, last, candidate.Name);
     }
 
+    private static readonly string[] TownReasons = [.. Enumerable.Range(0, 32).Select(log2 => string.Format(
+        System.Globalization.CultureInfo.InvariantCulture, "a {0} of over {1:N0} people (GeoNames)", log2 >= 17 ? "city" : "town", 1L << log2))];
+
     private static Evidence FoundEvidence(GazetteerEntry entry) => entry.Source switch
     {
         NameSource.Known when entry.Confirmed => new Evidence(entry.Type, Weights.ConfirmedByEditor, "confirmed by an editor"),
@@ -178,8 +182,8 @@ internal sealed partial class EntityRecognizer
         NameSource.Country => new Evidence(entry.Type, Weights.Curated, "a country"),
         NameSource.Capital => new Evidence(entry.Type, Weights.Curated, "a capital city"),
         NameSource.Region => new Evidence(entry.Type, Weights.Region, "a region in the gazetteer"),
-        NameSource.Town when entry.IsLargeTown => new Evidence(entry.Type, Weights.LargeTown, $"a city of over {1 << entry.PopulationLog2:N0} people (GeoNames)"),
-        NameSource.Town => new Evidence(entry.Type, Weights.TownInContext, $"a town of over {1 << Math.Max(entry.PopulationLog2, 9):N0} people (GeoNames)"),
+        NameSource.Town when entry.IsLargeTown => new Evidence(entry.Type, Weights.LargeTown, TownReasons[entry.PopulationLog2]),
+        NameSource.Town => new Evidence(entry.Type, Weights.TownInContext, TownReasons[Math.Max(entry.PopulationLog2, 9)]),
         _ => new Evidence(entry.Type, Weights.Curated, entry.Type == EntityType.Place ? "a well-known place" : "a well-known organisation"),
     };
 
@@ -201,7 +205,7 @@ internal sealed partial class EntityRecognizer
             if (end >= start)
             {
                 var candidate = new Candidate { First = start, Last = end, Name = NameOf(start, end), InHeading = _inHeading };
-                candidate.Evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext, $"'{descriptor}' before the name"));
+                candidate.Evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("'{0}' before the name", descriptor)));
                 candidate.Evidence.AddRange(ChunkEvidence(start, end, []) ?? []);
                 _candidates.Add(candidate);
                 DefineAcronymAfter(start, end, candidate.Name);
@@ -255,7 +259,11 @@ internal sealed partial class EntityRecognizer
             FlushChunk(ref right, last, [], null, -1);
             return;
         }
-        List<string> contextTitles = [.. titles, .. RolesAround(first, last)];
+        var contextTitles = new List<string>(titles);
+        foreach (string role in RolesAround(first, last))
+        {
+            contextTitles.Add(role);
+        }
         first = SkipLeadingWords(first, last, contextTitles);
         int count = last - first + 1;
         List<Evidence>? evidence = ChunkEvidence(first, last, contextTitles);
@@ -290,9 +298,17 @@ internal sealed partial class EntityRecognizer
             first = demonymEnd - (_gazetteer.TryGetCountryOfDemonym(NameAt(demonymEnd), out _) ? 0 : 1);
             nationality = null;
         }
-        var candidate = new Candidate { First = first, Last = last, Name = NameOf(first, last), InHeading = _inHeading, Nationality = nationality, Age = AgeAfter(last) };
-        candidate.Evidence.AddRange(evidence);
-        candidate.Titles.AddRange(contextTitles);
+        var candidate = new Candidate
+        {
+            First = first,
+            Last = last,
+            Name = NameOf(first, last),
+            InHeading = _inHeading,
+            Nationality = nationality,
+            Age = AgeAfter(last),
+            Evidence = evidence,
+            Titles = contextTitles.Count > 0 ? contextTitles : null,
+        };
         if (candidate.Age is { } age)
         {
             candidate.Evidence.Add(new Evidence(EntityType.Person, Weights.Age, $"age {age} given after the name"));

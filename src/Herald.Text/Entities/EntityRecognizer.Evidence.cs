@@ -27,12 +27,12 @@ internal sealed partial class EntityRecognizer
             string word = NameAt(i);
             if (Lexicon.LegalSuffixes.Contains(word) || (i == last && i > first && _tokens[i].Length == 1 && JoinBetween(_tokens[i - 1], _tokens[i]) == Join.Slash))
             {
-                evidence.Add(new Evidence(EntityType.Organization, Weights.LegalSuffix, $"'{word}' in the name"));
+                evidence.Add(new Evidence(EntityType.Organization, Weights.LegalSuffix, Reason("'{0}' in the name", word)));
             }
             else if (Lexicon.OrganizationWords.Contains(word) && count > 1)
             {
                 // A lone organisation word ("Police", "Parliament") is a common noun unless the gazetteer knows it.
-                evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead, $"'{word}' in the name"));
+                evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead, Reason("'{0}' in the name", word)));
             }
         }
         for (int i = first; i < last; i++)
@@ -58,11 +58,11 @@ internal sealed partial class EntityRecognizer
         }
         if (count >= 2 && (Lexicon.PlaceWords.Contains(lastWord) || Lexicon.PlaceOpeners.Contains(firstWord)))
         {
-            evidence.Add(new Evidence(EntityType.Place, Weights.PlaceWord, $"'{(Lexicon.PlaceWords.Contains(lastWord) ? lastWord : firstWord)}' in the name"));
+            evidence.Add(new Evidence(EntityType.Place, Weights.PlaceWord, Reason("'{0}' in the name", Lexicon.PlaceWords.Contains(lastWord) ? lastWord : firstWord)));
         }
         if (titles.Count > 0 && AllNameWords(first, last) && !HasOrganizationWord(first, last))
         {
-            evidence.Add(new Evidence(EntityType.Person, Weights.Title, $"title '{titles[0]}' beside the name"));
+            evidence.Add(new Evidence(EntityType.Person, Weights.Title, Reason("title '{0}' beside the name", titles[0])));
         }
         if (count > 4 || !AllNameWords(first, last))
         {
@@ -73,11 +73,11 @@ internal sealed partial class EntityRecognizer
         {
             // "Savanna Orbital", "Aurelia Grid": a given name before an everyday word is as often a brand.
             double weight = commonness >= 10 ? Weights.CommonGivenName : Weights.RareGivenName;
-            evidence.Add(new Evidence(EntityType.Person, IsEverydayWord(last) ? weight * 0.6 : weight, $"'{firstWord}' is a given name"));
+            evidence.Add(new Evidence(EntityType.Person, IsEverydayWord(last) ? weight * 0.6 : weight, Reason("'{0}' is a given name", firstWord)));
         }
         if (count > 1 && Lexicon.HasSurnameEnding(lastWord))
         {
-            evidence.Add(new Evidence(EntityType.Person, Weights.SurnameEnding, $"'{lastWord}' has a surname's ending"));
+            evidence.Add(new Evidence(EntityType.Person, Weights.SurnameEnding, Reason("'{0}' has a surname's ending", lastWord)));
         }
         // Mid-sentence capitals mark a name even when a word is also an everyday one ("Bent Larsen");
         // at a sentence start or in a Title Case headline they mark nothing.
@@ -259,17 +259,17 @@ internal sealed partial class EntityRecognizer
             {
                 return null;
             }
-            ReadOnlySpan<char> word = _tokens[i].Span(_text);
-            if (char.IsUpper(word[0]))
+            if (char.IsUpper(_text[_tokens[i].Start]))
             {
                 return null;
             }
+            string word = LowerAt(i);
             bool nameFollows = i + 1 < _tokens.Count && PlainWordBefore(i + 1) is not null && StartsName(_tokens[i + 1]);
-            if (Lexicon.EmployeeRoles.Contains(word.ToString()) && nameFollows)
+            if (Lexicon.EmployeeRoles.Contains(word) && nameFollows)
             {
                 return new Evidence(EntityType.Organization, Weights.Employer, $"its {word} is named after it");
             }
-            if (Lexicon.PlaceRoles.Contains(word.ToString()) && nameFollows)
+            if (Lexicon.PlaceRoles.Contains(word) && nameFollows)
             {
                 return new Evidence(EntityType.Place, Weights.PlaceContext, $"its {word} is named after it");
             }
@@ -326,7 +326,7 @@ internal sealed partial class EntityRecognizer
         }
         if (Lexicon.PlacePrepositions.Contains(before))
         {
-            return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{before}' before the name");
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0}' before the name", before));
         }
         if (before is "at" or "from" or "to" or "of")
         {
@@ -340,7 +340,7 @@ internal sealed partial class EntityRecognizer
                 // "Graham Pell, 54, of Matlock": where someone lives.
                 return new Evidence(EntityType.Place, Weights.PlaceContext, "where someone named with an age lives");
             }
-            return before is "of" ? null : new Evidence(EntityType.Place, Weights.WeakPlaceContext, $"'{before}' before the name");
+            return before is "of" ? null : new Evidence(EntityType.Place, Weights.WeakPlaceContext, Reason("'{0}' before the name", before));
         }
         if (before is "and" or "&")
         {

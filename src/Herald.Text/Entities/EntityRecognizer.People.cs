@@ -55,7 +55,7 @@ internal sealed partial class EntityRecognizer
             for (int k = j + 1; k < _tokens.Count && k <= j + 4; k++)
             {
                 ReadOnlySpan<char> word = _tokens[k].Span(_text);
-                if (Lexicon.OrganizationDescriptors.Contains(word.ToString()))
+                if (Lexicon.OrganizationDescriptors.Contains(LowerAt(k)))
                 {
                     // "Unite, the union that represents ..." describes an organisation.
                     yield break;

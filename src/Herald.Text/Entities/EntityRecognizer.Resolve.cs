@@ -65,8 +65,8 @@ internal sealed partial class EntityRecognizer
             record.AddEvidence(candidate.Evidence);
             if (type == EntityType.Person)
             {
-                record.Titles.UnionWith(candidate.Titles);
-                foreach (string title in candidate.Titles)
+                record.Titles.UnionWith(candidate.Titles ?? []);
+                foreach (string title in candidate.Titles ?? [])
                 {
                     record.Gender ??= Titles.GenderOf(title);
                 }

@@ -35,6 +35,9 @@ internal sealed partial class EntityRecognizer
     // Each capitalised token's name is asked for many times; build the string once.
     private readonly string?[] _nameCache;
 
+    // Reasons repeat ("'Association' in the name"): one string each per article, not one per mention.
+    private readonly Dictionary<(string Template, string Word), string> _reasons = [];
+
     // Lower-cased words and word facts, asked for again and again while reading context: computed once per token.
     private readonly string?[] _lowerCache;
     private readonly sbyte[] _everydayCache;
@@ -273,6 +276,20 @@ internal sealed partial class EntityRecognizer
     {
         country = "";
         return k < last && _gazetteer.TryGetCountryOfDemonym(NameOf(k, k + 1), out country) ? 2 : 0;
+    }
+
+    /// <summary>The template with {0} replaced by the word, built once per article.</summary>
+    private string Reason(string template, string word)
+    {
+        if (!_reasons.TryGetValue((template, word), out string? reason))
+        {
+            reason = template.Replace("{0}", word, StringComparison.Ordinal);
+            if (_reasons.Count < 4096)
+            {
+                _reasons[(template, word)] = reason;
+            }
+        }
+        return reason;
     }
 
     private void AddMention(int first, int last, EntityRecord record)

@@ -80,10 +80,23 @@ internal sealed class EntityRecord(EntityType type, string name)
 
     public Entity ToEntity()
     {
-        string[] aliases = [.. Surfaces.Where(s => !string.Equals(s, Name, StringComparison.Ordinal))];
+        var aliases = new List<string>(Surfaces.Count);
+        foreach (string surface in Surfaces)
+        {
+            if (!string.Equals(surface, Name, StringComparison.Ordinal))
+            {
+                aliases.Add(surface);
+            }
+        }
         // Evidence for the entity's own type first, strongest first: that is what an editor checks.
-        string[] reasons = [.. _evidence.OrderBy(e => e.Type == Type ? 0 : 1).ThenByDescending(e => e.Weight)
-            .Select(e => e.Type == Type ? e.Reason : $"but {AnalysisJson.TypeName(e.Type)}? {e.Reason}")];
+        var ordered = new List<Evidence>(_evidence);
+        ordered.Sort((a, b) => a.Type == Type && b.Type != Type ? -1 : a.Type != Type && b.Type == Type ? 1 : b.Weight.CompareTo(a.Weight));
+        string[] reasons = new string[ordered.Count];
+        for (int i = 0; i < reasons.Length; i++)
+        {
+            Evidence item = ordered[i];
+            reasons[i] = item.Type == Type ? item.Reason : $"but {AnalysisJson.TypeName(item.Type)}? {item.Reason}";
+        }
         return new Entity(Name, Type, aliases, Mentions) { Confidence = Confidence, Evidence = reasons };
     }
 }
