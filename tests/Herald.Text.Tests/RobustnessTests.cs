@@ -70,10 +70,14 @@ public sealed class RobustnessTests
         Assert.Equal("direct", quote.GetProperty("kind").GetString());
         Assert.Equal("Anna Berg", quote.GetProperty("speaker").GetString());
         Assert.Equal(0, quote.GetProperty("start").GetInt32());
+        Assert.InRange(quote.GetProperty("confidence").GetDouble(), 0.8, 1);
+        Assert.Equal(JsonValueKind.String, quote.GetProperty("evidence")[0].ValueKind);
         JsonElement entity = root.GetProperty("entities")[0];
         Assert.Equal("person", entity.GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.Array, entity.GetProperty("aliases").ValueKind);
         Assert.Equal(JsonValueKind.Number, entity.GetProperty("mentions").ValueKind);
+        Assert.InRange(entity.GetProperty("confidence").GetDouble(), 0, 1);
+        Assert.Equal(JsonValueKind.String, entity.GetProperty("evidence")[0].ValueKind);
         JsonElement figure = root.GetProperty("figures")[0];
         Assert.Equal(36, figure.GetProperty("value").GetDouble());
         Assert.Equal("in 2023", figure.GetProperty("period").GetString());
