@@ -90,6 +90,15 @@ public sealed class CommandLineTests
         Assert.Equal("Xi Jinping", quote.GetProperty("speaker").GetString());
         Assert.Equal("direct", quote.GetProperty("kind").GetString());
         Assert.True(json.RootElement.TryGetProperty("checks", out _));
+        // How sure, and why: on every quotation and every entity.
+        Assert.InRange(quote.GetProperty("confidence").GetDouble(), 0.8, 1);
+        Assert.NotEmpty(quote.GetProperty("evidence").EnumerateArray());
+        foreach (var entity in json.RootElement.GetProperty("entities").EnumerateArray())
+        {
+            Assert.InRange(entity.GetProperty("confidence").GetDouble(), 0, 1);
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, entity.GetProperty("evidence").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, entity.GetProperty("aliases").ValueKind);
+        }
     }
 
     [Fact]
