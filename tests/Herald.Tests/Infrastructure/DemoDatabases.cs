@@ -86,24 +86,20 @@ public static class DemoDatabases
 
     private static async Task<string> SeedSqliteTemplateAsync()
     {
-        // Kept for the whole run in the temp folder, under a name of this process.
-        var folder = Path.Combine(Path.GetTempPath(), $"herald-demo-template-{Environment.ProcessId}");
-        if (Directory.Exists(folder))
+        // Kept for the whole run in the temp folder, under a name of this process. The test host
+        // is often ended without running exit handlers, so each run removes the templates of
+        // runs whose process is gone instead.
+        const string prefix = "herald-demo-template-";
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), prefix + "*"))
         {
-            Directory.Delete(folder, recursive: true);
+            if (int.TryParse(Path.GetFileName(stale)[prefix.Length..], out var pid) && !Directory.Exists($"/proc/{pid}"))
+            {
+                TryDelete(stale);
+            }
         }
+        var folder = Path.Combine(Path.GetTempPath(), $"{prefix}{Environment.ProcessId}");
+        TryDelete(folder);
         Directory.CreateDirectory(folder);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort; the folder is in the temp directory anyway.
-            }
-        };
         var database = DatabaseConnection.Parse($"Data Source={Path.Combine(folder, "herald.db")}");
         await SeedAsync(database);
         return folder;
@@ -136,6 +132,21 @@ public static class DemoDatabases
         finally
         {
             await app.DisposeAsync();
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another run may be removing it at the same moment; the temp directory is cleaned anyway.
         }
     }
 
