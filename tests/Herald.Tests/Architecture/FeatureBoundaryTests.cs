@@ -22,8 +22,13 @@ public sealed class FeatureBoundaryTests
             "ArticleQueries", "ArticleSummary", "BylineName", "PagedList", "PageNumber", "ArticleUrls", "Slugs", "ITaxonomyTerm",
             "ArticleWriter", "IArticleChangeHandler", "ArticleChange", "ArticleChangeKind", "ArticleBody", "MarkdownRenderer",
         ],
-        // The caching vocabulary; the command line and the app builder for verbs that need the whole app.
-        ["Hosting"] = ["Caching", "CacheTags", "CacheEvictor", "CommandLineArguments", "CommandLineException", "HeraldServer", "ServeOptions"],
+        // The caching vocabulary; the command line and the app builder for verbs that need the whole app;
+        // the site's public address, its metrics and the settings a verb reads.
+        ["Hosting"] =
+        [
+            "Caching", "CacheTags", "CacheEvictor", "CommandLineArguments", "CommandLineException", "HeraldServer", "ServeOptions",
+            "PublicAddress", "HeraldMetrics", "ServeSettings",
+        ],
         // The site's settings snapshot and how dates and sections are shown.
         ["Site"] = ["SiteState", "SiteSnapshot", "Display", "SectionLink"],
         ["Accounts"] = ["Roles", "UserAccounts", "AccountException"],
@@ -31,8 +36,9 @@ public sealed class FeatureBoundaryTests
         ["Newsroom"] = ["NewsroomAccess", "NewsroomArea"],
         // Where media files live and how a picture is checked, for uploads and imports alike.
         ["Media"] = ["IMediaStore", "ImageIntake", "ProcessedImage", "MediaRejectedException"],
-        // How a comment is shown and signed elsewhere (the WordPress API, export): text, avatars, limits.
-        ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits"],
+        // How a comment is shown and signed elsewhere (the WordPress API, export): text, avatars, limits;
+        // the comment settings, which start-up checks.
+        ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions"],
         // Search, for the WordPress API's search endpoint.
         ["Discovery"] = ["ISearchIndex", "SearchQuery"],
     };

@@ -137,9 +137,10 @@ namespace Herald.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("BodySource")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("BodyMarkdown");
 
                     b.Property<int>("CommentCount")
                         .HasColumnType("integer");
@@ -599,7 +600,7 @@ namespace Herald.Storage.Migrations.Postgres
                     b.ToTable("TermFrequencies");
                 });
 
-            modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
+            modelBuilder.Entity("Herald.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -696,9 +697,10 @@ namespace Herald.Storage.Migrations.Postgres
                     b.Property<int>("ArticleVersion")
                         .HasColumnType("integer");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("BodySource")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("BodyMarkdown");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1330,7 +1332,7 @@ namespace Herald.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
+            modelBuilder.Entity("Herald.Media.MediaItem", b =>
                 {
                     b.HasOne("Herald.Articles.Article", null)
                         .WithMany()

@@ -130,9 +130,10 @@ namespace Herald.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("BodySource")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BodyMarkdown");
 
                     b.Property<int>("CommentCount")
                         .HasColumnType("INTEGER");
@@ -582,7 +583,7 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("TermFrequencies");
                 });
 
-            modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
+            modelBuilder.Entity("Herald.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -675,9 +676,10 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Property<int>("ArticleVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("BodySource")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BodyMarkdown");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1295,7 +1297,7 @@ namespace Herald.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
+            modelBuilder.Entity("Herald.Media.MediaItem", b =>
                 {
                     b.HasOne("Herald.Articles.Article", null)
                         .WithMany()
