@@ -23,7 +23,10 @@ public sealed class ArticleFormApplier(HeraldDbContext db, ArticleWriter writer,
         // An excerpt that is still the one made from the old body is not the writer's own: make it anew.
         var excerpt = Blank(form.Excerpt);
         article.Excerpt = excerpt == MarkdownRenderer.MakeExcerpt(body.ToPlainText(oldBody, article.BodyFormat)) ? null : excerpt;
-        writer.PrepareForSave(article);
+        if (writer.PrepareForSave(article) is { } bodyProblem)
+        {
+            problems.Add(bodyProblem);
+        }
 
         await ApplySlugAsync(article, form.Slug, problems, ct);
         await ApplyAuthorsAsync(article, form, by, mayChooseAuthors, problems, ct);
