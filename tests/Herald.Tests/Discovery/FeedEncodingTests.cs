@@ -15,7 +15,7 @@ namespace Herald.Tests.Discovery;
 /// </summary>
 public sealed class FeedEncodingTests(SqliteCommentSiteFixture fixture) : IClassFixture<SqliteCommentSiteFixture>
 {
-    private const string Headline = "Profits < forecasts & more";
+    private const string Headline = "Profits < forecasts & more <em>than expected</em>";
     private const string Dek = "Profits < forecasts & more <img src=x onerror=alert('dek')> \"quoted\" & 'single'";
 
     private HeraldTestServer Server => fixture.RequireServer();
