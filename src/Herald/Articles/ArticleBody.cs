@@ -17,10 +17,16 @@ public sealed class ArticleBody(MarkdownRenderer markdown)
     /// shortcodes, no block comments), then sanitized like everything else. <paramref name="media"/>
     /// names the pictures a [gallery] shortcode may show; without it a gallery shows nothing.
     /// </summary>
-    public string ToHtml(string source, BodyFormat format, ShortcodeMedia? media = null) => format switch
+    public string ToHtml(string source, BodyFormat format, ShortcodeMedia? media = null) => Render(source, format, media).Html;
+
+    /// <summary>
+    /// The HTML, or, for a body nested beyond what Herald renders, its text escaped together with
+    /// the problem in words: the newsroom refuses such a body, an import keeps it as text.
+    /// </summary>
+    public RenderedBody Render(string source, BodyFormat format, ShortcodeMedia? media = null) => format switch
     {
-        BodyFormat.Html => markdown.Sanitize(WordPressContent.Render(source, media)),
-        _ => markdown.ToHtml(source),
+        BodyFormat.Html => markdown.Sanitize(WordPressContent.Render(source, media), null),
+        _ => markdown.Render(source),
     };
 
     public string ToPlainText(string source, BodyFormat format)

@@ -7,9 +7,11 @@ namespace Herald.Articles;
 public sealed class ArticleWriter(ArticleBody body)
 {
     /// <param name="media">The pictures an imported body's [gallery] shortcodes name (imports only).</param>
-    public void PrepareForSave(Article article, WordPress.ShortcodeMedia? media = null)
+    /// <returns>Why the body could not be rendered (it is then stored as its own escaped text), or null.</returns>
+    public string? PrepareForSave(Article article, WordPress.ShortcodeMedia? media = null)
     {
-        article.BodyHtml = body.ToHtml(article.BodySource, article.BodyFormat, media);
+        var rendered = body.Render(article.BodySource, article.BodyFormat, media);
+        article.BodyHtml = rendered.Html;
         // An HTML body's text is the text of its render: derived once, not rendered again.
         var plain = article.BodyFormat == BodyFormat.Html ? ArticleBody.HtmlToPlainText(article.BodyHtml) : body.ToPlainText(article);
         article.WordCount = MarkdownRenderer.CountWords(plain);
@@ -17,5 +19,6 @@ public sealed class ArticleWriter(ArticleBody body)
         {
             article.Excerpt = MarkdownRenderer.MakeExcerpt(plain);
         }
+        return rendered.Problem;
     }
 }

@@ -3,10 +3,15 @@ using Markdig;
 
 namespace Herald.Articles;
 
+/// <summary>A body's HTML, or, when Herald cannot render the body, its text escaped and the reason why.</summary>
+public sealed record RenderedBody(string Html, string? Problem);
+
 /// <summary>
 /// Turns an article's Markdown into the HTML stored beside it. Rendering happens on save,
 /// never per request, and the result is sanitized because authors are not all trusted
-/// with raw HTML (a contributor's draft is previewed by editors).
+/// with raw HTML (a contributor's draft is previewed by editors). A body beyond
+/// <see cref="MarkdownLimits"/> or <see cref="HtmlLimits"/> is never handed to Markdig or the
+/// sanitizer: it renders as its own text, escaped, with the problem for whoever saves it.
 /// </summary>
 public sealed class MarkdownRenderer
 {
@@ -15,22 +20,78 @@ public sealed class MarkdownRenderer
         .UseAutoLinks()
         .UseFootnotes()
         .UseEmphasisExtras()
-        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .Build();
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
-    public string ToHtml(string markdown)
+    public string ToHtml(string markdown) => Render(markdown).Html;
+
+    public RenderedBody Render(string markdown)
     {
-        var html = Markdown.ToHtml(markdown ?? "", pipeline);
-        return sanitizer.Sanitize(html);
+        markdown ??= "";
+        var problem = MarkdownLimits.Check(markdown);
+        if (problem is null)
+        {
+            try
+            {
+                var document = Markdown.Parse(markdown, pipeline);
+                HeadingIds.Assign(document);
+                return Sanitize(Markdown.ToHtml(document, pipeline), markdown);
+            }
+            catch (Exception e) when (e is ArgumentException or InsufficientExecutionStackException)
+            {
+                // Markdig's own depth limit, for a shape the check above does not foresee.
+                problem = "The body nests its Markdown too deeply for Herald to render (quotes, lists, links or emphasis inside one another). Flatten the deepest part.";
+            }
+        }
+        return new RenderedBody(EscapedText(markdown), problem);
     }
 
     /// <summary>Sanitizes HTML that did not come from Markdown (imported bodies) with the same rules.</summary>
-    public string Sanitize(string html) => sanitizer.Sanitize(html ?? "");
+    public string Sanitize(string html) => Sanitize(html ?? "", null).Html;
 
-    /// <summary>Plain text of the Markdown, for excerpts, word counts and analysis.</summary>
-    public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown ?? "", pipeline);
+    /// <summary>
+    /// Sanitizes HTML within <see cref="HtmlLimits"/>; beyond them, the text of <paramref name="source"/>
+    /// (the HTML's text when no source is given) is shown escaped instead.
+    /// </summary>
+    public RenderedBody Sanitize(string html, string? source)
+    {
+        if (HtmlLimits.Check(html) is { } problem)
+        {
+            return new RenderedBody(EscapedText(source ?? TagStripper.Text(html)), problem);
+        }
+        using var document = sanitizer.SanitizeDom(html, "");
+        return new RenderedBody(HtmlWriter.Children(document.Body!), null);
+    }
+
+    /// <summary>Plain text of the Markdown, for excerpts, word counts and analysis; the source itself when it cannot be rendered.</summary>
+    public string ToPlainText(string markdown)
+    {
+        markdown ??= "";
+        if (MarkdownLimits.Check(markdown) is not null)
+        {
+            return markdown;
+        }
+        try
+        {
+            return Markdown.ToPlainText(markdown, pipeline);
+        }
+        catch (Exception e) when (e is ArgumentException or InsufficientExecutionStackException)
+        {
+            return markdown;
+        }
+    }
+
+    /// <summary>Text as paragraphs of escaped characters: nothing in it is markup.</summary>
+    public static string EscapedText(string text)
+    {
+        var html = new System.Text.StringBuilder(text.Length + 64);
+        foreach (var paragraph in text.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            html.Append("<p>").Append(System.Net.WebUtility.HtmlEncode(paragraph)).Append("</p>\n");
+        }
+        return html.ToString();
+    }
 
     public static int CountWords(string plainText)
     {
@@ -63,8 +124,9 @@ public sealed class MarkdownRenderer
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
-        // Headings keep the ids Markdig gives them so a reader can link to a section.
+        // Headings keep their ids so a reader can link to a section; prefixed, so they never clash with the page's own.
         sanitizer.AllowedAttributes.Add("id");
+        sanitizer.PostProcessDom += (_, e) => ContentIds.PrefixAll(e.Document);
         // Footnotes and tables are styled by class; classes cannot run script.
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedTags.Add("figure");

@@ -58,7 +58,7 @@ public static class CommentFeeds
             xml.WriteStartElement("channel");
             xml.WriteElementString("title", Clean(title));
             xml.WriteElementString("link", origin + path);
-            xml.WriteElementString("description", Clean(title));
+            xml.WriteElementString("description", Discovery.Feeds.FeedText.AsHtml(Clean(title)));
             xml.WriteElementString("language", "en");
             if (items.Count > 0)
             {

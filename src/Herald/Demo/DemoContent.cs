@@ -108,7 +108,10 @@ public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMedia
                 Height = DemoIllustration.Height,
             };
         }
-        writer.PrepareForSave(article);
+        if (writer.PrepareForSave(article) is { } problem)
+        {
+            throw new InvalidOperationException($"The demo article {slug} cannot be rendered: {problem}");
+        }
         return article;
     }
 

@@ -28,6 +28,24 @@ public sealed class NewsroomSession : IDisposable
         BaseAddress = server.Address,
     });
 
+    /// <summary>A browser on another machine, as far as the server can tell: it connects from its own loopback address (127.x.y.z).</summary>
+    public static NewsroomSession From(HeraldTestServer server, IPAddress source, CookieContainer? cookies = null) => new(new HttpClient(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        CookieContainer = cookies ?? new CookieContainer(),
+        AutomaticDecompression = DecompressionMethods.All,
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            socket.Bind(new IPEndPoint(source, 0));
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        },
+    })
+    {
+        BaseAddress = server.Address,
+    });
+
     /// <summary>Creates an account with the role (once per e-mail) and signs it in.</summary>
     public static async Task<NewsroomSession> SignInAsync(HeraldTestServer server, string email, string role, string password = "correct horse battery")
     {

@@ -34,7 +34,7 @@ public sealed class EditorTests(SqliteSiteFixture fixture) : IClassFixture<Sqlit
         var response = await author.PostEditorAsync(0, NewsroomWriting.Fields("Another storm story", "Body I typed with care.", ("Form.Slug", "storm-closes-the-bridge")));
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("already used by", page.QuerySelector(".form-problem")!.TextContent);
+        Assert.Contains("already taken by another article", page.QuerySelector(".form-problem")!.TextContent);
         Assert.Equal("Body I typed with care.", page.QuerySelector("textarea[name='Form.Body']")!.TextContent.Trim());
     }
 

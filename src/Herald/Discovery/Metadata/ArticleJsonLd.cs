@@ -41,7 +41,7 @@ public static class ArticleJsonLd
             },
             ["wordCount"] = article.WordCount,
         };
-        if (article.FeaturedImage is { } image)
+        if (article.FeaturedImage is { } image && Hosting.SafeUrls.IsHttpOrRelative(image.Url))
         {
             json["image"] = new JsonArray(new JsonObject
             {

@@ -23,7 +23,10 @@ public sealed class ArticleFormApplier(HeraldDbContext db, ArticleWriter writer,
         // An excerpt that is still the one made from the old body is not the writer's own: make it anew.
         var excerpt = Blank(form.Excerpt);
         article.Excerpt = excerpt == MarkdownRenderer.MakeExcerpt(body.ToPlainText(oldBody, article.BodyFormat)) ? null : excerpt;
-        writer.PrepareForSave(article);
+        if (writer.PrepareForSave(article) is { } bodyProblem)
+        {
+            problems.Add(bodyProblem);
+        }
 
         await ApplySlugAsync(article, form.Slug, problems, ct);
         await ApplyAuthorsAsync(article, form, by, mayChooseAuthors, problems, ct);
@@ -50,8 +53,8 @@ public sealed class ArticleFormApplier(HeraldDbContext db, ArticleWriter writer,
         var normalized = Slugs.From(requested);
         if (normalized != article.Slug && await SlugTakenAsync(normalized, article.Id, ct))
         {
-            var holder = await db.Articles.AsNoTracking().Where(a => a.Slug == normalized).Select(a => a.Headline).FirstAsync(ct);
-            problems.Add($"The slug \"{normalized}\" is already used by \"{holder}\". Choose another, or leave the slug empty to have one made from the headline.");
+            // Only that the address is taken: the article holding it may be someone else's unpublished draft.
+            problems.Add($"The slug \"{normalized}\" is already taken by another article. Choose another, or leave the slug empty to have one made from the headline.");
             return;
         }
         article.Slug = normalized;

@@ -28,7 +28,10 @@ public sealed class AttachmentImporter(HeraldDbContext db, IMediaStore store, Ti
                 report.AlreadyImported("attachments");
                 continue;
             }
-            var row = await BuildAsync(item, mediaFolder, report, ct);
+            if (await BuildAsync(item, mediaFolder, report, ct) is not { } row)
+            {
+                continue;
+            }
             db.MediaItems.Add(row);
             added.Add((item.PostId, row));
         }
@@ -53,9 +56,16 @@ public sealed class AttachmentImporter(HeraldDbContext db, IMediaStore store, Ti
         db.ChangeTracker.Clear();
     }
 
-    private async Task<MediaItem> BuildAsync(WxrItem item, string? mediaFolder, ImportReport report, CancellationToken ct)
+    private async Task<MediaItem?> BuildAsync(WxrItem item, string? mediaFolder, ImportReport report, CancellationToken ct)
     {
         var url = ImportKeys.Clip(item.AttachmentUrl.Length > 0 ? item.AttachmentUrl : item.Link, 500);
+        if (!Hosting.SafeUrls.IsHttpOrRelative(url))
+        {
+            // The address would become an <img src> and the JSON-LD image: javascript: and data: never may.
+            report.Note("attachments whose address is not http(s) or relative (left out)",
+                $"{item.File}:{item.Line}:{item.Column}: attachment {item.PostId}");
+            return null;
+        }
         var fileName = FileName(url);
         var row = new MediaItem
         {

@@ -151,7 +151,12 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter write
             var local = TimeZoneInfo.ConvertTimeFromUtc(date, state.Zone);
             article.OldSlugs.Add(new OldSlug { Slug = oldSlug, Year = local.Year, Month = local.Month });
         }
-        writer.PrepareForSave(article, ShortcodeMediaFor(item, state, media));
+        if (writer.PrepareForSave(article, ShortcodeMediaFor(item, state, media)) is { } problem)
+        {
+            // Kept, shown as its own escaped text until someone fixes it in the newsroom; the import goes on.
+            report.Note("items whose body Herald cannot render (stored as plain text; fix them in the newsroom)",
+                $"{item.File}:{item.Line}:{item.Column}: {problem}");
+        }
         db.Articles.Add(article);
         var comments = BuildComments(item, article, state.Keys);
         article.CommentCount = comments.Count(c => c.Row.Status == ModerationStatus.Approved);
