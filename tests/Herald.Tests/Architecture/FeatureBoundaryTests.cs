@@ -40,8 +40,8 @@ public sealed class FeatureBoundaryTests
         // How a comment is shown and signed elsewhere (the WordPress API, export): text, avatars, limits;
         // the comment settings, which start-up checks.
         ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions"],
-        // Search, for the WordPress API's search endpoint; RSS text encoding, for the comment feeds.
-        ["Discovery"] = ["ISearchIndex", "SearchQuery", "FeedText"],
+        // Search, for the WordPress API's search endpoint; RSS text and extensions, for the comment feeds.
+        ["Discovery"] = ["ISearchIndex", "SearchQuery", "FeedText", "RssExtensions"],
     };
 
     /// <summary>Page parts another feature's pages include by path: the two layouts, metadata, cards and the pager.</summary>

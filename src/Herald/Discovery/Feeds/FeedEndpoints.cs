@@ -1,5 +1,6 @@
 using Herald.Articles;
 using Herald.Hosting.ReverseProxy;
+using Herald.Media;
 using Herald.Site;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,20 @@ public static class FeedEndpoints
         return scope is null ? Results.NotFound() : await ServeAsync(http, scope, atom, ct);
     }
 
+    /// <summary>The size of each featured picture Herald stores itself; one kept elsewhere has none known.</summary>
+    private static Dictionary<string, long> PictureSizes(IEnumerable<Article> articles, IMediaStore media)
+    {
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var url in articles.Select(a => a.FeaturedImage?.Url).OfType<string>())
+        {
+            if (!sizes.ContainsKey(url) && media.SizeOf(url) is { } bytes)
+            {
+                sizes[url] = bytes;
+            }
+        }
+        return sizes;
+    }
+
     private static async Task<IResult> ServeAsync(HttpContext http, FeedScope scope, bool atom, CancellationToken ct)
     {
         var services = http.RequestServices;
@@ -51,7 +66,7 @@ public static class FeedEndpoints
             }
         }
         var origin = http.PublicOrigin();
-        var feed = FeedWriter.Build(articles, scope, site, origin, atom);
+        var feed = FeedWriter.Build(articles, scope, site, origin, atom, PictureSizes(articles, services.GetRequiredService<IMediaStore>()));
         http.Response.ContentType = atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8";
         await FeedWriter.WriteAsync(feed, atom, http.Response.Body, ct);
         return Results.Empty;
