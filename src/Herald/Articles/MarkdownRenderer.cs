@@ -1,5 +1,7 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
 
 namespace Herald.Articles;
 
@@ -8,7 +10,7 @@ namespace Herald.Articles;
 /// never per request, and the result is sanitized because authors are not all trusted
 /// with raw HTML (a contributor's draft is previewed by editors).
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed class MarkdownRenderer : IBodyRenderer
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -19,6 +21,15 @@ public sealed class MarkdownRenderer
         .Build();
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+
+    public BodyFormat Format => BodyFormat.Markdown;
+
+    /// <summary>Parses the Markdown once and writes both the sanitized HTML and the plain text from it.</summary>
+    public RenderedBody Render(string source, IBodyRenderHints? hints)
+    {
+        var document = Markdown.Parse(source ?? "", pipeline);
+        return new RenderedBody(sanitizer.Sanitize(document.ToHtml(pipeline)), PlainText(document));
+    }
 
     public string ToHtml(string markdown)
     {
@@ -31,6 +42,25 @@ public sealed class MarkdownRenderer
 
     /// <summary>Plain text of the Markdown, for excerpts, word counts and analysis.</summary>
     public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown ?? "", pipeline);
+
+    /// <summary>Markdown's text comes from its source; the stored HTML is sanitized and would not read the same.</summary>
+    public string PlainText(string source, string storedHtml) => ToPlainText(source);
+
+    /// <summary>What <see cref="Markdown.ToPlainText(string, MarkdownPipeline?, MarkdownParserContext?)"/> writes, from a parsed document.</summary>
+    private string PlainText(MarkdownDocument document)
+    {
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer)
+        {
+            EnableHtmlForBlock = false,
+            EnableHtmlForInline = false,
+            EnableHtmlEscape = false,
+        };
+        pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
 
     public static int CountWords(string plainText)
     {

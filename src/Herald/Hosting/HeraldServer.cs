@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Herald.Accounts;
 using Herald.Articles;
+using Herald.Articles.Writing;
 using Herald.Comments;
 using Herald.Discovery;
 using Herald.Media;
@@ -8,6 +9,7 @@ using Herald.Newsroom;
 using Herald.Site;
 using Herald.Storage;
 using Herald.Understanding;
+using Herald.WordPress;
 using Herald.WordPress.RestApi;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -50,20 +52,19 @@ public static class HeraldServer
         services.AddHeraldStorage(options.Database, options.MemoryMappedReads);
         services.AddHeraldAccounts();
         services.AddSingleton<SiteState>();
-        services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<ArticleBody>();
-        services.AddScoped<ArticleQueries>();
-        services.AddScoped<ArticleWriter>();
+        services.AddSingleton<IInvalidationListener>(provider => provider.GetRequiredService<SiteState>());
+        services.AddHeraldArticles();
         services.AddScoped<Demo.DemoContent>();
         services.AddScoped<Understanding.ArticleUnderstanding>();
         services.AddScoped<IArticleChangeHandler, Understanding.UnderstandingChangeHandler>();
         services.AddScoped<Understanding.TopicQueries>();
         services.AddSingleton<Understanding.KnownEntityCache>();
+        services.AddSingleton<IInvalidationListener>(provider => provider.GetRequiredService<Understanding.KnownEntityCache>());
         services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
         services.AddHeraldCaching(options);
         services.AddHeraldComments(builder.Configuration);
         services.AddHeraldDiscovery(options.Database);
-        services.AddWordPressRestApi();
+        services.AddWordPress();
         services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;

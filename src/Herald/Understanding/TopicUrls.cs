@@ -31,6 +31,4 @@ public static class TopicUrls
         var words = quoteText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8);
         return $"{articleUrl}#:~:text={Uri.EscapeDataString(string.Join(' ', words)).Replace("-", "%2D", StringComparison.Ordinal)}";
     }
-
-    public static string CacheTag(int entityId) => $"entity:{entityId}";
 }

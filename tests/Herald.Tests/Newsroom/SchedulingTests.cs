@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Herald.Accounts;
 using Herald.Articles;
+using Herald.Articles.Writing;
 using Herald.Newsroom.Publishing;
 using Herald.Storage;
 using Herald.Tests.Infrastructure;
@@ -104,7 +105,7 @@ public sealed class SchedulingTests
     {
         public Task OnArticleChangedAsync(ArticleChange change, CancellationToken ct)
         {
-            if (change.Kind == ArticleChangeKind.Published)
+            if (change.Kind == ArticleChangeKind.Published && change.Origin == ArticleWriteOrigin.Schedule)
             {
                 published.Enqueue((server, change.Article.Id));
             }

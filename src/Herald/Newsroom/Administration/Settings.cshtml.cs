@@ -58,8 +58,7 @@ public sealed class SettingsModel(HeraldDbContext db, SiteChanges changes) : Pag
         settings.PostsPerPage = Form.PostsPerPage;
         settings.CommentsOpenByDefault = Form.CommentsOpenByDefault;
         settings.CloseCommentsAfterDays = Form.CloseCommentsAfterDays;
-        await db.SaveChangesAsync(ct);
-        await changes.AppliedAsync(ct);
+        await changes.SaveAsync(ct);
         Notice = "Settings saved.";
         return Redirect("/newsroom/settings");
     }

@@ -46,8 +46,7 @@ public sealed class CategoriesModel(HeraldDbContext db, SiteChanges changes) : P
         category.Slug = slug;
         category.Description = string.IsNullOrWhiteSpace(Form.Description) ? null : Form.Description.Trim();
         category.Position = Form.Position;
-        await db.SaveChangesAsync(ct);
-        await changes.AppliedAsync(ct);
+        await changes.SaveAsync(ct);
         Notice = $"Saved the section \"{category.Name}\".";
         return Redirect("/newsroom/categories");
     }
@@ -60,8 +59,7 @@ public sealed class CategoriesModel(HeraldDbContext db, SiteChanges changes) : P
             return NotFound();
         }
         db.Categories.Remove(category);
-        await db.SaveChangesAsync(ct);
-        await changes.AppliedAsync(ct);
+        await changes.SaveAsync(ct);
         Notice = $"Removed the section \"{category.Name}\"; its articles stay, without it.";
         return Redirect("/newsroom/categories");
     }

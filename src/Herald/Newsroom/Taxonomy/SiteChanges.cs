@@ -1,17 +1,14 @@
 using Herald.Hosting;
-using Herald.Site;
+using Herald.Hosting.Invalidation;
 
 namespace Herald.Newsroom.Taxonomy;
 
 /// <summary>
-/// Sections, tags and settings show on every page (navigation, titles), so a change to them
-/// refreshes the site snapshot and evicts every cached page.
+/// Sections, tags and settings show on every page (navigation, titles), so a change to them is
+/// saved as a write affecting the whole site: every cached page and the site snapshot go, in
+/// every Herald process.
 /// </summary>
-public sealed class SiteChanges(SiteState site, CacheEvictor evictor)
+public sealed class SiteChanges(SiteWriter writer)
 {
-    public async Task AppliedAsync(CancellationToken ct)
-    {
-        site.Invalidate();
-        await evictor.EvictAsync([CacheTags.Site], ct);
-    }
+    public Task SaveAsync(CancellationToken ct) => writer.SaveChangesAsync([CacheTags.Site], ct);
 }

@@ -44,8 +44,7 @@ public sealed class TagsModel(HeraldDbContext db, SiteChanges changes) : PageMod
         }
         tag.Name = Form.Name.Trim();
         tag.Slug = slug;
-        await db.SaveChangesAsync(ct);
-        await changes.AppliedAsync(ct);
+        await changes.SaveAsync(ct);
         Notice = $"Saved the tag \"{tag.Name}\".";
         return Redirect("/newsroom/tags");
     }
@@ -58,8 +57,7 @@ public sealed class TagsModel(HeraldDbContext db, SiteChanges changes) : PageMod
             return NotFound();
         }
         db.Tags.Remove(tag);
-        await db.SaveChangesAsync(ct);
-        await changes.AppliedAsync(ct);
+        await changes.SaveAsync(ct);
         Notice = $"Removed the tag \"{tag.Name}\".";
         return Redirect("/newsroom/tags");
     }
