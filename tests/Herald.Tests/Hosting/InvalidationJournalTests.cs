@@ -23,7 +23,7 @@ public sealed class InvalidationJournalTests
         var recorder = new WriteRecorder();
         await using var site = await HeraldTestServer.StartAsync(DatabaseConnection.Parse(postgres!.NewDatabase("journal_order")), demo: false,
             configureServices: services => WriteRecorder.Register(services, recorder));
-        await Task.Delay(JournalFollower.PollInterval * 2); // the follower has found the journal's end
+        await WaitForStartAsync(site);
 
         await using var slowScope = site.Services.CreateAsyncScope();
         var slow = slowScope.ServiceProvider.GetRequiredService<HeraldDbContext>();
@@ -43,6 +43,35 @@ public sealed class InvalidationJournalTests
         await slowTransaction.CommitAsync();
         await WaitForTagAsync(recorder, "test:slow");
         Assert.Single(recorder.Evictions, e => e.Tags.Contains("test:fast"));
+    }
+
+    [SkippableFact]
+    public async Task A_row_still_being_committed_when_a_process_starts_is_applied_once_it_commits()
+    {
+        var postgres = await PostgresServer.GetAsync();
+        RequiredService.SkipUnlessAvailable(postgres is not null, PostgresServer.Unavailable);
+        var database = DatabaseConnection.Parse(postgres!.NewDatabase("journal_start"));
+        await using var first = await HeraldTestServer.StartAsync(database, demo: false);
+        await using var slowScope = first.Services.CreateAsyncScope();
+        var slow = slowScope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        await using var slowTransaction = await slow.Database.BeginTransactionAsync();
+        slow.Add(new CacheInvalidation { WrittenAt = DateTime.UtcNow, Tags = "test:in-flight" });
+        await slow.SaveChangesAsync();
+        await using (var fastScope = first.Services.CreateAsyncScope())
+        {
+            var fast = fastScope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+            fast.Add(new CacheInvalidation { WrittenAt = DateTime.UtcNow, Tags = "test:before-start" });
+            await fast.SaveChangesAsync();
+        }
+
+        var recorder = new WriteRecorder();
+        await using var second = await HeraldTestServer.StartAsync(database, demo: false, configureServices: services => WriteRecorder.Register(services, recorder));
+        await WaitForStartAsync(second);
+        await slowTransaction.CommitAsync();
+
+        await WaitForTagAsync(recorder, "test:in-flight");
+        // What committed before the process started was made before anything it caches.
+        Assert.DoesNotContain(recorder.Evictions, e => e.Tags.Contains("test:before-start"));
     }
 
     [Fact]
@@ -65,12 +94,23 @@ public sealed class InvalidationJournalTests
         Assert.Equal([CacheTags.Site], tags.Tags);
     }
 
+    private static async Task WaitForStartAsync(HeraldTestServer site)
+    {
+        var follower = site.Services.GetRequiredService<JournalFollower>();
+        var started = Stopwatch.StartNew();
+        while (follower.Position < 0)
+        {
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), "the journal follower never read the journal");
+            await Task.Delay(50);
+        }
+    }
+
     private static async Task WaitForTagAsync(WriteRecorder recorder, string tag)
     {
         var deadline = Stopwatch.StartNew();
         while (!recorder.Evictions.Any(e => e.Tags.Contains(tag)))
         {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), $"{tag} was never evicted");
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), $"{tag} was never evicted");
             await Task.Delay(50);
         }
     }

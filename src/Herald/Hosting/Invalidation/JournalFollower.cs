@@ -14,11 +14,15 @@ namespace Herald.Hosting.Invalidation;
 /// become visible after a higher one: an id skipped over is looked for again until it appears or
 /// <see cref="GapPatience"/> passes (a rolled-back write leaves such a hole for good). A process
 /// that could not read the journal for longer than half the retention may have missed pruned rows,
-/// and evicts everything instead.
+/// and evicts everything instead. Its rhythm runs on the machine's clock, whatever
+/// <see cref="TimeProvider"/> the site is given (a test's fake clock must not stop it); the
+/// journal's own times, written by writers, are on the site's.
 /// </remarks>
 public sealed class JournalFollower(DatabaseConnection database, CacheEvictor evictor, TimeProvider clock, ILogger<JournalFollower> log)
     : BackgroundService
 {
+    private static readonly TimeProvider Machine = TimeProvider.System;
+
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How long journal rows are kept.</summary>
@@ -87,7 +91,7 @@ public sealed class JournalFollower(DatabaseConnection database, CacheEvictor ev
             }
             try
             {
-                await Task.Delay(PollInterval, clock, stoppingToken);
+                await Task.Delay(PollInterval, Machine, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -101,10 +105,10 @@ public sealed class JournalFollower(DatabaseConnection database, CacheEvictor ev
     {
         await using var connection = database.CreateConnection();
         await connection.OpenAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = Machine.GetUtcNow();
         if (Position < 0 || now - lastRead > Retention / 2)
         {
-            await StartOverAsync(connection, restarting: Position >= 0, ct);
+            await StartOverAsync(connection, restarting: Position >= 0, now, ct);
         }
         else
         {
@@ -122,16 +126,35 @@ public sealed class JournalFollower(DatabaseConnection database, CacheEvictor ev
         if (now - lastPrune > PruneInterval)
         {
             lastPrune = now;
-            await PruneAsync(connection, now.UtcDateTime - Retention, ct);
+            await PruneAsync(connection, clock.GetUtcNow().UtcDateTime - Retention, ct);
         }
     }
 
-    /// <summary>Begins at the journal's end: what is cached here was made after every row in it, or is evicted now.</summary>
-    private async Task StartOverAsync(DbConnection connection, bool restarting, CancellationToken ct)
+    /// <summary>
+    /// Begins at the journal's end: what is cached here was made after every committed row, or is
+    /// evicted now. The last ids are taken as they stand, so that one still being committed
+    /// (PostgreSQL) is awaited like any other hole rather than skipped.
+    /// </summary>
+    private async Task StartOverAsync(DbConnection connection, bool restarting, DateTimeOffset now, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT COALESCE(MAX("Id"), 0) FROM "CacheInvalidations" """;
-        var end = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        long end;
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """SELECT COALESCE(MAX("Id"), 0) FROM "CacheInvalidations" """;
+            end = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var from = Math.Max(0, end - MaxHoles);
+        var present = new List<long>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """SELECT "Id" FROM "CacheInvalidations" WHERE "Id" > @from""";
+            Parameter(command, "@from", from);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                present.Add(reader.GetInt64(0));
+            }
+        }
         if (restarting)
         {
             log.LogWarning("The invalidation journal was out of reach too long; evicting every cached page.");
@@ -139,10 +162,19 @@ public sealed class JournalFollower(DatabaseConnection database, CacheEvictor ev
         }
         lock (gate)
         {
-            position = Math.Max(position, end);
-            highestSeen = Math.Max(highestSeen, position);
+            position = Math.Max(position, from);
+            highestSeen = Math.Max(highestSeen, end);
+            appliedAbove.UnionWith(present);
             appliedAbove.RemoveWhere(id => id <= position);
             holes.Clear();
+            for (var id = position + 1; id < highestSeen; id++)
+            {
+                if (!appliedAbove.Contains(id))
+                {
+                    holes[id] = now;
+                }
+            }
+            Advance();
         }
     }
 
@@ -207,15 +239,20 @@ public sealed class JournalFollower(DatabaseConnection database, CacheEvictor ev
             {
                 holes.Remove(id); // rolled back, most likely: its id will never be used
             }
-            // The position moves up to just below the first id still awaited.
-            var limit = holes.Count > 0 ? holes.Keys.Min() - 1 : highestSeen;
-            if (limit > position)
-            {
-                position = limit;
-                appliedAbove.RemoveWhere(applied => applied <= limit);
-            }
+            Advance();
         }
         return tags;
+    }
+
+    /// <summary>Moves the position up to just below the first id still awaited. Called holding the gate.</summary>
+    private void Advance()
+    {
+        var limit = holes.Count > 0 ? holes.Keys.Min() - 1 : highestSeen;
+        if (limit > position)
+        {
+            position = limit;
+            appliedAbove.RemoveWhere(applied => applied <= limit);
+        }
     }
 
     private static async Task PruneAsync(DbConnection connection, DateTime before, CancellationToken ct)

@@ -43,12 +43,15 @@ public sealed class SiteWriter(HeraldDbContext db, JournalFollower follower, Cac
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             result = await write(tags, ct);
-            await db.SaveChangesAsync(ct);
-            if (!tags.IsEmpty)
+            var entry = tags.IsEmpty ? null : new CacheInvalidation { WrittenAt = clock.GetUtcNow().UtcDateTime, Tags = tags.Serialize() };
+            if (entry is not null)
             {
-                var entry = new CacheInvalidation { WrittenAt = clock.GetUtcNow().UtcDateTime, Tags = tags.Serialize() };
                 db.Add(entry);
-                await db.SaveChangesAsync(ct);
+            }
+            // What the write left unsaved goes with its journal row.
+            await db.SaveChangesAsync(ct);
+            if (entry is not null)
+            {
                 db.Entry(entry).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
                 follower.AppliedHere(entry.Id);
             }
