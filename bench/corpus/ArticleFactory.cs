@@ -37,7 +37,7 @@ internal sealed class ArticleFactory(Newsroom newsroom, IReadOnlyList<string> se
             Slug = UniqueSlug(headline),
             Headline = headline,
             Dek = random.NextDouble() < 0.8 ? prose.Dek(story) : null,
-            BodyMarkdown = prose.Body(story, BodyWords()),
+            BodySource = prose.Body(story, BodyWords()),
             // A few drafts keep the status filter of every public query honest.
             Status = random.NextDouble() < 0.01 ? ArticleStatus.Draft : ArticleStatus.Published,
             CreatedAt = published - TimeSpan.FromMinutes(random.Next(30, 600)),

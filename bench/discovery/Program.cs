@@ -87,7 +87,7 @@ if (options.Runs("related"))
             Slug = $"bench-{Guid.NewGuid():N}",
             Headline = source.Headline,
             Dek = source.Dek,
-            BodyMarkdown = source.BodyMarkdown,
+            BodySource = source.BodySource,
             BodyHtml = source.BodyHtml,
             Status = ArticleStatus.Published,
             PublishedAt = DateTime.UtcNow.AddMinutes(-i),

@@ -22,7 +22,7 @@ internal static class RelatedBackfill
         {
             await foreach (var a in Rows(db).WithCancellation(ct))
             {
-                foreach (var term in TermCounter.Count(a.Headline, a.Dek, markdown.ToPlainText(a.BodyMarkdown)).Keys)
+                foreach (var term in TermCounter.Count(a.Headline, a.Dek, markdown.ToPlainText(a.BodySource)).Keys)
                 {
                     frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
                 }
@@ -37,7 +37,7 @@ internal static class RelatedBackfill
         var batch = new List<(int Id, Dictionary<string, int> Counts)>();
         await foreach (var a in Rows(reader).WithCancellation(ct))
         {
-            batch.Add((a.Id, TermCounter.Count(a.Headline, a.Dek, markdown.ToPlainText(a.BodyMarkdown))));
+            batch.Add((a.Id, TermCounter.Count(a.Headline, a.Dek, markdown.ToPlainText(a.BodySource))));
             if (batch.Count == 1000)
             {
                 await SaveAsync(open, batch, frequencies, documents, ct);
@@ -49,7 +49,7 @@ internal static class RelatedBackfill
 
     private static IAsyncEnumerable<Row> Rows(HeraldDbContext db) => db.Articles.AsNoTracking()
         .Where(a => a.Status == ArticleStatus.Published).OrderBy(a => a.Id)
-        .Select(a => new Row(a.Id, a.Headline, a.Dek, a.BodyMarkdown)).AsAsyncEnumerable();
+        .Select(a => new Row(a.Id, a.Headline, a.Dek, a.BodySource)).AsAsyncEnumerable();
 
     private static async Task SaveAsync(Func<HeraldDbContext> open, List<(int Id, Dictionary<string, int> Counts)> batch,
         Dictionary<string, int> frequencies, int documents, CancellationToken ct)
@@ -69,5 +69,5 @@ internal static class RelatedBackfill
         await db.SaveChangesAsync(ct);
     }
 
-    private sealed record Row(int Id, string Headline, string? Dek, string BodyMarkdown);
+    private sealed record Row(int Id, string Headline, string? Dek, string BodySource);
 }

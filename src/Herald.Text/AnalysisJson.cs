@@ -42,6 +42,8 @@ public static class AnalysisJson
             json.WriteString("kind", quote.Kind == QuoteKind.Direct ? "direct" : "indirect");
             json.WriteNumber("start", quote.Start);
             json.WriteNumber("end", quote.End);
+            json.WriteNumber("confidence", quote.Confidence);
+            WriteEvidence(json, quote.Evidence);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -62,6 +64,8 @@ public static class AnalysisJson
             }
             json.WriteEndArray();
             json.WriteNumber("mentions", entity.Mentions);
+            json.WriteNumber("confidence", entity.Confidence);
+            WriteEvidence(json, entity.Evidence);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -94,6 +98,16 @@ public static class AnalysisJson
             json.WriteNumber("start", check.Start);
             json.WriteNumber("end", check.End);
             json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter json, IReadOnlyList<string> evidence)
+    {
+        json.WriteStartArray("evidence");
+        foreach (string reason in evidence)
+        {
+            json.WriteStringValue(Safe(reason));
         }
         json.WriteEndArray();
     }

@@ -18,14 +18,20 @@ public static class AnalysisReport
         {
             string speaker = quote.Speaker ?? "(no speaker found)";
             string kind = quote.Kind == QuoteKind.Direct ? "direct" : "indirect";
-            report.Append(invariant, $"  [{quote.Start}-{quote.End}] {speaker} ({kind}, {quote.Cue ?? "no cue"}): {Shorten(quote.Text)}").AppendLine();
+            string sure = quote.Speaker is null ? "" : $", {quote.Confidence:0.00}";
+            report.Append(invariant, $"  [{quote.Start}-{quote.End}] {speaker} ({kind}, {quote.Cue ?? "no cue"}{sure}): {Shorten(quote.Text)}").AppendLine();
         }
 
         report.AppendLine().Append(invariant, $"Entities ({analysis.Entities.Count})").AppendLine();
         foreach (Entity entity in analysis.Entities)
         {
             string aliases = entity.Aliases.Count == 0 ? "" : $" — also {string.Join(", ", entity.Aliases)}";
-            report.Append(invariant, $"  {AnalysisJson.TypeName(entity.Type),-12} {entity.Name} ×{entity.Mentions}{aliases}").AppendLine();
+            string sure = entity.IsConfident ? "" : " (unsure)";
+            report.Append(invariant, $"  {AnalysisJson.TypeName(entity.Type),-12} {entity.Name} ×{entity.Mentions}{aliases}  {entity.Confidence:0.00}{sure}").AppendLine();
+            if (entity.Evidence.Count > 0)
+            {
+                report.Append("               because: ").AppendJoin("; ", entity.Evidence).AppendLine();
+            }
         }
 
         report.AppendLine().Append(invariant, $"Figures ({analysis.Figures.Count})").AppendLine();

@@ -7,6 +7,12 @@ public sealed class AnalyzerOptions
     public IReadOnlyList<KnownEntity> KnownEntities { get; init; } = [];
 }
 
-public sealed record KnownEntity(string Name, EntityType Type, IReadOnlyList<string> Aliases);
+/// <summary>A name the site already tracks.</summary>
+/// <param name="ConfirmedByEditor">
+/// An editor has checked the name and its type. Confirmed names are taken as certain; unconfirmed
+/// ones (earlier analyses) are strong evidence that the text can still outweigh, so that one wrong
+/// guess does not repeat itself in every later article.
+/// </param>
+public sealed record KnownEntity(string Name, EntityType Type, IReadOnlyList<string> Aliases, bool ConfirmedByEditor = false);
 
 public enum EntityType { Person, Organization, Place }

@@ -56,6 +56,7 @@ public static class NewsAnalyzer
         List<Quote> quotes = new QuoteAttributor(article).Attribute(statements);
         quotes.AddRange(new IndirectStatements(article).Find());
         quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
+        quotes = SpeakerEvidence.Apply(article.Entities, quotes);
         foreach (Quote quote in quotes)
         {
             if (quote.Kind == QuoteKind.Direct && quote.Speaker is null)

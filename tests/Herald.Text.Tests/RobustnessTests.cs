@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 
 namespace Herald.Text.Tests;
@@ -63,40 +61,6 @@ public sealed class RobustnessTests
     }
 
     [Fact]
-    public void TenMegabytesFinishInBoundedTime()
-    {
-        var builder = new StringBuilder();
-        string[] pieces =
-        [
-            "“China will play a constructive role,” Xi Jinping said. ",
-            "Revenue rose 12 percent to $6bn in 2023. ",
-            "\"unclosed quote ",
-            "Memorandum On Technical Cooperation  was signed.Next ",
-            "Вот «цитата» и 中文“引语”。\n\n",
-            "„„„ »»» \"\"\" ",
-        ];
-        int i = 0;
-        while (builder.Length < 10 * 1024 * 1024)
-        {
-            builder.Append(pieces[i++ % pieces.Length]);
-        }
-        var watch = Stopwatch.StartNew();
-        Analysis analysis = NewsAnalyzer.Analyze(builder.ToString());
-        watch.Stop();
-        Assert.DoesNotContain(analysis.Checks, c => c.Rule == "analysis-failed");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
-    }
-
-    [Fact]
-    public void OneHugeParagraphWithoutPunctuation()
-    {
-        string text = string.Concat(Enumerable.Repeat("Alpha Beta Gamma Delta \"quote ", 200_000));
-        var watch = Stopwatch.StartNew();
-        NewsAnalyzer.Analyze(text);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
-    }
-
-    [Fact]
     public void JsonHasTheAgreedShape()
     {
         string json = AnalysisJson.Serialize(NewsAnalyzer.Analyze("\"We are ready,\" Anna Berg said of the 36 percent rise in 2023."));
@@ -106,10 +70,14 @@ public sealed class RobustnessTests
         Assert.Equal("direct", quote.GetProperty("kind").GetString());
         Assert.Equal("Anna Berg", quote.GetProperty("speaker").GetString());
         Assert.Equal(0, quote.GetProperty("start").GetInt32());
+        Assert.InRange(quote.GetProperty("confidence").GetDouble(), 0.8, 1);
+        Assert.Equal(JsonValueKind.String, quote.GetProperty("evidence")[0].ValueKind);
         JsonElement entity = root.GetProperty("entities")[0];
         Assert.Equal("person", entity.GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.Array, entity.GetProperty("aliases").ValueKind);
         Assert.Equal(JsonValueKind.Number, entity.GetProperty("mentions").ValueKind);
+        Assert.InRange(entity.GetProperty("confidence").GetDouble(), 0, 1);
+        Assert.Equal(JsonValueKind.String, entity.GetProperty("evidence")[0].ValueKind);
         JsonElement figure = root.GetProperty("figures")[0];
         Assert.Equal(36, figure.GetProperty("value").GetDouble());
         Assert.Equal("in 2023", figure.GetProperty("period").GetString());

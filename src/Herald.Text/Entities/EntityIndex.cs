@@ -42,20 +42,6 @@ internal sealed class EntityIndex(List<EntityRecord> records, List<Mention> ment
         }
     }
 
-    /// <summary>The nearest person mentioned before position and not earlier than floor that passes the filter.</summary>
-    public EntityRecord? LastPersonBefore(int position, int floor, Func<Mention, bool> accept)
-    {
-        for (int i = FirstAtOrAfter(position) - 1; i >= 0 && Mentions[i].Start >= floor; i--)
-        {
-            Mention mention = Mentions[i];
-            if (mention.Entity.Type == EntityType.Person && accept(mention))
-            {
-                return mention.Entity;
-            }
-        }
-        return null;
-    }
-
     public IReadOnlyList<Entity> ToEntities() =>
         [.. Records.Where(r => r.Mentions > 0).Select(r => r.ToEntity())];
 }

@@ -1,15 +1,221 @@
+using Herald.Text.Gazetteer;
 using Herald.Text.Quotes;
 using Herald.Text.Segmentation;
 
 namespace Herald.Text.Entities;
 
 /// <summary>A lone capitalised word that may name someone already met ("Putin" after "Vladimir Putin").</summary>
-internal readonly record struct SingleWordCandidate(int TokenIndex, bool FollowedByCue, bool HasTitle, bool StartsSentence, bool AfterPlacePreposition);
+internal readonly record struct SingleWordCandidate(int TokenIndex, bool FollowedByCue, bool HasTitle, bool StartsSentence, bool AfterPlacePreposition, bool InHeading);
+
+/// <summary>A name found in the first pass, with the evidence around this one mention.</summary>
+internal sealed class Candidate
+{
+    public required int First { get; init; }
+    public required int Last { get; init; }
+    public required string Name { get; set; }
+    public required bool InHeading { get; init; }
+    // Set once, from the list the first pass built: candidates are many, so they share no copies.
+    public List<Evidence> Evidence { get; init; } = new(2);
+    public List<string>? Titles { get; init; }
+    public string? Nationality { get; init; }
+    public int? Age { get; set; }
+}
 
 internal sealed partial class EntityRecognizer
 {
-    /// <summary>Classifies a run of unknown capitalised words and records it as an entity if it is one.</summary>
-    private void FlushChunk(ref int chunkStart, int chunkLast, List<string> titles, string? nationality)
+    private void ProcessRun(int first, int last)
+    {
+        var titles = new List<string>();
+        string? nationality = null;
+        int demonymEnd = -1;
+        int chunkStart = -1;
+        // "the railway operator Kazakhstan Temir Zholy", "Discounters Aldi and Lidl": a descriptor makes
+        // the whole run organisations, whatever words it holds.
+        string? descriptor = OrganizationDescriptorBefore(first);
+        if (descriptor is null && first == _sentenceFirst && first < last && Lexicon.OrganizationDescriptors.Contains(NameAt(first)))
+        {
+            descriptor = LowerAt(first);
+            first++;
+        }
+        if (descriptor is not null && !IsTitleAt(first, last))
+        {
+            int end = first;
+            while (end < last && !(_titleCaseHeading && IsEverydayWord(end + 1)))
+            {
+                end++;
+            }
+            FlushOrganizations(first, end, descriptor);
+            if (end < last)
+            {
+                ProcessRun(end + 1, last);
+            }
+            return;
+        }
+        int k = first;
+        while (k <= last)
+        {
+            if (TryLongestName(k, last, out int matchedLast, out GazetteerEntry? entry, out string? defined)
+                && (defined is not null || PlaceStands(entry!, k, matchedLast, out _)))
+            {
+                if (chunkStart >= 0 && entry is { Type: EntityType.Place } && PartOfChunk(chunkStart, k, matchedLast, entry))
+                {
+                    k = matchedLast + 1;
+                    continue;
+                }
+                if (chunkStart >= 0 && chunkStart == k - 1 && entry is { Type: EntityType.Place, Source: not NameSource.Town } && Lexicon.Directions.Contains(NameAt(k - 1)))
+                {
+                    // "East Africa", "Southern Europe": the direction belongs to the place.
+                    var directed = new Candidate { First = k - 1, Last = matchedLast, Name = NameOf(k - 1, matchedLast), InHeading = _inHeading };
+                    directed.Evidence.Add(new Evidence(EntityType.Place, Weights.Region, $"a part of {entry.CanonicalName}"));
+                    _candidates.Add(directed);
+                    chunkStart = -1;
+                    titles.Clear();
+                    k = matchedLast + 1;
+                    continue;
+                }
+                FlushChunk(ref chunkStart, k - 1, titles, nationality, demonymEnd);
+                AddFound(k, matchedLast, entry, defined);
+                titles.Clear();
+                k = matchedLast + 1;
+                continue;
+            }
+            ReadOnlySpan<char> word = _tokens[k].Span(_text);
+            string name = NameAt(k);
+            bool demonym = _gazetteer.TryGetCountryOfDemonym(name, out string country);
+            int demonymWords = demonym ? 1 : TwoWordDemonym(k, last, out country);
+            if (demonymWords > 0 || IsTitleAt(k, last))
+            {
+                // "Ivan Sokolov and Kazakh President Nurlan Abenov": a demonym or title starts a new name.
+                FlushChunk(ref chunkStart, k - 1, titles, nationality, demonymEnd);
+                if (demonymWords > 0)
+                {
+                    titles.Clear();
+                    nationality = country;
+                    k += demonymWords;
+                    demonymEnd = k - 1;
+                    continue;
+                }
+                titles.Add(word.ToString().ToLowerInvariant());
+                k++;
+                continue;
+            }
+            bool everyday = _titleCaseHeading && IsEverydayWord(k);
+            // "A/S", "Harbour Residents' Association": a word that is no name alone stays inside a company's name.
+            bool inName = (k < last && JoinBetween(_tokens[k], _tokens[k + 1]) == Join.Slash) || (chunkStart >= 0 && OrganizationWordAhead(k + 1, Math.Min(last, k + 3) + 1));
+            if (chunkStart < 0)
+            {
+                if (!IsConnector(word) && !Lexicon.NotNames.Contains(name) && !everyday)
+                {
+                    chunkStart = k;
+                }
+            }
+            else if ((Lexicon.NotNames.Contains(name) && !IsConnector(word) && !inName && !Lexicon.OrganizationWords.Contains(name)) || everyday)
+            {
+                FlushChunk(ref chunkStart, k - 1, titles, nationality, demonymEnd);
+                titles.Clear();
+            }
+            k++;
+        }
+        FlushChunk(ref chunkStart, last, titles, nationality, demonymEnd);
+    }
+
+    /// <summary>
+    /// A place inside a name being read: "Central Bank of the Republic of Turkey" keeps Turkey, and in
+    /// "Selim Aydın" the town of Aydın is a surname after a given name.
+    /// </summary>
+    private bool PartOfChunk(int chunkStart, int k, int matchedLast, Gazetteer.GazetteerEntry entry)
+    {
+        string before = NameAt(k - 1);
+        bool ofPlace = before is "of" || (before is "the" && k - 2 > chunkStart && NameAt(k - 2) is "of");
+        if (ofPlace && HasOrganizationWord(chunkStart, k - 1))
+        {
+            return true;
+        }
+        return k == matchedLast && k - 1 >= chunkStart && entry.Source is not (Gazetteer.NameSource.Country or Gazetteer.NameSource.Known)
+            && GivenNameAt(k - 1) > 0 && !IsEverydayWord(k - 1);
+    }
+
+    /// <summary>An everyday word that is no name by itself: lower-case in the dictionary and no given name or organisation word.</summary>
+    private bool IsEverydayWord(int index)
+    {
+        if (_everydayCache[index] == 0)
+        {
+            string word = NameAt(index);
+            bool everyday = (_gazetteer.IsCommonWord(word) || Lexicon.FunctionWords.Contains(word))
+                && !_gazetteer.IsGivenName(word) && !Lexicon.OrganizationWords.Contains(word);
+            _everydayCache[index] = everyday ? (sbyte)1 : (sbyte)-1;
+        }
+        return _everydayCache[index] > 0;
+    }
+
+    /// <summary>Records a name the gazetteer, the site or an acronym definition knows.</summary>
+    private void AddFound(int first, int last, GazetteerEntry? entry, string? defined)
+    {
+        var candidate = new Candidate { First = first, Last = last, Name = defined ?? entry!.CanonicalName, InHeading = _inHeading };
+        if (defined is not null)
+        {
+            candidate.Evidence.Add(new Evidence(EntityType.Organization, Weights.DefinedAcronym * 0.5, $"acronym the article defines for {defined}"));
+        }
+        else
+        {
+            candidate.Evidence.Add(FoundEvidence(entry!));
+            if (entry!.Type == EntityType.Place && PlaceStands(entry, first, last, out string? context) && context is not null)
+            {
+                candidate.Evidence.Add(new Evidence(EntityType.Place, Weights.PlaceContext, context));
+            }
+            if (entry.Type == EntityType.Place)
+            {
+                _acceptedPlaces.Add(entry.CanonicalName);
+            }
+        }
+        _candidates.Add(candidate);
+        DefineAcronymAfter(first, last, candidate.Name);
+    }
+
+    private static readonly string[] TownReasons = [.. Enumerable.Range(0, 32).Select(log2 => string.Format(
+        System.Globalization.CultureInfo.InvariantCulture, "a {0} of over {1:N0} people (GeoNames)", log2 >= 17 ? "city" : "town", 1L << log2))];
+
+    private static Evidence FoundEvidence(GazetteerEntry entry) => entry.Source switch
+    {
+        NameSource.Known when entry.Confirmed => new Evidence(entry.Type, Weights.ConfirmedByEditor, "confirmed by an editor"),
+        NameSource.Known => new Evidence(entry.Type, Weights.KnownToSite, "named in earlier articles"),
+        NameSource.Country => new Evidence(entry.Type, Weights.Curated, "a country"),
+        NameSource.Capital => new Evidence(entry.Type, Weights.Curated, "a capital city"),
+        NameSource.Region => new Evidence(entry.Type, Weights.Region, "a region in the gazetteer"),
+        NameSource.Town when entry.IsLargeTown => new Evidence(entry.Type, Weights.LargeTown, TownReasons[entry.PopulationLog2]),
+        NameSource.Town => new Evidence(entry.Type, Weights.TownInContext, TownReasons[Math.Max(entry.PopulationLog2, 9)]),
+        _ => new Evidence(entry.Type, Weights.Curated, entry.Type == EntityType.Place ? "a well-known place" : "a well-known organisation"),
+    };
+
+    /// <summary>Every part of "Tokyo Electron and Advantest" after "chipmakers" is an organisation.</summary>
+    private void FlushOrganizations(int first, int last, string descriptor)
+    {
+        int start = first;
+        for (int i = first; i <= last + 1; i++)
+        {
+            if (i <= last && NameAt(i) != "and")
+            {
+                continue;
+            }
+            int end = i - 1;
+            while (end >= start && IsConnector(_tokens[end].Span(_text)))
+            {
+                end--;
+            }
+            if (end >= start)
+            {
+                var candidate = new Candidate { First = start, Last = end, Name = NameOf(start, end), InHeading = _inHeading };
+                candidate.Evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("'{0}' before the name", descriptor)));
+                candidate.Evidence.AddRange(ChunkEvidence(start, end, []) ?? []);
+                _candidates.Add(candidate);
+                DefineAcronymAfter(start, end, candidate.Name);
+            }
+            start = i + 1;
+        }
+    }
+
+    /// <summary>Classifies a run of unknown capitalised words and records it as a candidate if it may be a name.</summary>
+    private void FlushChunk(ref int chunkStart, int chunkLast, List<string> titles, string? nationality, int demonymEnd)
     {
         int first = chunkStart;
         chunkStart = -1;
@@ -22,13 +228,25 @@ internal sealed partial class EntityRecognizer
         {
             last--;
         }
-        if (last < first)
+        if (last < first || LooksLikeTitleCaseRun(first, last))
         {
             return;
         }
-        int count = last - first + 1;
-        if (LooksLikeTitleCaseRun(first, last))
+        int of = SplitPersonOf(first, last);
+        if (of > 0)
         {
+            // "Karin Ahlgren of Lund University": a person, then where she works.
+            int left = first;
+            FlushChunk(ref left, of - 1, titles, nationality, demonymEnd);
+            int right = of + 1;
+            while (right <= last && IsConnector(_tokens[right].Span(_text)))
+            {
+                right++;
+            }
+            if (right <= last)
+            {
+                ProcessRun(right, last);
+            }
             return;
         }
         int and = SplitAtAnd(first, last);
@@ -36,54 +254,94 @@ internal sealed partial class EntityRecognizer
         {
             // "Ivan Sokolov and Nurlan Abenov" are two names; "Trade and Industry" keeps its organisation word.
             int left = first;
-            FlushChunk(ref left, and - 1, titles, nationality);
+            FlushChunk(ref left, and - 1, titles, nationality, demonymEnd);
             int right = and + 1;
-            FlushChunk(ref right, last, [], null);
+            FlushChunk(ref right, last, [], null, -1);
             return;
         }
-        List<string> contextTitles = [.. titles, .. RolesAround(first, last)];
-        // "Chief Daniel Osei": a leading role word is a title, unless the run names an organisation ("General Motors").
+        var contextTitles = new List<string>(titles);
+        foreach (string role in RolesAround(first, last))
+        {
+            contextTitles.Add(role);
+        }
+        first = SkipLeadingWords(first, last, contextTitles);
+        int count = last - first + 1;
+        List<Evidence>? evidence = ChunkEvidence(first, last, contextTitles);
+        if (evidence is null)
+        {
+            return;
+        }
+        evidence.AddRange(ContextEvidence(first, last));
+        if (PlainWordBefore(first) is "the" && contextTitles.Count == 0)
+        {
+            // "the Twickenham Stoop", "the Executive Tower": people are not named with "the".
+            evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.NameShaped);
+        }
+        if (first == _sentenceFirst && count == 1 && IsEverydayWord(first) && contextTitles.Count == 0 && !evidence.Exists(e => e.Weight >= Weights.OrganizationContext))
+        {
+            // "Country director ...", "Police said": an everyday word opening a sentence is no name.
+            _singles.Add(new SingleWordCandidate(first, false, false, true, false, _inHeading));
+            return;
+        }
+        if (count == 1 && !evidence.Exists(e => e.Weight >= Weights.PlaceContext))
+        {
+            _singles.Add(new SingleWordCandidate(first, CueFollows(last) && !AfterPreposition(first), contextTitles.Count > 0, first == _sentenceFirst, AfterPlacePreposition(first), _inHeading));
+            return;
+        }
+        if (evidence.Count == 0)
+        {
+            return;
+        }
+        // "Norwegian Air Shuttle", "Danish Energy Agency": a demonym opens an organisation's name.
+        if (demonymEnd == first - 1 && demonymEnd >= 0 && evidence.Exists(e => e.Type == EntityType.Organization && e.Weight >= Weights.OrganizationHead))
+        {
+            first = demonymEnd - (_gazetteer.TryGetCountryOfDemonym(NameAt(demonymEnd), out _) ? 0 : 1);
+            nationality = null;
+        }
+        var candidate = new Candidate
+        {
+            First = first,
+            Last = last,
+            Name = NameOf(first, last),
+            InHeading = _inHeading,
+            Nationality = nationality,
+            Age = AgeAfter(last),
+            Evidence = evidence,
+            Titles = contextTitles.Count > 0 ? contextTitles : null,
+        };
+        if (candidate.Age is { } age)
+        {
+            candidate.Evidence.Add(new Evidence(EntityType.Person, Weights.Age, $"age {age} given after the name"));
+        }
+        _candidates.Add(candidate);
+        DefineAcronymAfter(first, last, candidate.Name);
+    }
+
+    /// <summary>
+    /// "Chief Daniel Osei" and "Curator Hannah Doyle": leading role or everyday words before a given name
+    /// are a title, not part of the name; an organisation's own words ("General Motors") stay.
+    /// </summary>
+    private int SkipLeadingWords(int first, int last, List<string> contextTitles)
+    {
+        if (HasOrganizationWord(first, last))
+        {
+            return first;
+        }
         int named = first;
-        while (named < last && Titles.IsRole(NameAt(named)) && !HasOrganizationWord(first, last))
+        while (named < last && (Titles.IsRole(NameAt(named))
+            || (IsEverydayWord(named) && named == _sentenceFirst && GivenNameAt(named) == 0)))
         {
             named++;
         }
         if (named > first && AllNameWords(named, last))
         {
-            for (; first < named; first++)
+            for (int i = first; i < named; i++)
             {
-                contextTitles.Add(NameAt(first).ToLowerInvariant());
+                contextTitles.Add(NameAt(i).ToLowerInvariant());
             }
+            return named;
         }
-        count = last - first + 1;
-        EntityType? type = Classify(first, last, contextTitles.Count > 0);
-        if (type is null)
-        {
-            if (count == 1)
-            {
-                _singles.Add(new SingleWordCandidate(first, CueFollows(last), contextTitles.Count > 0, first == _sentenceFirst, AfterPlacePreposition(first)));
-            }
-            return;
-        }
-        if (_inHeading && type == EntityType.Person)
-        {
-            if (KnownPersonFor(first, last) is { } known)
-            {
-                AddMention(first, last, known);
-            }
-            return;
-        }
-        EntityRecord record = _registry.Named(NameOf(first, last), type.Value);
-        if (type == EntityType.Person)
-        {
-            record.Titles.UnionWith(contextTitles);
-            foreach (string title in contextTitles)
-            {
-                record.Gender ??= Titles.GenderOf(title);
-            }
-            record.Nationality ??= nationality;
-        }
-        AddMention(first, last, record);
+        return first;
     }
 
     private bool AllNameWords(int first, int last)
@@ -102,7 +360,7 @@ internal sealed partial class EntityRecognizer
     {
         for (int i = first; i <= last; i++)
         {
-            if (Lexicon.OrganizationWords.Contains(NameAt(i)))
+            if (Lexicon.OrganizationWords.Contains(NameAt(i)) || Lexicon.LegalSuffixes.Contains(NameAt(i)))
             {
                 return true;
             }
@@ -129,66 +387,40 @@ internal sealed partial class EntityRecognizer
         return person;
     }
 
+    /// <summary>Where "of" parts a person's name (a given name first, no organisation word) from an organisation or place after it.</summary>
+    private int SplitPersonOf(int first, int last)
+    {
+        for (int i = first + 2; i < last; i++)
+        {
+            if (NameAt(i) != "of")
+            {
+                continue;
+            }
+            if (GivenNameAt(first) > 0 && !HasOrganizationWord(first, i - 1) && AllNameWords(first, i - 1) && !Titles.IsRole(NameAt(first)))
+            {
+                return i;
+            }
+            return -1;
+        }
+        return -1;
+    }
+
     private int SplitAtAnd(int first, int last)
     {
         int and = -1;
-        for (int i = first + 1; i < last; i++)
+        for (int i = first; i <= last; i++)
         {
             string word = NameAt(i);
-            if (Lexicon.OrganizationWords.Contains(word))
+            if (Lexicon.OrganizationWords.Contains(word) || Lexicon.LegalSuffixes.Contains(word))
             {
                 return -1;
             }
-            if (word == "and")
+            if (word == "and" && i > first && i < last)
             {
                 and = i;
             }
         }
         return and;
-    }
-
-    private EntityType? Classify(int first, int last, bool hasTitle)
-    {
-        int count = last - first + 1;
-        string firstWord = NameAt(first);
-        string lastWord = NameAt(last);
-        for (int i = first; i <= last; i++)
-        {
-            if (Lexicon.OrganizationWords.Contains(NameAt(i)))
-            {
-                // A lone organisation word ("Police", "Parliament") is a common noun unless the gazetteer knows it.
-                return count == 1 ? null : EntityType.Organization;
-            }
-        }
-        if (count == 1 && _tokens[first].IsAllCaps(_text))
-        {
-            int length = _tokens[first].Length;
-            return length is >= 2 and <= 6 && !Lexicon.NotAcronyms.Contains(firstWord) ? EntityType.Organization : null;
-        }
-        if (Lexicon.EventWords.Contains(lastWord))
-        {
-            return null;
-        }
-        if (count >= 2 && (Lexicon.PlaceWords.Contains(lastWord) || firstWord is "Lake" or "Mount" or "Cape" or "Gulf"))
-        {
-            return EntityType.Place;
-        }
-        if (count == 1)
-        {
-            return hasTitle ? EntityType.Person : null;
-        }
-        if (count > 4)
-        {
-            return null;
-        }
-        for (int i = first; i <= last; i++)
-        {
-            if (!LooksLikeNameWord(i))
-            {
-                return hasTitle ? EntityType.Person : null;
-            }
-        }
-        return EntityType.Person;
     }
 
     private bool LooksLikeNameWord(int index)
@@ -220,11 +452,11 @@ internal sealed partial class EntityRecognizer
         for (int i = first; i <= last; i++)
         {
             string word = NameAt(i);
-            if (Lexicon.OrganizationWords.Contains(word) && i == last)
+            if ((Lexicon.OrganizationWords.Contains(word) || Lexicon.PlaceWords.Contains(word)) && i == last)
             {
                 return false;
             }
-            if (i > first && Lexicon.FunctionWords.Contains(word))
+            if (i > first && Lexicon.FunctionWords.Contains(word) && !(i < last && JoinBetween(_tokens[i], _tokens[i + 1]) == Join.Slash))
             {
                 return true;
             }
@@ -235,6 +467,10 @@ internal sealed partial class EntityRecognizer
         }
         return ordinary >= 2;
     }
+
+    /// <summary>"a gift shop on Strandgata, said": a word after a preposition is no speaker.</summary>
+    private bool AfterPreposition(int first) =>
+        PlainWordBefore(first) is "on" or "in" or "near" or "of" or "to" or "for" or "with" or "by" or "into" or "through";
 
     private bool AfterPlacePreposition(int first) =>
         first > 0 && _tokens[first].Start - _tokens[first - 1].End == 1 && _tokens[first - 1].Span(_text) is "at" or "from";

@@ -25,6 +25,28 @@ internal sealed partial class EntityRecognizer
             seen++;
             i--;
         }
+        // "the governor of Västra Götaland, Anders Berg": a role of a place or body, then the name.
+        if (first >= 3 && _tokens[first].Start - _tokens[first - 1].End == 2 && _text[_tokens[first - 1].End] == ',')
+        {
+            for (int k = first - 1; k >= 1 && k >= first - 5; k--)
+            {
+                if (_tokens[k].Span(_text) is "of" && Titles.IsHead(_tokens[k - 1].Span(_text)))
+                {
+                    yield return _tokens[k - 1].Value(_text).ToLowerInvariant();
+                    break;
+                }
+                if (!StartsName(_tokens[k]))
+                {
+                    break;
+                }
+            }
+        }
+        // Appositive after the name: "Zoë Achterberg, chair of the Harbour Residents' Association"
+        if (last + 2 < _tokens.Count && _tokens[last + 1].Start - _tokens[last].End == 2 && _text[_tokens[last].End] == ','
+            && Titles.IsHead(_tokens[last + 1].Span(_text)) && _tokens[last + 2].Span(_text) is "of" or "at")
+        {
+            yield return _tokens[last + 1].Value(_text).ToLowerInvariant();
+        }
         // Appositive after the name: "Tomas Reuter, the opposition leader,"
         int j = last + 1;
         if (j + 1 < _tokens.Count && _tokens[j].Start - _tokens[last].End == 2 && _text[_tokens[last].End] == ','
@@ -33,6 +55,11 @@ internal sealed partial class EntityRecognizer
             for (int k = j + 1; k < _tokens.Count && k <= j + 4; k++)
             {
                 ReadOnlySpan<char> word = _tokens[k].Span(_text);
+                if (Lexicon.OrganizationDescriptors.Contains(LowerAt(k)))
+                {
+                    // "Unite, the union that represents ..." describes an organisation.
+                    yield break;
+                }
                 if (Titles.IsRole(word))
                 {
                     yield return word.ToString().ToLowerInvariant();
@@ -45,22 +72,41 @@ internal sealed partial class EntityRecognizer
         }
     }
 
-    /// <summary>Second pass: lone words matched against the people already found, or new entities when a speech verb follows.</summary>
+    /// <summary>
+    /// Last pass: lone words matched against the names already found — a person's surname ("Putin"),
+    /// an organisation's short name ("Fjordlaks" for Fjordlaks ASA), a place named before — or new
+    /// entities when a speech verb or a title vouches for them.
+    /// </summary>
     private void ResolveSingleWords()
     {
         foreach (SingleWordCandidate candidate in _singles)
         {
             string word = NameAt(candidate.TokenIndex);
-            EntityRecord? entity = _registry.PersonByWord(word);
+            EntityRecord? entity = _registry.PersonByWord(word) ?? _registry.ByShortName(word);
+            if (entity is null && _registry.ByName(word) is { Type: not EntityType.Person } named)
+            {
+                entity = named;
+            }
             // "Unions said" opens a sentence with a plural noun, not a surname.
             bool pluralOpener = candidate.StartsSentence && word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
                 && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal);
-            if (entity is null && !pluralOpener && (candidate.FollowedByCue || candidate.HasTitle) && LooksLikeNameWord(candidate.TokenIndex))
+            bool everyday = candidate.StartsSentence && IsEverydayWord(candidate.TokenIndex);
+            if (entity is null && !candidate.InHeading && !pluralOpener && !everyday && (candidate.FollowedByCue || candidate.HasTitle)
+                && LooksLikeNameWord(candidate.TokenIndex))
             {
                 // "Analysts at Commerzbank said": people work at organisations, not at people.
-                entity = candidate.AfterPlacePreposition && !candidate.HasTitle
-                    ? _registry.Named(word, EntityType.Organization)
-                    : _registry.Person(word);
+                if (candidate.AfterPlacePreposition && !candidate.HasTitle)
+                {
+                    entity = _registry.Named(word, EntityType.Organization);
+                    entity.AddEvidence(new Evidence(EntityType.Organization, Weights.OrganizationContext, "people 'at' it speak"));
+                }
+                else
+                {
+                    entity = _registry.Person(word);
+                    entity.AddEvidence(candidate.HasTitle
+                        ? new Evidence(EntityType.Person, Weights.Title, "a title before the name")
+                        : new Evidence(EntityType.Person, Weights.Speaks, "the subject of a speech verb"));
+                }
             }
             if (entity is not null)
             {

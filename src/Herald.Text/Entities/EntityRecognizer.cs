@@ -1,23 +1,33 @@
-using Herald.Text.Gazetteer;
 using Herald.Text.Segmentation;
 
 namespace Herald.Text.Entities;
 
 /// <summary>
-/// Finds people, organisations and places from runs of capitalised words, titles, the gazetteer and
-/// the caller's known names. First pass: multi-word names; second pass: single words such as
-/// "Putin" that refer back to a fuller name or are followed by a speech verb.
+/// Finds people, organisations and places. First pass: runs of capitalised words become candidates,
+/// each with the evidence around it (gazetteer, titles, given names, company suffixes, "shares in",
+/// "in", ...). Second pass: every candidate of one name is typed by all the evidence for that name,
+/// so one clear signal anywhere in the article types every mention. Third pass: lone words such as
+/// "Putin" or "Fjordlaks" join the fuller name they stand for. Headlines are read last and may not
+/// invent people.
 /// </summary>
 internal sealed partial class EntityRecognizer
 {
     private readonly string _text;
     private readonly IReadOnlyList<Token> _tokens;
     private readonly NameBook _names;
+    private readonly Gazetteer.Gazetteer _gazetteer;
     private readonly EntityRegistry _registry = new();
+    private readonly List<Candidate> _candidates = [];
     private readonly List<SingleWordCandidate> _singles = [];
+
+    // Places accepted so far: a small town named once "in Keswick" is a place when named again.
+    private readonly HashSet<string> _acceptedPlaces = new(StringComparer.Ordinal);
 
     // Scanning a headline: new people are not guessed from its capitals.
     private bool _inHeading;
+
+    // A headline In Title Case: its capitalised everyday words ("Country Has Record Harvest") are no names.
+    private bool _titleCaseHeading;
 
     // First token of the sentence being scanned: capitalisation there says nothing about names.
     private int _sentenceFirst;
@@ -25,12 +35,24 @@ internal sealed partial class EntityRecognizer
     // Each capitalised token's name is asked for many times; build the string once.
     private readonly string?[] _nameCache;
 
+    // Reasons repeat ("'Association' in the name"): one string each per article, not one per mention.
+    private readonly Dictionary<(string Template, string Word), string> _reasons = [];
+
+    // Lower-cased words and word facts, asked for again and again while reading context: computed once per token.
+    private readonly string?[] _lowerCache;
+    private readonly sbyte[] _everydayCache;
+    private readonly sbyte[] _givenNameCache;
+
     private EntityRecognizer(string text, IReadOnlyList<Token> tokens, NameBook names)
     {
         _text = text;
         _tokens = tokens;
         _names = names;
+        _gazetteer = names.Gazetteer;
         _nameCache = new string?[tokens.Count];
+        _lowerCache = new string?[tokens.Count];
+        _everydayCache = new sbyte[tokens.Count];
+        _givenNameCache = new sbyte[tokens.Count];
     }
 
     public static EntityIndex Recognize(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences,
@@ -63,9 +85,12 @@ internal sealed partial class EntityRecognizer
         recognizer._inHeading = true;
         foreach ((int first, int end) in headings)
         {
+            recognizer._titleCaseHeading = recognizer.IsTitleCase(first, end);
             recognizer.ScanSentence(first, end);
         }
+        recognizer.ResolveCandidates();
         recognizer.ResolveSingleWords();
+        recognizer._registry.Settle();
         recognizer._registry.Mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new EntityIndex(recognizer._registry.Records, recognizer._registry.Mentions);
     }
@@ -87,26 +112,75 @@ internal sealed partial class EntityRecognizer
         }
     }
 
+    /// <summary>Most longer words capitalised: a headline written In Title Case.</summary>
+    private bool IsTitleCase(int first, int end)
+    {
+        int words = 0;
+        int capitalised = 0;
+        for (int i = first; i < end; i++)
+        {
+            if (_tokens[i].IsNumber || _tokens[i].Length < 4)
+            {
+                continue;
+            }
+            words++;
+            capitalised += char.IsUpper(_text[_tokens[i].Start]) ? 1 : 0;
+        }
+        return words >= 3 && capitalised * 5 >= words * 4;
+    }
+
     /// <summary>Capitalised, or an Arabic-style particle glued to a capitalised name ("al-Sisi").</summary>
     private bool StartsName(Token token) =>
         !token.IsNumber && (char.IsUpper(_text[token.Start])
             || (token.Length > 3 && _text[token.Start + 2] == '-' && char.IsUpper(_text[token.Start + 3])
                 && _text.AsSpan(token.Start, 2) is "al" or "el" or "ad" or "as" or "an" or "az"));
 
-    /// <summary>A run is capitalised words separated by single spaces, with "of"/"the"/"de" allowed between them.</summary>
+    /// <summary>
+    /// A run is capitalised words joined by single spaces, with "of"/"the"/"de" allowed between them,
+    /// "&amp;" between company names, and a possessive only where an organisation word follows
+    /// ("Norrhavn Fishermen's Association", "Transport Salaried Staffs' Association").
+    /// </summary>
     private int ExtendRun(int start, int end)
     {
         int last = start;
-        while (last + 1 < end && !IsPossessive(_tokens[last]) && SpaceBetween(_tokens[last], _tokens[last + 1]))
+        while (last + 1 < end)
         {
+            Token current = _tokens[last];
             Token next = _tokens[last + 1];
+            Join join = JoinBetween(current, next);
+            if (IsPossessive(current) || join == Join.PluralPossessive)
+            {
+                if (!(join is Join.Space or Join.PluralPossessive) || !StartsName(next) || !OrganizationWordAhead(last + 1, end))
+                {
+                    break;
+                }
+                last++;
+                continue;
+            }
+            if (join is Join.None or Join.PluralPossessive)
+            {
+                break;
+            }
             if (StartsName(next))
             {
                 last++;
             }
-            else if (IsConnector(next.Span(_text)) && last + 2 < end && SpaceBetween(next, _tokens[last + 2]) && StartsName(_tokens[last + 2]))
+            else if (join == Join.Space && IsConnector(next.Span(_text)) && last + 2 < end && JoinBetween(next, _tokens[last + 2]) == Join.Space)
             {
-                last += 2;
+                if (StartsName(_tokens[last + 2]))
+                {
+                    last += 2;
+                }
+                else if (next.Span(_text) is "of" && _tokens[last + 2].Span(_text) is "the" && last + 3 < end
+                    && JoinBetween(_tokens[last + 2], _tokens[last + 3]) == Join.Space && StartsName(_tokens[last + 3]))
+                {
+                    // "Central Bank of the Republic of Turkey"
+                    last += 3;
+                }
+                else
+                {
+                    break;
+                }
             }
             else
             {
@@ -116,24 +190,53 @@ internal sealed partial class EntityRecognizer
         return last;
     }
 
-    private static bool IsConnector(ReadOnlySpan<char> word) =>
-        word is "of" or "the" or "for" or "de" or "du" or "la" or "van" or "von" or "der" or "bin" or "al" or "del" or "da" or "dos" or "and";
+    private bool OrganizationWordAhead(int from, int end)
+    {
+        for (int i = from; i < end && i <= from + 1; i++)
+        {
+            if (Lexicon.OrganizationWords.Contains(NameAt(i)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
-    /// <summary>One space; or ". " after an initial or a short title ("John F. Kennedy", "Dr. Amara Obi").</summary>
-    private bool SpaceBetween(Token left, Token right)
+    private enum Join { None, Space, Initial, Ampersand, Slash, PluralPossessive }
+
+    /// <summary>What separates two tokens, as far as names are concerned.</summary>
+    private Join JoinBetween(Token left, Token right)
     {
         int gap = right.Start - left.End;
-        if (gap == 1)
+        ReadOnlySpan<char> between = _text.AsSpan(left.End, gap);
+        if (between is " ")
         {
-            return _text[left.End] == ' ';
+            return Join.Space;
         }
-        if (gap != 2 || _text[left.End] != '.' || _text[left.End + 1] != ' ')
+        if (between is " & ")
         {
-            return false;
+            return Join.Ampersand;
+        }
+        if (between is "/" && left.Length == 1 && right.Length == 1)
+        {
+            return Join.Slash;
+        }
+        if (between is "' " or "’ " && _text[left.End - 1] == 's')
+        {
+            return Join.PluralPossessive;
+        }
+        if (between is not ". ")
+        {
+            return Join.None;
         }
         ReadOnlySpan<char> word = left.Span(_text);
-        return (word.Length == 1 && char.IsUpper(word[0])) || word is "Mr" or "Mrs" or "Ms" or "Dr" or "Prof" or "Gen" or "Sen" or "Gov" or "Rep" or "Lt" or "Col" or "Capt" or "Sgt";
+        bool initial = (word.Length == 1 && char.IsUpper(word[0]))
+            || word is "Mr" or "Mrs" or "Ms" or "Dr" or "Prof" or "Gen" or "Sen" or "Gov" or "Rep" or "Lt" or "Col" or "Capt" or "Sgt" or "St";
+        return initial ? Join.Initial : Join.None;
     }
+
+    private static bool IsConnector(ReadOnlySpan<char> word) =>
+        word is "of" or "the" or "for" or "de" or "du" or "la" or "van" or "von" or "der" or "bin" or "al" or "del" or "da" or "dos" or "and";
 
     private bool IsPossessive(Token token)
     {
@@ -147,76 +250,14 @@ internal sealed partial class EntityRecognizer
 
     private string NameAt(int index) => _nameCache[index] ??= NameOf(_tokens[index]);
 
-    /// <summary>The words as written, so initials keep their full stops ("John F. Kennedy"); runs only hold single spaces.</summary>
-    private string NameOf(int first, int last)
+    /// <summary>The words as written, so initials keep their full stops ("John F. Kennedy"); a final possessive is dropped.</summary>
+    private string NameOf(int first, int last) => first == last ? NameAt(first) : NameSpan(first, last).ToString();
+
+    private ReadOnlySpan<char> NameSpan(int first, int last)
     {
-        if (first == last)
-        {
-            return NameAt(first);
-        }
         Token end = _tokens[last];
         int stop = IsPossessive(end) ? end.End - 2 : end.End;
-        return _text.Substring(_tokens[first].Start, stop - _tokens[first].Start);
-    }
-
-    private void ProcessRun(int first, int last)
-    {
-        var titles = new List<string>();
-        string? nationality = null;
-        int chunkStart = -1;
-        int k = first;
-        while (k <= last)
-        {
-            if (TryLongestName(k, last, out int matchedLast, out GazetteerEntry? entry, out EntityRecord? defined))
-            {
-                FlushChunk(ref chunkStart, k - 1, titles, nationality);
-                EntityRecord record = defined ?? _registry.Named(entry!.CanonicalName, entry.Type);
-                AddMention(k, matchedLast, record);
-                titles.Clear();
-                k = matchedLast + 1;
-                continue;
-            }
-            ReadOnlySpan<char> word = _tokens[k].Span(_text);
-            string name = NameAt(k);
-            bool demonym = _names.Gazetteer.TryGetCountryOfDemonym(name, out string country);
-            int demonymWords = demonym ? 1 : TwoWordDemonym(k, last, out country);
-            if (demonymWords > 0 || IsTitleAt(k, last))
-            {
-                // "Ivan Sokolov and Kazakh President Nurlan Abenov": a demonym or title starts a new name.
-                FlushChunk(ref chunkStart, k - 1, titles, nationality);
-                if (demonymWords > 0)
-                {
-                    titles.Clear();
-                    nationality = country;
-                    k += demonymWords;
-                    continue;
-                }
-                titles.Add(word.ToString().ToLowerInvariant());
-                k++;
-                continue;
-            }
-            if (chunkStart < 0)
-            {
-                if (!IsConnector(word) && !Lexicon.NotNames.Contains(name))
-                {
-                    chunkStart = k;
-                }
-            }
-            else if (Lexicon.NotNames.Contains(name) && !IsConnector(word))
-            {
-                FlushChunk(ref chunkStart, k - 1, titles, nationality);
-                titles.Clear();
-            }
-            k++;
-        }
-        FlushChunk(ref chunkStart, last, titles, nationality);
-    }
-
-    /// <summary>"South African", "New Zealand" and other two-word demonyms.</summary>
-    private int TwoWordDemonym(int k, int last, out string country)
-    {
-        country = "";
-        return k < last && _names.Gazetteer.TryGetCountryOfDemonym(NameOf(k, k + 1), out country) ? 2 : 0;
+        return _text.AsSpan(_tokens[first].Start, stop - _tokens[first].Start);
     }
 
     /// <summary>Role words count as titles; "Foreign" or "Prime" only when a role follows ("Foreign Minister").</summary>
@@ -230,12 +271,32 @@ internal sealed partial class EntityRecognizer
         return Titles.IsRoleModifier(word) && k < last && Titles.IsRole(_tokens[k + 1].Span(_text));
     }
 
+    /// <summary>"South African", "New Zealand" and other two-word demonyms.</summary>
+    private int TwoWordDemonym(int k, int last, out string country)
+    {
+        country = "";
+        return k < last && _gazetteer.TryGetCountryOfDemonym(NameOf(k, k + 1), out country) ? 2 : 0;
+    }
+
+    /// <summary>The template with {0} replaced by the word, built once per article.</summary>
+    private string Reason(string template, string word)
+    {
+        if (!_reasons.TryGetValue((template, word), out string? reason))
+        {
+            reason = template.Replace("{0}", word, StringComparison.Ordinal);
+            if (_reasons.Count < 4096)
+            {
+                _reasons[(template, word)] = reason;
+            }
+        }
+        return reason;
+    }
+
     private void AddMention(int first, int last, EntityRecord record)
     {
         Token start = _tokens[first];
         Token end = _tokens[last];
         int mentionEnd = IsPossessive(end) ? end.End - 2 : end.End;
         _registry.AddMention(start.Start, mentionEnd, record, NameOf(first, last));
-        DefineAcronymAfter(last, record);
     }
 }

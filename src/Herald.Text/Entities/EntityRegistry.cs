@@ -6,13 +6,16 @@ internal sealed class EntityRegistry
     private readonly Dictionary<(EntityType, string), EntityRecord> _byName = [];
     private readonly List<EntityRecord> _people = [];
 
+    // Organisations by short name; null where two share one.
+    private readonly Dictionary<string, EntityRecord?> _shortNames = new(StringComparer.Ordinal);
+
     // People indexed by each word of their names, so merging stays cheap on articles with many names.
     private readonly Dictionary<string, List<EntityRecord>> _peopleByWord = new(StringComparer.Ordinal);
 
     // Only the most recent people sharing a word are compared; enough for any real article, bounded for junk input.
     private const int CandidatesPerWord = 64;
 
-    public List<EntityRecord> Records { get; } = [];
+    public List<EntityRecord> Records { get; private set; } = [];
 
     public List<Mention> Mentions { get; } = [];
 
@@ -29,6 +32,13 @@ internal sealed class EntityRegistry
             record = new EntityRecord(type, canonical);
             _byName[(type, canonical)] = record;
             Records.Add(record);
+            if (type == EntityType.Organization)
+            {
+                foreach (string shortName in ShortNames(canonical))
+                {
+                    _shortNames[shortName] = _shortNames.ContainsKey(shortName) ? null : record;
+                }
+            }
         }
         return record;
     }
@@ -84,6 +94,100 @@ internal sealed class EntityRegistry
             if (people.Count == 0 || !ReferenceEquals(people[^1], person))
             {
                 people.Add(person);
+            }
+        }
+    }
+
+    /// <summary>An organisation or place recorded under exactly this name.</summary>
+    public EntityRecord? ByName(string name)
+    {
+        foreach (EntityType type in (ReadOnlySpan<EntityType>)[EntityType.Organization, EntityType.Place])
+        {
+            if (_byName.TryGetValue((type, name), out EntityRecord? record))
+            {
+                return record;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The one organisation whose name without its legal form or club word is this word ("Fjordlaks" for Fjordlaks ASA).</summary>
+    public EntityRecord? ByShortName(string word) => _shortNames.TryGetValue(word, out EntityRecord? record) ? record : null;
+
+    /// <summary>
+    /// The name without a legal form or club word at either end ("Fjordlaks ASA", "FC Lindholm"), and
+    /// the first word of a company named by its trade ("Kronborg" for Kronborg Beverages A/S). Only these
+    /// words come off: an organisation's name never lends its place name ("Norrhavn Fishermen's
+    /// Association" has no short name "Norrhavn").
+    /// </summary>
+    public static IEnumerable<string> ShortNames(string name)
+    {
+        string[] words = name.Split(' ');
+        int first = 0;
+        int last = words.Length - 1;
+        if (last >= 1 && words[last] is "A/S")
+        {
+            last--;
+        }
+        else if (last >= 1 && Lexicon.LegalSuffixes.Contains(words[last]))
+        {
+            last--;
+        }
+        else if (last >= 1 && Lexicon.LegalSuffixes.Contains(words[0]))
+        {
+            first++;
+        }
+        if (first == 0 && last == words.Length - 1)
+        {
+            // No legal form; only a trade word may still come off.
+            if (words.Length == 2 && Lexicon.CompanyWords.Contains(words[1]))
+            {
+                yield return words[0];
+            }
+            yield break;
+        }
+        yield return string.Join(' ', words[first..(last + 1)]).TrimEnd(',');
+        if (last > first && words[(first + 1)..(last + 1)].All(w => Lexicon.CompanyWords.Contains(w) || w is "&"))
+        {
+            yield return words[first];
+        }
+    }
+
+    /// <summary>
+    /// Settles every record's type and confidence from its evidence, then merges records that ended
+    /// up with the same name and type (one first seen as a person, later shown to be a company).
+    /// </summary>
+    public void Settle()
+    {
+        var kept = new Dictionary<(EntityType, string), EntityRecord>();
+        var replaced = new Dictionary<EntityRecord, EntityRecord>(ReferenceEqualityComparer.Instance);
+        foreach (EntityRecord record in Records)
+        {
+            record.Settle();
+            if (!kept.TryGetValue((record.Type, record.Name), out EntityRecord? first))
+            {
+                kept[(record.Type, record.Name)] = record;
+                continue;
+            }
+            first.Mentions += record.Mentions;
+            foreach (string surface in record.Surfaces)
+            {
+                first.AddSurface(surface);
+            }
+            first.AddEvidence([.. record.Evidence]);
+            first.Settle();
+            replaced[record] = first;
+        }
+        if (replaced.Count == 0)
+        {
+            return;
+        }
+        Records = [.. Records.Where(r => !replaced.ContainsKey(r))];
+        for (int i = 0; i < Mentions.Count; i++)
+        {
+            if (replaced.TryGetValue(Mentions[i].Entity, out EntityRecord? survivor))
+            {
+                Mentions[i] = Mentions[i] with { Entity = survivor };
             }
         }
     }

@@ -1,7 +1,7 @@
 namespace Herald.Text.Entities;
 
 /// <summary>Closed word lists that tell names apart from ordinary capitalised words.</summary>
-internal static class Lexicon
+internal static partial class Lexicon
 {
     private static HashSet<string> Set(string words, StringComparer comparer) =>
         new(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), comparer);
@@ -59,7 +59,11 @@ internal static class Lexicon
         "Capital Partners Exchange Ventures Industries Electric Foods Logistics Railways Rail Shipping Mining " +
         "Insurance Securities City Board Congress Cabinet Government Administration Secretariat Directorate " +
         "Chamber Institution Centre Center Council Studio Studios Records Publishing Broadcasting Radio TV " +
-        "Television Review Magazine Observer Courier Express Chronicle Standard Monitor Telegraph",
+        "Television Review Magazine Observer Courier Express Chronicle Standard Monitor Telegraph Municipality " +
+        "Archive Archives Library Museum Gallery Theatre Opera Beverages Brewery Breweries Semiconductor Electronics " +
+        "Properties Highways Sport Sports Institute Federation Confederation Syndicate Cooperative Co-operative " +
+        "Programme Program Tribunal Prosecutor Commissioner Ombudsman Secretariat Service Police Democrats Republicans " +
+        "Socialists Liberals Conservatives Nationalists Cycling Racing Klub",
         StringComparer.Ordinal);
 
     /// <summary>Last words of events and prizes, which are none of person, organisation or place.</summary>
@@ -72,7 +76,8 @@ internal static class Lexicon
     public static readonly HashSet<string> PlaceWords = Set(
         "River Lake Sea Ocean Island Islands Mountains Mountain Mount Valley Province Region Street Square " +
         "Bay Desert Peninsula Strait Canal District County Coast Gulf Cape Hills Plain Plateau Forest Park " +
-        "Avenue Road Bridge Port Harbour Harbor Airport Stadium Arena Village Town",
+        "Avenue Road Bridge Port Harbour Harbor Airport Stadium Arena Village Town Quay Dock Docks Pier Tower " +
+        "Fjord Falls Beach Canyon Reservoir Heights Gardens Lane Estuary Glacier Islands Archipelago",
         StringComparer.Ordinal);
 
     /// <summary>Upper-case words that are not organisations.</summary>

@@ -10,7 +10,7 @@ internal sealed class NameBook
 {
     private readonly Gazetteer.Gazetteer _gazetteer;
     private readonly Dictionary<string, GazetteerEntry> _known = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, EntityRecord> _defined = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _defined = new(StringComparer.Ordinal);
 
     public NameBook(Gazetteer.Gazetteer gazetteer, IReadOnlyList<KnownEntity> known)
     {
@@ -18,14 +18,17 @@ internal sealed class NameBook
         MaxWords = gazetteer.MaxWords;
         foreach (KnownEntity entity in known)
         {
-            if (string.IsNullOrWhiteSpace(entity.Name))
+            if (entity is null || string.IsNullOrWhiteSpace(entity.Name))
             {
                 continue;
             }
             AddKnown(entity.Name, entity);
             foreach (string alias in entity.Aliases ?? [])
             {
-                AddKnown(alias, entity);
+                if (!string.IsNullOrWhiteSpace(alias))
+                {
+                    AddKnown(alias, entity);
+                }
             }
         }
     }
@@ -34,12 +37,18 @@ internal sealed class NameBook
 
     public Gazetteer.Gazetteer Gazetteer => _gazetteer;
 
-    public void Define(string acronym, EntityRecord entity) => _defined.TryAdd(acronym, entity);
+    public void Define(string acronym, string name) => _defined.TryAdd(acronym, name);
 
-    public bool TryDefined(string name, out EntityRecord entity) => _defined.TryGetValue(name, out entity!);
+    public bool TryDefined(ReadOnlySpan<char> name, out string? fullName)
+    {
+        fullName = null;
+        return _defined.Count > 0 && _defined.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out fullName);
+    }
 
-    public bool TryGet(string name, out GazetteerEntry entry) =>
-        _known.TryGetValue(name, out entry!) || _gazetteer.TryGet(name, out entry!);
+    public bool TryGet(ReadOnlySpan<char> name, out GazetteerEntry entry) =>
+        (_known.Count > 0 && _known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out entry!)) || _gazetteer.TryGet(name, out entry!);
+
+    public bool TryGet(string name, out GazetteerEntry entry) => TryGet(name.AsSpan(), out entry);
 
     private void AddKnown(string name, KnownEntity entity)
     {
@@ -48,7 +57,7 @@ internal sealed class NameBook
         {
             return;
         }
-        _known.TryAdd(key, new GazetteerEntry(entity.Name.Trim(), entity.Type));
+        _known.TryAdd(key, new GazetteerEntry(entity.Name.Trim(), entity.Type, NameSource.Known) { Confirmed = entity.ConfirmedByEditor });
         MaxWords = Math.Max(MaxWords, key.Split(' ').Length);
     }
 }

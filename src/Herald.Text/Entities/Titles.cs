@@ -9,6 +9,7 @@ internal static class Titles
          "striker goalkeeper midfielder defender forward player king queen prince princess pope senator governor " +
          "mayor ambassador envoy general commander judge leader novelist author writer professor prof dr mr mrs " +
          "ms sir economist analyst official founder head lawmaker mp deputy vice foreign finance defence defense " +
+         "councillor councilor alderman curator archivist barrister solicitor " +
          "health interior trade education economy justice agriculture transport environment opposition " +
          "union party chief-executive president-elect emir sheikh sultan crown archbishop bishop cardinal " +
          "commissioner spokesperson's diplomat negotiator adviser advisor counsellor representative " +
@@ -25,7 +26,8 @@ internal static class Titles
          "midfielder defender player king queen prince princess pope senator governor mayor ambassador envoy " +
          "general commander judge leader novelist author writer professor economist analyst official founder " +
          "head lawmaker emir sheikh sultan archbishop bishop cardinal commissioner diplomat negotiator adviser " +
-         "advisor officer prosecutor lawyer actor actress singer scientist researcher director-general " +
+         "advisor officer prosecutor lawyer actor actress singer scientist researcher director-general councillor " +
+         "councilor alderman curator archivist barrister solicitor " +
          "mr mrs ms dr prof sir dame lord lady")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries),
         StringComparer.OrdinalIgnoreCase);

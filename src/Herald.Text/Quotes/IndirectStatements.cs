@@ -73,13 +73,20 @@ internal sealed class IndirectStatements(ArticleContext article)
                 return null;
             }
             int subjectStart = tokens[Math.Max(first, i - MaxSubjectTokens)].Start;
-            (EntityRecord? speaker, _) = _resolver.Resolve(subjectStart, tokens[i].Start, sentence.Start);
-            if (speaker is null)
+            Resolution resolved = _resolver.Resolve(subjectStart, tokens[i].Start, sentence.Start);
+            if (resolved.Speaker is not { } speaker)
             {
                 return null;
             }
             string text = TextSpans.Collapse(article.Text, clauseStart, clauseEnd);
-            return new Quote(text, speaker.Name, cue, QuoteKind.Indirect, clauseStart, clauseEnd);
+            double confidence = resolved.Confidence;
+            string reason = resolved.How == SpeakerResolver.How.Named ? $"{speaker.Name} is the subject of '{cue}'" : resolved.Reason;
+            return new Quote(text, speaker.Name, cue, QuoteKind.Indirect, clauseStart, clauseEnd)
+            {
+                Confidence = Math.Round(confidence, 2),
+                Evidence = [reason],
+                SpeakerNamed = resolved.How == SpeakerResolver.How.Named,
+            };
         }
         return null;
     }
@@ -104,7 +111,23 @@ internal sealed class IndirectStatements(ArticleContext article)
                 break;
             }
         }
-        if (Cues.TakesAnObject(cue) || Cues.RequiresThat(cue))
+        if (Cues.TakesAnObject(cue))
+        {
+            // "told local radio he was disappointed": the clause opens with a pronoun and its verb after the object.
+            for (int i = afterCue + 1; i + 1 < last && i <= afterCue + 4; i++)
+            {
+                if (GapHasPunctuation(i))
+                {
+                    break;
+                }
+                if (Pronouns.Contains(tokens[i].Value(text)) && IsVerbLike(tokens[i + 1].Value(text)))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        if (Cues.RequiresThat(cue))
         {
             return -1;
         }

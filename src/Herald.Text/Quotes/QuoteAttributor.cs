@@ -13,7 +13,11 @@ internal sealed class QuoteAttributor(ArticleContext article)
     private const int WindowTokens = 40;
     private readonly SpeakerResolver _resolver = new(article);
 
-    private sealed record Attribution(EntityRecord? Speaker, string? Cue, SpeakerResolver.How How);
+    private sealed record Attribution(EntityRecord? Speaker, string? Cue, SpeakerResolver.How How, double Confidence = 0, string Reason = "")
+    {
+        public static Attribution From(Resolution found, string? cue, string? reason = null, double scale = 1) =>
+            new(found.Speaker, cue, found.How, found.Confidence * scale, reason ?? found.Reason);
+    }
 
     public List<Quote> Attribute(IReadOnlyList<RawQuote> quotes)
     {
@@ -25,12 +29,21 @@ internal sealed class QuoteAttributor(ArticleContext article)
             Attribution found = Find(quote);
             string? speaker = found.Speaker?.Name;
             string? cue = found.Cue;
+            double confidence = found.Speaker is null ? 0 : found.Confidence;
+            string reason = found.Reason;
             // A quotation with its own cue but an unknown speaker ("a spokeswoman said") is someone else's.
             if (speaker is null && cue is null && previous?.Speaker is not null && previousRaw is not null && Continues(previousRaw, quote, previous.Speaker))
             {
                 speaker = previous.Speaker;
+                confidence = Math.Min(previous.Confidence, 0.88);
+                reason = $"continues the quotation before, by {speaker}, with nobody else named between";
             }
-            var made = new Quote(quote.InnerText(article.Text), speaker, cue, QuoteKind.Direct, quote.Start, quote.End);
+            var made = new Quote(quote.InnerText(article.Text), speaker, cue, QuoteKind.Direct, quote.Start, quote.End)
+            {
+                Confidence = speaker is null ? 0 : Math.Round(confidence, 2),
+                Evidence = speaker is null || reason.Length == 0 ? [] : [reason],
+                SpeakerNamed = found.Speaker is not null && found.How == SpeakerResolver.How.Named,
+            };
             result.Add(made);
             previous = made;
             previousRaw = quote;
@@ -102,8 +115,7 @@ internal sealed class QuoteAttributor(ArticleContext article)
         if (found.Speaker is null && lead == ':')
         {
             // 'Raman was blunt about prices: "..."' — the subject of the introducing clause speaks.
-            (EntityRecord? subject, SpeakerResolver.How how) = _resolver.Resolve(windowStart, quote.Start, quote.Start, subjectOnly: true);
-            return new Attribution(subject, null, how);
+            return Attribution.From(_resolver.Resolve(windowStart, quote.Start, quote.Start, subjectOnly: true), null);
         }
         return found;
     }
@@ -134,8 +146,8 @@ internal sealed class QuoteAttributor(ArticleContext article)
         if (found.Speaker is null && PointsBack(target))
         {
             // '"..." That was the promise of Labour Minister Grace Mensah.'
-            (EntityRecord? speaker, SpeakerResolver.How how) = _resolver.Resolve(target.Start, target.End, quote.Start);
-            return new Attribution(speaker, null, how);
+            Resolution pointed = _resolver.Resolve(target.Start, target.End, quote.Start);
+            return Attribution.From(pointed, null, pointed.Speaker is null ? null : $"the next sentence points back: {pointed.Reason}", 0.95);
         }
         return found;
     }
@@ -200,8 +212,9 @@ internal sealed class QuoteAttributor(ArticleContext article)
         {
             return new Attribution(null, cue, SpeakerResolver.How.None);
         }
-        (EntityRecord? speaker, SpeakerResolver.How how) = _resolver.Resolve(phraseStart, phraseEnd, statementStart);
-        return new Attribution(speaker, cue, how);
+        Resolution resolved = _resolver.Resolve(phraseStart, phraseEnd, statementStart);
+        string? reason = resolved.How == SpeakerResolver.How.Named ? $"'{cue}' beside the quotation names {resolved.Speaker!.Name}" : null;
+        return Attribution.From(resolved, cue, reason);
     }
 
     /// <summary>The speaker after a leading cue runs to the next comma or the window end.</summary>
@@ -214,10 +227,23 @@ internal sealed class QuoteAttributor(ArticleContext article)
             end = tokens[i].End;
             if (end < article.Text.Length && article.Text[end] is ',' or ';' or '.')
             {
+                // "told to journalists the chairman of Turkmengaz, Maksat Babayev": a person in apposition is the speaker.
+                if (article.Text[end] == ',' && i + 1 < tokens.Count && PersonStartsAt(tokens[i + 1].Start) is { } person)
+                {
+                    end = person;
+                }
                 break;
             }
         }
         return Math.Min(end, windowEnd);
+    }
+
+    /// <summary>The end of a person's name that starts at position, if one does.</summary>
+    private int? PersonStartsAt(int position)
+    {
+        int index = article.Entities.FirstAtOrAfter(position);
+        return index < article.Entities.Mentions.Count && article.Entities.Mentions[index] is { } mention
+            && mention.Start == position && mention.Entity.Type == EntityType.Person ? mention.End : null;
     }
 
     /// <summary>Consecutive quotations with nobody else named between them share a speaker.</summary>

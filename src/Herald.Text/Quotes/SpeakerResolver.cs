@@ -1,39 +1,64 @@
 using Herald.Text.Entities;
-using Herald.Text.Gazetteer;
 using Herald.Text.Segmentation;
 
 namespace Herald.Text.Quotes;
 
+/// <summary>Who a speaker phrase points at, how it was found, how sure that is and why.</summary>
+internal readonly record struct Resolution(EntityRecord? Speaker, SpeakerResolver.How How, double Confidence, string Reason)
+{
+    public static Resolution None { get; } = new(null, SpeakerResolver.How.None, 0, "");
+}
+
 /// <summary>
-/// Turns a speaker phrase ("Xi", "he", "the Chinese president", "Rovers captain Joel Akande") into the
-/// entity it refers to.
+/// Turns a speaker phrase ("Xi", "he", "the Chinese president", "the 31-year-old", "the company",
+/// "Rovers captain Joel Akande") into the entity it refers to. Pronouns and descriptions go to the
+/// nearest compatible antecedent — gender, role, age, nationality where the text gives them, the
+/// subject of a sentence before its object — and to nobody when two candidates fit equally well.
 /// </summary>
 internal sealed class SpeakerResolver(ArticleContext article)
 {
-    // How far back a pronoun or title may reach for its person.
+    // How far back a pronoun or description may reach for its antecedent.
     private const int LookBackChars = 4000;
+
+    // Candidates a pronoun weighs; more would only add far-away names.
+    private const int MaxCandidates = 8;
+
+    // Mentions any look-back inspects: enough for an article, bounded for junk input of one name repeated.
+    private const int MaxMentionsBack = 200;
 
     public enum How { None, Named, Referred }
 
     /// <summary>Resolves the phrase in [start, end); before is where the statement sits, for looking back.</summary>
-    public (EntityRecord? Speaker, How How) Resolve(int start, int end, int before, bool subjectOnly = false)
+    public Resolution Resolve(int start, int end, int before, bool subjectOnly = false)
     {
         if (end <= start)
         {
-            return (null, How.None);
+            return Resolution.None;
+        }
+        if (PronounRightBefore(end) is { } pronoun)
+        {
+            // "Asked whether he would complain to the Football Association, he said:" — the pronoun is the subject.
+            return Pronoun(pronoun, before);
         }
         // The last name before the cue is the subject: "After meeting Mehta, Sato said".
         EntityRecord? person = null;
         EntityRecord? organization = null;
+        Mention? firstMention = null;
         foreach (Mention mention in article.Entities.Within(start, end))
         {
             if (article.InsideQuote(mention.Start) || InRelativeClause(start, mention.Start))
             {
                 continue;
             }
-            if (subjectOnly)
+            if (subjectOnly && firstMention is null)
             {
-                return mention.Entity.Type == EntityType.Place ? (null, How.None) : (mention.Entity, How.Named);
+                firstMention = mention;
+            }
+            else if (subjectOnly && firstMention is { } subject && subject.Entity.Type == EntityType.Organization
+                && mention.Entity.Type == EntityType.Person && WordsBetween(subject.End, mention.Start) <= 3)
+            {
+                // "Aston Villa manager Unai Barrena on the window:" — the manager speaks, not the club.
+                return new Resolution(mention.Entity, How.Named, 0.9, $"{mention.Entity.Name} opens the sentence before the colon");
             }
             if (mention.Entity.Type == EntityType.Person)
             {
@@ -44,29 +69,61 @@ internal sealed class SpeakerResolver(ArticleContext article)
                 organization = mention.Entity;
             }
         }
-        if ((person ?? organization) is { } named)
+        if (subjectOnly)
         {
-            return (named, How.Named);
+            return firstMention is { } opener && opener.Entity.Type != EntityType.Place
+                ? new Resolution(opener.Entity, How.Named, 0.85, $"{opener.Entity.Name} opens the sentence before the colon")
+                : Resolution.None;
         }
-        int first = Positions.FirstTokenAtOrAfter(article.Tokens, start);
+        if (person is not null)
+        {
+            return new Resolution(person, How.Named, 0.95, $"named beside the cue: {person.Name}");
+        }
+        if (organization is not null)
+        {
+            return new Resolution(organization, How.Named, 0.92, $"named beside the cue: {organization.Name}");
+        }
+        return Refer(start, end, before);
+    }
+
+    /// <summary>'f' or 'm' when "she" or "he" is the last word of the phrase, right before the cue.</summary>
+    private char? PronounRightBefore(int end)
+    {
+        int index = Positions.FirstTokenAtOrAfter(article.Tokens, end) - 1;
+        if (index < 0 || article.Tokens[index].End > end || end - article.Tokens[index].End > 1)
+        {
+            return null;
+        }
+        return article.Tokens[index].Span(article.Text) switch
+        {
+            "he" or "He" => 'm',
+            "she" or "She" => 'f',
+            _ => null,
+        };
+    }
+
+    /// <summary>A phrase with no name in it: a pronoun or a description.</summary>
+    private Resolution Refer(int start, int end, int before)
+    {
+        IReadOnlyList<Token> tokens = article.Tokens;
+        int first = Positions.FirstTokenAtOrAfter(tokens, start);
         string? head = null;
         string? country = null;
+        string? descriptor = null;
+        int? age = null;
         var words = new List<string>();
-        for (int i = first; i < article.Tokens.Count && article.Tokens[i].End <= end; i++)
+        bool indefinite = false;
+        for (int i = first; i < tokens.Count && tokens[i].End <= end; i++)
         {
-            string word = article.Tokens[i].Value(article.Text);
+            string word = tokens[i].Value(article.Text);
             if (word is "he" or "she" or "He" or "She")
             {
-                // Skip people already known to take the other pronoun, then remember the choice.
-                char gender = word is "she" or "She" ? 'f' : 'm';
-                // A person whose title fixes the pronoun ("Ms Berg") beats a more recent person of unknown gender.
-                EntityRecord? referent = LastPerson(before, m => m.Entity.Gender == gender)
-                    ?? LastPerson(before, m => m.Entity.Gender is null);
-                if (referent is not null)
-                {
-                    referent.Gender ??= gender;
-                }
-                return (referent, How.Referred);
+                return Pronoun(word is "she" or "She" ? 'f' : 'm', before);
+            }
+            if (word is "a" or "an" or "A" or "An" or "another" or "one")
+            {
+                // "A spokesman for the prime minister said": someone unnamed, not the minister.
+                indefinite = true;
             }
             if (Titles.IsHead(word))
             {
@@ -80,8 +137,126 @@ internal sealed class SpeakerResolver(ArticleContext article)
             {
                 country = found;
             }
+            if (Lexicon.OrganizationDescriptors.Contains(word) && !word.EndsWith('s'))
+            {
+                descriptor = word.ToLowerInvariant();
+            }
+            if (word is "year-old" && i > first && tokens[i - 1].IsNumber && tokens[i].Start - tokens[i - 1].End == 1
+                && article.Text[tokens[i - 1].End] == '-' && int.TryParse(tokens[i - 1].Span(article.Text), out int years))
+            {
+                // "the 31-year-old": the tokenizer splits the number from "year-old".
+                age = years;
+            }
         }
-        return head is null ? (null, How.None) : (ByTitle(head, words, country, before), How.Referred);
+        if (indefinite)
+        {
+            return Resolution.None;
+        }
+        if (head is not null && ByTitle(head, words, country, before) is { } titled)
+        {
+            return new Resolution(titled, How.Referred, country is null ? 0.85 : 0.88, $"'the {head}' refers back to {titled.Name}");
+        }
+        if (age is { } givenAge && ByAge(givenAge, before) is { } aged)
+        {
+            return new Resolution(aged, How.Referred, 0.88, $"'the {givenAge}-year-old' refers back to {aged.Name}, {givenAge}");
+        }
+        if (descriptor is not null && head is null && LastOrganization(before, descriptor) is { } company)
+        {
+            return new Resolution(company, How.Referred, 0.8, $"'the {descriptor}' refers back to {company.Name}");
+        }
+        if (country is not null && ByNationality(country, before) is { } national)
+        {
+            return new Resolution(national, How.Referred, 0.75, $"the nationality given refers back to {national.Name}");
+        }
+        return Resolution.None;
+    }
+
+    /// <summary>
+    /// "he"/"she": the person mentioned nearest before, weighing gender where known, subjects before
+    /// objects, and recency. Two candidates that fit equally well leave the quotation without a speaker.
+    /// </summary>
+    private Resolution Pronoun(char gender, int before)
+    {
+        string pronoun = gender == 'f' ? "she" : "he";
+        int sentence = Positions.SentenceAt(article.Sentences, Math.Max(0, before - 1));
+        var scored = new List<(EntityRecord Person, double Score, bool GenderKnown)>();
+        var seen = new HashSet<EntityRecord>(ReferenceEqualityComparer.Instance);
+        IReadOnlyList<Mention> mentions = article.Entities.Mentions;
+        int floor = Math.Max(0, before - LookBackChars);
+        int stop = Math.Max(0, article.Entities.FirstAtOrAfter(before) - MaxMentionsBack);
+        for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= stop && mentions[i].Start >= floor && scored.Count < MaxCandidates; i--)
+        {
+            Mention mention = mentions[i];
+            EntityRecord candidate = mention.Entity;
+            if (candidate.Type != EntityType.Person || article.InsideQuote(mention.Start) || !seen.Add(candidate))
+            {
+                continue;
+            }
+            if (candidate.Gender is { } known && known != gender)
+            {
+                continue;
+            }
+            int distance = Math.Max(0, sentence - Positions.SentenceAt(article.Sentences, mention.Start));
+            double score = -distance;
+            if (IsSubject(mention))
+            {
+                score += 1.5;
+            }
+            if (candidate.Gender == gender)
+            {
+                score += 1;
+            }
+            scored.Add((candidate, score, candidate.Gender == gender));
+        }
+        if (scored.Count == 0)
+        {
+            return Resolution.None;
+        }
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        (EntityRecord best, double bestScore, bool genderKnown) = scored[0];
+        if (scored.Count > 1 && bestScore - scored[1].Score < 0.5)
+        {
+            return Resolution.None;
+        }
+        best.Gender ??= gender;
+        double confidence = genderKnown ? 0.9 : 0.8;
+        return new Resolution(best, How.Referred, confidence, $"'{pronoun}' refers to {best.Name}, the nearest {(genderKnown ? (gender == 'f' ? "woman" : "man") : "person")} named before");
+    }
+
+    /// <summary>The first person named in a sentence, outside quotations: its subject, as news copy writes it.</summary>
+    private bool IsSubject(Mention mention)
+    {
+        int index = Positions.SentenceAt(article.Sentences, mention.Start);
+        if (index < 0)
+        {
+            return false;
+        }
+        int sentenceStart = article.Sentences[index].Start;
+        IReadOnlyList<Mention> mentions = article.Entities.Mentions;
+        int at = article.Entities.FirstAtOrAfter(mention.Start);
+        for (int i = at - 1; i >= 0 && mentions[i].Start >= sentenceStart; i--)
+        {
+            if (at - i > 50)
+            {
+                // Fifty names into one sentence, nothing is its subject any more.
+                return false;
+            }
+            if (mentions[i].Entity.Type == EntityType.Person && !article.InsideQuote(mentions[i].Start))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int WordsBetween(int from, int to)
+    {
+        int count = 0;
+        for (int i = Positions.FirstTokenAtOrAfter(article.Tokens, from); i < article.Tokens.Count && article.Tokens[i].End <= to; i++)
+        {
+            count++;
+        }
+        return count;
     }
 
     /// <summary>
@@ -117,13 +292,9 @@ internal sealed class SpeakerResolver(ArticleContext article)
     {
         EntityRecord? best = null;
         int bestScore = 0;
-        var seen = new HashSet<EntityRecord>();
-        int floor = Math.Max(0, before - LookBackChars);
-        IReadOnlyList<Mention> mentions = article.Entities.Mentions;
-        for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= 0 && mentions[i].Start >= floor; i--)
+        foreach (EntityRecord person in RecentPeople(before, includeQuoted: true))
         {
-            EntityRecord person = mentions[i].Entity;
-            if (person.Type != EntityType.Person || !seen.Add(person) || !person.Titles.Contains(head))
+            if (!person.Titles.Contains(head))
             {
                 continue;
             }
@@ -141,7 +312,96 @@ internal sealed class SpeakerResolver(ArticleContext article)
         return best;
     }
 
-    public EntityRecord? LastPerson(int before, Func<Mention, bool> accept) =>
-        article.Entities.LastPersonBefore(before, Math.Max(0, before - LookBackChars),
-            m => !article.InsideQuote(m.Start) && accept(m));
+    /// <summary>"the 31-year-old said": the person of that age, or else the only person of unknown age in the paragraph.</summary>
+    private EntityRecord? ByAge(int age, int before)
+    {
+        if (RecentPeople(before, includeQuoted: true).FirstOrDefault(p => p.Age == age) is { } aged)
+        {
+            return aged;
+        }
+        List<EntityRecord> here = [.. RecentPeople(before, ParagraphStart(before)).Where(p => p.Age is null)];
+        return here.Count == 1 ? here[0] : null;
+    }
+
+    private int ParagraphStart(int before)
+    {
+        int paragraph = Positions.ParagraphAt(article.Paragraphs, Math.Max(0, before - 1));
+        return paragraph < 0 ? 0 : article.Paragraphs[paragraph].Start;
+    }
+
+    /// <summary>"the German said": the one person of that nationality, or else the only person of unknown nationality in the paragraph.</summary>
+    private EntityRecord? ByNationality(string country, int before)
+    {
+        List<EntityRecord> recent = [.. RecentPeople(before)];
+        if (recent.FirstOrDefault(p => p.Nationality == country) is { } national)
+        {
+            return national;
+        }
+        List<EntityRecord> here = [.. RecentPeople(before, ParagraphStart(before)).Where(p => p.Nationality is null)];
+        return here.Count == 1 ? here[0] : null;
+    }
+
+    /// <summary>"the association": the nearest organisation with that word in its name, else the nearest organisation.</summary>
+    private EntityRecord? LastOrganization(int before, string descriptor)
+    {
+        IReadOnlyList<Mention> mentions = article.Entities.Mentions;
+        int floor = Math.Max(0, before - LookBackChars);
+        EntityRecord? nearest = null;
+        int nearestAt = 0;
+        int stop = Math.Max(0, article.Entities.FirstAtOrAfter(before) - MaxMentionsBack);
+        for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= stop && mentions[i].Start >= floor; i--)
+        {
+            EntityRecord entity = mentions[i].Entity;
+            if (entity.Type != EntityType.Organization || article.InsideQuote(mentions[i].Start))
+            {
+                continue;
+            }
+            if (entity.Name.Contains(descriptor, StringComparison.OrdinalIgnoreCase))
+            {
+                return entity;
+            }
+            // "Scheldt Container Services, a joint venture of Maasvlakte Terminals and Gulf Port Holdings, said ...
+            // The company said": the organisation a sentence is about, not the last one it names.
+            if (nearest is null || (IsFirstOrganization(mentions[i]) && Positions.SentenceAt(article.Sentences, mentions[i].Start) == Positions.SentenceAt(article.Sentences, nearestAt)))
+            {
+                nearest = entity;
+                nearestAt = mentions[i].Start;
+            }
+        }
+        return nearest;
+    }
+
+    private bool IsFirstOrganization(Mention mention)
+    {
+        int index = Positions.SentenceAt(article.Sentences, mention.Start);
+        if (index < 0)
+        {
+            return false;
+        }
+        foreach (Mention other in article.Entities.Within(article.Sentences[index].Start, mention.Start))
+        {
+            if (other.Entity.Type == EntityType.Organization && other.Start < mention.Start)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>People named before position, nearest first, each once; names inside quotations only when a title or age must match.</summary>
+    private IEnumerable<EntityRecord> RecentPeople(int before, int floor = -1, bool includeQuoted = false)
+    {
+        var seen = new HashSet<EntityRecord>(ReferenceEqualityComparer.Instance);
+        IReadOnlyList<Mention> mentions = article.Entities.Mentions;
+        floor = Math.Max(floor, Math.Max(0, before - LookBackChars));
+        int stop = Math.Max(0, article.Entities.FirstAtOrAfter(before) - MaxMentionsBack);
+        for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= stop && mentions[i].Start >= floor; i--)
+        {
+            EntityRecord entity = mentions[i].Entity;
+            if (entity.Type == EntityType.Person && (includeQuoted || !article.InsideQuote(mentions[i].Start)) && seen.Add(entity))
+            {
+                yield return entity;
+            }
+        }
+    }
 }

@@ -15,8 +15,8 @@ public static class AccountServices
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireDigit = false;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins slow down through LoginThrottle, never lock: a lock is the attacker's to set.
+                // Lockout stays on so an administrator can lock an account by hand.
                 identity.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<HeraldDbContext>()
@@ -48,6 +48,14 @@ public static class AccountServices
         // A changed role or a locked account takes effect within a minute, not at the next sign-in.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<UserAccounts>();
+        // Throttle counts live in the distributed cache: memory here; a Redis cache registered later replaces it.
+        services.AddDistributedMemoryCache();
+        services.AddOptions<LoginThrottleOptions>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<LoginDevices>();
+        services.AddSingleton<StandInPassword>();
+        services.AddSingleton<LoginMetrics>();
+        services.AddScoped<StaffSignIn>();
         return services;
     }
 }

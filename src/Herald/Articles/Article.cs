@@ -12,9 +12,9 @@ public sealed class Article
     /// The body as written: Markdown for stories written in Herald, or the original HTML (with
     /// WordPress block comments and shortcodes) when <see cref="BodyFormat"/> is Html.
     /// </summary>
-    public string BodyMarkdown { get; set; } = "";
+    public string BodySource { get; set; } = "";
 
-    /// <summary>How <see cref="BodyMarkdown"/> is written; imported WordPress content stays HTML.</summary>
+    /// <summary>How <see cref="BodySource"/> is written; imported WordPress content stays HTML.</summary>
     public BodyFormat BodyFormat { get; set; } = BodyFormat.Markdown;
 
     /// <summary>A story (dated, listed, in feeds) or a standing page such as "About" at /{slug}.</summary>
@@ -23,7 +23,7 @@ public sealed class Article
     /// <summary>Kept at the top of the home page and of lists that honour it (WordPress's sticky posts).</summary>
     public bool IsSticky { get; set; }
 
-    /// <summary>Sanitized HTML rendered from <see cref="BodyMarkdown"/> when the article is saved.</summary>
+    /// <summary>Sanitized HTML rendered from <see cref="BodySource"/> when the article is saved.</summary>
     public string BodyHtml { get; set; } = "";
     public string? Excerpt { get; set; }
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;

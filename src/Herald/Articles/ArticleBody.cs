@@ -2,8 +2,13 @@ using AngleSharp.Html.Parser;
 
 namespace Herald.Articles;
 
-/// <summary>The HTML readers get and the plain text analysis, excerpts and word counts read, made together.</summary>
-public sealed record RenderedBody(string Html, string PlainText);
+/// <summary>
+/// The HTML readers get and the plain text analysis, excerpts and word counts read, made together;
+/// or, when Herald cannot render the body (nested beyond <see cref="MarkdownLimits"/> or
+/// <see cref="HtmlLimits"/>), its text escaped as the HTML and the problem in words:
+/// the newsroom refuses such a body, an import keeps it as text.
+/// </summary>
+public sealed record RenderedBody(string Html, string PlainText, string? Problem = null);
 
 /// <summary>
 /// What a renderer may use beyond the source. Each format defines its own (the imported-HTML
@@ -51,7 +56,7 @@ public sealed class ArticleBody(IEnumerable<IBodyRenderer> renderers)
     /// </summary>
     public RenderedBody RenderInto(Article article, IBodyRenderHints? hints = null)
     {
-        var rendered = Render(article.BodyMarkdown, article.BodyFormat, hints);
+        var rendered = Render(article.BodySource, article.BodyFormat, hints);
         article.BodyHtml = rendered.Html;
         article.WordCount = MarkdownRenderer.CountWords(rendered.PlainText);
         if (string.IsNullOrWhiteSpace(article.Excerpt))
@@ -64,7 +69,7 @@ public sealed class ArticleBody(IEnumerable<IBodyRenderer> renderers)
     public string ToHtml(string source, BodyFormat format) => RendererOf(format).ToHtml(source ?? "");
 
     /// <summary>The text of a stored article, as its last save rendered it.</summary>
-    public string PlainText(Article article) => RendererOf(article.BodyFormat).PlainText(article.BodyMarkdown, article.BodyHtml);
+    public string PlainText(Article article) => RendererOf(article.BodyFormat).PlainText(article.BodySource, article.BodyHtml);
 
     /// <summary>The text of rendered HTML, for renderers whose text is the text of their HTML.</summary>
     public static string HtmlToPlainText(string html)

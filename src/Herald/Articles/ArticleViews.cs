@@ -36,18 +36,8 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
     public bool HasNext => Page < PageCount;
 }
 
-/// <summary>A previous/next link in the article's section.</summary>
-public sealed record NeighbourLink(string Headline, string Url);
-
-public static class ArticleUrls
+public static class ReadingTime
 {
-    /// <summary>/{yyyy}/{MM}/{slug}, the year and month as the site's readers saw the date.</summary>
-    public static string For(DateTime publishedAtUtc, string slug, TimeZoneInfo zone)
-    {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(publishedAtUtc, zone);
-        return $"/{local.Year:D4}/{local.Month:D2}/{Uri.EscapeDataString(slug)}";
-    }
-
     /// <summary>Reading time at a steady 230 words a minute, never less than one minute.</summary>
-    public static int ReadingMinutes(int wordCount) => Math.Max(1, (int)Math.Round(wordCount / 230.0));
+    public static int Minutes(int wordCount) => Math.Max(1, (int)Math.Round(wordCount / 230.0));
 }

@@ -1,5 +1,13 @@
 namespace Herald.Articles;
 
+/// <summary>What sections and tags have in common: a name, and a slug unique among their kind.</summary>
+public interface ITaxonomyTerm
+{
+    int Id { get; }
+    string Slug { get; set; }
+    string Name { get; set; }
+}
+
 public sealed class Author
 {
     public int Id { get; set; }
@@ -11,7 +19,7 @@ public sealed class Author
     public string? UserId { get; set; }
 }
 
-public sealed class Category
+public sealed class Category : ITaxonomyTerm
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -27,7 +35,7 @@ public sealed class Category
     public List<Article> Articles { get; set; } = [];
 }
 
-public sealed class Tag
+public sealed class Tag : ITaxonomyTerm
 {
     public int Id { get; set; }
     public required string Slug { get; set; }

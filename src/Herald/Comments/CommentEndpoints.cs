@@ -1,3 +1,4 @@
+using Herald.Articles;
 using Herald.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ public static class CommentEndpoints
     {
         app.MapGet("/comments/state", VisitorStateAsync);
         app.MapGet("/comments/avatar/{key}.svg", Avatar);
-        app.MapGet("/comments/feed", CommentFeeds.SiteFeedAsync).CacheOutput(Caching.PublicPage);
+        app.MapGet(ArticleUrls.CommentFeed, CommentFeeds.SiteFeedAsync).CacheOutput(Caching.PublicPage);
         app.MapGet("/{year:int:range(1,9999)}/{month:int:range(1,12)}/{slug}/comments/feed", CommentFeeds.ArticleFeedAsync)
             .CacheOutput(Caching.PublicPage);
     }

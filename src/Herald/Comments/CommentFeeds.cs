@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Herald.Articles;
 using Herald.Hosting;
+using Herald.Hosting.ReverseProxy;
 using Herald.Site;
 
 namespace Herald.Comments;
@@ -36,7 +37,7 @@ public static class CommentFeeds
         var snapshot = await site.GetAsync(ct);
         var zone = snapshot.Settings.TimeZone;
         var article = await articles.FindPublishedBySlugAsync(slug, ct);
-        if (article is null || ArticleUrls.For(article.PublishedAt!.Value, article.Slug, zone) != $"/{year:D4}/{month:D2}/{Uri.EscapeDataString(slug)}")
+        if (article is null || ArticleUrls.For(article.PublishedAt!.Value, article.Slug, zone) != $"{ArticleUrls.Month(year, month)}/{Uri.EscapeDataString(slug)}")
         {
             return Results.NotFound();
         }
@@ -47,7 +48,7 @@ public static class CommentFeeds
 
     private static IResult Write(HttpContext context, string title, string path, IReadOnlyList<FeedComment> items, TimeZoneInfo zone)
     {
-        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+        var origin = context.PublicOrigin();
         var buffer = new StringBuilder();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, CheckCharacters = false }))
         {
@@ -57,7 +58,7 @@ public static class CommentFeeds
             xml.WriteStartElement("channel");
             xml.WriteElementString("title", Clean(title));
             xml.WriteElementString("link", origin + path);
-            xml.WriteElementString("description", Clean(title));
+            xml.WriteElementString("description", Discovery.Feeds.FeedText.AsHtml(Clean(title)));
             xml.WriteElementString("language", "en");
             if (items.Count > 0)
             {

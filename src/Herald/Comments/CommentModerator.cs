@@ -81,7 +81,7 @@ public sealed class CommentModerator(
 
     /// <summary>A reply from newsroom staff: published at once, and it approves the comment it answers.</summary>
     public async Task<(Comment? Reply, FormProblems Problems)> ReplyAsStaffAsync(
-        int parentId, string body, StaffMember staff, CancellationToken ct)
+        int parentId, string body, StaffCommenter staff, CancellationToken ct)
     {
         var parent = await db.Comments.FirstOrDefaultAsync(c => c.Id == parentId, ct);
         var options = settings.Value;
@@ -130,4 +130,5 @@ public sealed class CommentModerator(
     private static string Truncate(string reason) => reason.Length <= 200 ? reason : reason[..200];
 }
 
-public sealed record StaffMember(string UserId, string Name, string Email);
+/// <summary>A newsroom account replying under its own name, as the comment it writes records it.</summary>
+public sealed record StaffCommenter(string UserId, string Name, string Email);

@@ -10,8 +10,11 @@ public static class CommentLimits
     /// <summary>The largest body limit a site may configure (<see cref="CommentOptions.MaxBodyLength"/>).</summary>
     public const int BodyCeiling = 20_000;
 
-    /// <summary>A form post larger than this is refused before it is read: 4 bytes per character of the largest body, plus the other fields.</summary>
+    /// <summary>A form post larger than this is refused (413): 4 bytes per character of the largest body, plus the other fields.</summary>
     public const int RequestBytes = (BodyCeiling * 4) + 16 * 1024;
+
+    /// <summary>How much of a refused post is read to give the form back with what fits; the rest is left unread.</summary>
+    public const int ReadBytes = 1024 * 1024;
 }
 
 /// <summary>How a site runs its comments. Bound from the "Comments" configuration section.</summary>

@@ -6,7 +6,7 @@ namespace Herald.Comments;
 
 public static class CommentServices
 {
-    /// <summary>The rate-limiting policy on comment posts: a sliding window per client address.</summary>
+    /// <summary>The rate-limiting policy on comment posts: a sliding window per client network (an IPv4 address, an IPv6 /64).</summary>
     public const string PostingPolicy = "comment-posts";
     private const int RateSegments = 6;
 
@@ -35,8 +35,8 @@ public static class CommentServices
             limiter.AddPolicy(PostingPolicy, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<CommentOptions>>().Value;
-                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetSlidingWindowLimiter(address, _ => new SlidingWindowRateLimiterOptions
+                var network = Hosting.ClientNetwork.Of(context.Connection.RemoteIpAddress);
+                return RateLimitPartition.GetSlidingWindowLimiter(network, _ => new SlidingWindowRateLimiterOptions
                 {
                     PermitLimit = options.RatePermits,
                     Window = options.RateWindow,

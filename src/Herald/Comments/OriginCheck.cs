@@ -1,3 +1,5 @@
+using Herald.Hosting.ReverseProxy;
+
 namespace Herald.Comments;
 
 /// <summary>
@@ -34,8 +36,7 @@ public static class OriginCheck
         return Result.Unproven;
     }
 
+    // Behind a proxy the request may reach Herald as http://backend while the browser says https://site.
     private static bool IsOwnOrigin(HttpRequest request, string origin) =>
-        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-        && string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+        request.HttpContext.RequestServices.GetRequiredService<PublicAddress>().IsOwnOrigin(request, origin);
 }

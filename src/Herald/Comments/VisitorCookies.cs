@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Herald.Hosting.ReverseProxy;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Herald.Comments;
@@ -64,7 +65,7 @@ public sealed class VisitorCookies(IDataProtectionProvider protection)
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Strict,
-        Secure = context.Request.IsHttps,
+        Secure = context.PublicSchemeIsHttps(),
         IsEssential = true,
         Path = "/",
         MaxAge = Lifetime,

@@ -72,7 +72,7 @@ public sealed class DemoContent(HeraldDbContext db, ArticlePipeline pipeline, IM
             Slug = slug,
             Headline = file.Required("headline"),
             Dek = file.Optional("dek"),
-            BodyMarkdown = file.Body,
+            BodySource = file.Body,
             Status = ArticleStatus.Published,
             PublishedAt = published,
             UpdatedAt = file.Time("updated"),

@@ -27,10 +27,10 @@ public static class DiscoveryServices
         return services;
     }
 
-    public static void MapHeraldDiscovery(this IEndpointRouteBuilder app)
+    public static void MapHeraldDiscovery(this IEndpointRouteBuilder app, RouteGroupBuilder newsroom)
     {
         app.MapHeraldFeeds();
         app.MapHeraldSitemaps();
-        app.MapRelatedNewsroom();
+        newsroom.MapRelatedNewsroom();
     }
 }

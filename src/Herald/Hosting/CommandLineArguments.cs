@@ -2,7 +2,7 @@ namespace Herald.Hosting;
 
 /// <summary>
 /// The verbs and options of the herald command: positional words first, then --name value
-/// pairs or --flag switches. Small on purpose; the stable command line in DESIGN.md is short.
+/// pairs or --flag switches. Small on purpose; the stable command line (README) is short.
 /// </summary>
 public sealed class CommandLineArguments
 {

@@ -1,26 +1,33 @@
 using Herald.Accounts;
 using Herald.Demo;
+using Herald.Hosting.Configuration;
 using Herald.Storage;
 using Herald.Understanding;
 
 namespace Herald.Hosting;
 
-/// <summary>The herald executable: one verb per line of DESIGN.md's stable command line.</summary>
+/// <summary>The herald executable: one verb per line of the command line the README lists.</summary>
 public static class HeraldCommandLine
 {
     private const string Usage = """
         Usage:
           herald serve [--urls URL] [--db CONNECTION] [--demo] [--redis CONFIGURATION] [--no-output-cache]
+                       [--public-url URL] [--trusted-proxies LIST] [--media-folder DIR]
+                       [--https-cert FILE [--https-key FILE] [--https-cert-password P]]
+                       [--metrics-urls URL] [--log-format text|json]
           herald user add EMAIL --role Administrator|Editor|Author|Contributor [--password P] [--name NAME] [--db CONNECTION]
           herald analyze FILE [--json]
           herald import wxr FILE [--media DIR] [--skip-analysis] [--db CONNECTION]
           herald export wxr FILE [--site-url URL] [--db CONNECTION]
+          herald backup FILE [--db CONNECTION] [--media-folder DIR]
+          herald restore FILE [--db CONNECTION] [--media-folder DIR] [--force]
 
         --db takes "Data Source=FILE" (SQLite) or "Host=...;Database=..." (PostgreSQL);
-        without it, HERALD_DB, then SQLite in ./data/herald.db.
+        without it, HERALD_DB, then SQLite in ./data/herald.db. Every serve flag has a
+        HERALD_ environment variable (--public-url: HERALD_PUBLIC_URL); see docs/operations.md.
         """;
 
-    private static readonly HashSet<string> Switches = ["demo", "json", "no-output-cache", "help", "skip-analysis"];
+    private static readonly HashSet<string> Switches = ["demo", "json", "no-output-cache", "help", "skip-analysis", "force"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -34,31 +41,34 @@ public static class HeraldCommandLine
                 "analyze" => await AnalyzeCommand.RunAsync(parsed),
                 "import" => await WordPress.Import.ImportCommand.RunAsync(parsed),
                 "export" => await WordPress.Export.ExportCommand.RunAsync(parsed),
+                "backup" => await Storage.Backup.BackupCommand.BackupAsync(parsed),
+                "restore" => await Storage.Backup.BackupCommand.RestoreAsync(parsed),
                 null when parsed.Has("help") => PrintUsage(Console.Out, 0),
                 "help" => PrintUsage(Console.Out, 0),
                 _ => PrintUsage(Console.Error, 2),
             };
         }
-        catch (Exception e) when (e is CommandLineException or DatabaseConfigurationException or AccountException or IOException)
+        catch (Exception e) when (e is CommandLineException or SettingException or Storage.Backup.BackupException or DatabaseConfigurationException or AccountException or IOException)
         {
             await Console.Error.WriteLineAsync($"herald: {e.Message}");
-            return e is CommandLineException ? 2 : 1;
+            // 2: fix the command or the settings; 1: something failed that may pass (a database still starting).
+            return e is CommandLineException or SettingException ? 2 : 1;
         }
     }
 
     private static async Task<int> ServeAsync(CommandLineArguments args)
     {
-        args.AllowOnly("urls", "db", "demo", "redis", "no-output-cache");
-        var options = new ServeOptions
-        {
-            Database = DatabaseConnection.Resolve(args.Get("db")),
-            Urls = args.Get("urls") ?? "http://127.0.0.1:5000",
-            Demo = args.Has("demo"),
-            Redis = args.Get("redis"),
-            OutputCache = !args.Has("no-output-cache"),
-        };
+        var options = ServeSettings.Read(args, Environment.GetEnvironmentVariable,
+            Environment.GetEnvironmentVariables().Keys.Cast<string>());
         // Fail before anything starts, with the folder named, rather than halfway through start-up.
-        DatabaseInitializer.EnsureWritableFolder(options.MediaFolder);
+        try
+        {
+            DatabaseInitializer.EnsureWritableFolder(options.MediaFolder);
+        }
+        catch (DatabaseConfigurationException e) when (options.ConfiguredMediaFolder is not null)
+        {
+            throw new SettingException(ServeSettings.MediaFolder, e.Message);
+        }
         var app = HeraldServer.Build(options);
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         if (options.Demo)

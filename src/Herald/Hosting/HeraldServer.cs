@@ -4,6 +4,9 @@ using Herald.Articles;
 using Herald.Articles.Writing;
 using Herald.Comments;
 using Herald.Discovery;
+using Herald.Hosting.Health;
+using Herald.Hosting.ReverseProxy;
+using Herald.Hosting.Telemetry;
 using Herald.Media;
 using Herald.Newsroom;
 using Herald.Site;
@@ -19,7 +22,7 @@ namespace Herald.Hosting;
 public static class HeraldServer
 {
     /// <summary>The largest thing anyone sends is an image upload with its form fields.</summary>
-    public const long MaxRequestBodyBytes = Newsroom.Media.MediaLibrary.MaxUploadBytes + (1024 * 1024);
+    public const long MaxRequestBodyBytes = ImageIntake.MaxUploadBytes + (1024 * 1024);
 
     public static WebApplication Build(ServeOptions options, Action<IServiceCollection>? configureServices = null, bool quiet = false)
     {
@@ -29,10 +32,21 @@ public static class HeraldServer
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
-        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.UseUrls(options.MetricsUrls is null ? options.Urls : $"{options.Urls};{options.MetricsUrls}");
+        if (options.LogFormat == LogFormat.Json)
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.IncludeScopes = true; // ASP.NET Core's request scope carries RequestId and TraceId.
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+                json.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
+            });
+        }
         // Every SQL statement at Information level would drown the log a person reads.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        // One line per request at Information costs about 15% of cached throughput (bench/RESULTS.md).
+        // A log line per request costs a visible share of cached throughput (measured in bench/RESULTS.md).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         if (quiet)
         {
@@ -44,6 +58,10 @@ public static class HeraldServer
             kestrel.Limits.MaxRequestLineSize = 8 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            if (options.HttpsCertificate is { } certificate)
+            {
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
         });
 
         var services = builder.Services;
@@ -55,13 +73,12 @@ public static class HeraldServer
         services.AddSingleton<IInvalidationListener>(provider => provider.GetRequiredService<SiteState>());
         services.AddHeraldArticles();
         services.AddScoped<Demo.DemoContent>();
-        services.AddScoped<Understanding.ArticleUnderstanding>();
-        services.AddScoped<IArticleChangeHandler, Understanding.UnderstandingChangeHandler>();
-        services.AddScoped<Understanding.TopicQueries>();
-        services.AddSingleton<Understanding.KnownEntityCache>();
-        services.AddSingleton<IInvalidationListener>(provider => provider.GetRequiredService<Understanding.KnownEntityCache>());
+        services.AddHeraldUnderstanding();
         services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
+        services.AddHeraldReverseProxy(options);
+        services.AddHeraldTelemetry(options);
         services.AddHeraldCaching(options);
+        Configuration.CommentSettingsCheck.Check(builder.Configuration);
         services.AddHeraldComments(builder.Configuration);
         services.AddHeraldDiscovery(options.Database);
         services.AddWordPress();
@@ -76,7 +93,7 @@ public static class HeraldServer
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddHeraldPages();
         services.AddNewsroom();
-        services.AddHealthChecks();
+        services.AddHeraldHealth(options);
         configureServices?.Invoke(services);
 
         var app = builder.Build();
@@ -86,6 +103,10 @@ public static class HeraldServer
 
     private static void UseHeraldPipeline(this WebApplication app, ServeOptions options)
     {
+        app.UseHeraldMetricsEndpoint(options);
+        app.UseHeraldForwardedHeaders(options);
+        // First, so that its header also lands on the error pages and redirects of the newsroom.
+        app.UseNewsroomCacheRule();
         // Errors and unknown pages render Herald's own pages; no stack trace reaches a browser.
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -111,20 +132,26 @@ public static class HeraldServer
         // Inside the status-code pages, so an old WordPress address is answered 301 before a 404 page is drawn.
         app.UseMiddleware<WordPress.Redirects.LegacyRedirectMiddleware>();
         app.UseMiddleware<WordPress.RestApi.ApiDiscoveryLink>();
+        // Inside the old-address lookup, so a WordPress permalink with its final slash goes straight to its article.
+        app.UseMiddleware<TrailingSlashRedirect>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        if (options.OutputCache)
+        app.UseOutputCacheMeter(cache =>
         {
-            app.UseOutputCache();
-        }
+            if (options.OutputCache)
+            {
+                cache.UseOutputCache();
+            }
+        });
         app.UseMiddleware<ConditionalGetMiddleware>();
-        app.MapHealthChecks("/healthz");
+        app.MapHeraldHealth();
         app.MapHeraldComments();
-        app.MapRazorPages();
-        app.MapEditorialChecks();
-        app.MapHeraldDiscovery();
+        app.MapRazorPages().RequireNewsroomStaff();
+        var newsroom = app.MapNewsroom();
+        newsroom.MapEditorialChecks();
+        app.MapHeraldDiscovery(newsroom);
         app.MapWordPressRestApi();
     }
 }

@@ -1,5 +1,3 @@
-using Herald.Newsroom;
-
 namespace Herald.Hosting;
 
 public static class PageConventions
@@ -7,12 +5,7 @@ public static class PageConventions
     /// <summary>Pages live in their feature folders (Articles/Pages, Site, ...), not in one Pages/ tree.</summary>
     public static IServiceCollection AddHeraldPages(this IServiceCollection services)
     {
-        services.AddRazorPages(options =>
-        {
-            options.RootDirectory = "/";
-            options.Conventions.AddNewsroomConventions();
-        });
-        services.AddNewsroomAccess();
+        services.AddRazorPages(options => options.RootDirectory = "/");
         return services;
     }
 }

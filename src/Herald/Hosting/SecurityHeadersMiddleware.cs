@@ -1,3 +1,5 @@
+using Herald.Hosting.ReverseProxy;
+
 namespace Herald.Hosting;
 
 /// <summary>
@@ -18,6 +20,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "interest-cohort=(), camera=(), microphone=(), geolocation=()";
+        if (context.PublicSchemeIsHttps())
+        {
+            headers.StrictTransportSecurity = ReverseProxy.ReverseProxyServices.StrictTransportSecurity;
+        }
         return next(context);
     }
 }

@@ -1,8 +1,14 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Herald.Storage;
 
 namespace Herald.Hosting;
 
-/// <summary>How one Herald process serves: where it listens, which database, and where files live.</summary>
+/// <summary>
+/// How one Herald process serves: where it listens, which database, where files live and what
+/// it may believe about the network in front of it. Read from flags and the environment by
+/// <see cref="Configuration.ServeSettings"/>; tests build it directly.
+/// </summary>
 public sealed record ServeOptions
 {
     public required DatabaseConnection Database { get; init; }
@@ -22,7 +28,44 @@ public sealed record ServeOptions
     /// <summary>Redis for the output cache when several Herald nodes share one site.</summary>
     public string? Redis { get; init; }
 
+    /// <summary>
+    /// The address readers use (https://news.example.org). When set, every absolute URL Herald
+    /// writes starts with it; when not, with the scheme and host of the (trusted) request.
+    /// </summary>
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>Addresses whose X-Forwarded-For and X-Forwarded-Proto Herald believes; loopback only by default.</summary>
+    public IReadOnlyList<IPNetwork> TrustedProxies { get; init; } = DefaultTrustedProxies;
+
+    public static readonly IReadOnlyList<IPNetwork> DefaultTrustedProxies =
+        [IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")];
+
+    /// <summary>The certificate Kestrel serves https:// addresses of <see cref="Urls"/> with.</summary>
+    public X509Certificate2? HttpsCertificate { get; init; }
+
+    /// <summary>Where /metrics answers (a port of its own); null keeps metrics off.</summary>
+    public string? MetricsUrls { get; init; }
+
+    /// <summary>The port of <see cref="MetricsUrls"/>: /metrics answers only on connections to it.</summary>
+    public int? MetricsPort { get; init; }
+
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
+    /// <summary>The media folder the operator chose; null puts it beside the SQLite file.</summary>
+    public string? ConfiguredMediaFolder { get; init; }
+
     /// <summary>Uploaded and generated media; by default beside the SQLite file, else ./data/media.</summary>
-    public string MediaFolder => Path.Combine(
-        Database.SqliteFile is { } file ? Path.GetDirectoryName(file)! : Path.GetFullPath("data"), "media");
+    public string MediaFolder => ConfiguredMediaFolder ?? DefaultMediaFolder(Database);
+
+    public static string DefaultMediaFolder(DatabaseConnection database) => Path.Combine(
+        database.SqliteFile is { } file ? Path.GetDirectoryName(file)! : Path.GetFullPath("data"), "media");
+
+    /// <summary>Whether readers reach the site over https, as far as configuration alone says.</summary>
+    public bool PublicSchemeIsHttps => PublicUrl?.Scheme == Uri.UriSchemeHttps;
+}
+
+public enum LogFormat
+{
+    Text,
+    Json,
 }

@@ -1,11 +1,12 @@
 using Herald.Accounts;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace Herald.Newsroom;
 
 /// <summary>
-/// Who may enter the newsroom and do what. Every page under /newsroom requires a signed-in
-/// account; pages and actions that need more name a policy, checked on the server.
+/// Who may enter the newsroom and do what: the roles as authorization policies, in this one
+/// place. Every endpoint under /newsroom requires <see cref="Staff"/> (<see cref="NewsroomArea"/>);
+/// pages, endpoints and buttons that need more name one of the others, and code asks
+/// <see cref="Microsoft.AspNetCore.Authorization.IAuthorizationService"/> rather than testing roles.
 /// </summary>
 public static class NewsroomAccess
 {
@@ -29,16 +30,5 @@ public static class NewsroomAccess
             .AddPolicy(Editors, policy => policy.RequireRole(Roles.Editor, Roles.Administrator))
             .AddPolicy(Administrators, policy => policy.RequireRole(Roles.Administrator));
         return services;
-    }
-
-    public static void AddNewsroomConventions(this PageConventionCollection conventions)
-    {
-        conventions.AuthorizeFolder("/Newsroom", Staff);
-        conventions.AllowAnonymousToPage("/Newsroom/Pages/Login");
-        conventions.AuthorizeFolder("/Newsroom/Taxonomy", Editors);
-        conventions.AuthorizeFolder("/Newsroom/Administration", Administrators);
-        // Newsroom pages hold unpublished words and per-person tokens: no cache may keep them.
-        conventions.AddFolderApplicationModelConvention("/Newsroom", page =>
-            page.Filters.Add(new Microsoft.AspNetCore.Mvc.ResponseCacheAttribute { NoStore = true, Location = Microsoft.AspNetCore.Mvc.ResponseCacheLocation.None }));
     }
 }

@@ -8,6 +8,7 @@ public static class NewsroomServices
 {
     public static IServiceCollection AddNewsroom(this IServiceCollection services)
     {
+        services.AddNewsroomAccess();
         services.AddSingleton<IAuthorizationHandler, ArticleAuthorizationHandler>();
         services.AddScoped<ArticleFormApplier>();
         services.AddScoped<ArticlePublisher>();

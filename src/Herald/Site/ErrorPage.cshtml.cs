@@ -1,3 +1,4 @@
+using Herald.Media;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,7 +51,7 @@ public sealed class ErrorPageModel(ILogger<ErrorPageModel> log) : PageModel
             403 => ("You cannot do that", "Your account does not have permission for this page or action. Ask an editor or administrator if you think it should."),
             404 => ("Page not found", "There is no page at this address. It may have been moved or unpublished, or the address may be mistyped."),
             405 => ("That method is not allowed here", "This address cannot be used that way."),
-            413 => ("That was too large", $"What you sent is larger than Herald accepts. Images may be at most {Herald.Newsroom.Media.MediaLibrary.MaxUploadBytes / (1024 * 1024)} MB; make the picture smaller and upload it again."),
+            413 => ("That was too large", $"What you sent is larger than Herald accepts. Images may be at most {ImageIntake.MaxUploadBytes / (1024 * 1024)} MB; make the picture smaller and upload it again."),
             414 => ("That address is too long", "The address is longer than any page on this site. Check the link you followed."),
             429 => ("Too many requests", "You have sent many requests in a short time. Please wait a minute and try again."),
             _ when Code >= 500 => ("Something went wrong on our side", "Herald could not show this page. The problem has been logged; please try again in a moment."),

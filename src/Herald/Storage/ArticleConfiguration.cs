@@ -16,6 +16,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.CommentStatus).HasConversion<string>().HasMaxLength(20);
         article.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         article.Property(a => a.BodyFormat).HasConversion<string>().HasMaxLength(20);
+        // The column keeps the name it was created with: the search triggers and index name it.
+        article.Property(a => a.BodySource).HasColumnName("BodyMarkdown");
         article.Property(a => a.Version).IsConcurrencyToken();
         article.Property(a => a.CreatedByUserId).HasMaxLength(450);
 

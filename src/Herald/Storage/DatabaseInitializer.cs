@@ -46,6 +46,13 @@ public sealed class DatabaseInitializer(DatabaseConnection database, IServiceSco
     {
         var known = db.Database.GetMigrations().ToHashSet();
         var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(id => !known.Contains(id)).ToList();
+        // Migration ids start with their date: one later than every known one was made by a newer Herald (a rollback).
+        if (unknown.Count > 0 && known.Count > 0 && unknown.All(id => string.CompareOrdinal(id, known.Max()) > 0))
+        {
+            throw new DatabaseConfigurationException(
+                $"The database ({database.Describe()}) was upgraded by a newer Herald (it has migration {unknown[^1]}, which this version does not know). "
+                + "Run that version again, or restore the backup taken before the upgrade (docs/operations.md, Upgrades).");
+        }
         if (unknown.Count > 0)
         {
             throw new DatabaseConfigurationException(

@@ -24,7 +24,7 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<SpamToken> SpamTokens => Set<SpamToken>();
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
     public DbSet<Newsroom.Revisions.ArticleRevision> ArticleRevisions => Set<Newsroom.Revisions.ArticleRevision>();
-    public DbSet<Newsroom.Media.MediaItem> MediaItems => Set<Newsroom.Media.MediaItem>();
+    public DbSet<Media.MediaItem> MediaItems => Set<Media.MediaItem>();
     public DbSet<ArticleTerm> ArticleTerms => Set<ArticleTerm>();
     public DbSet<TermFrequency> TermFrequencies => Set<TermFrequency>();
     public DbSet<IndexedArticle> IndexedArticles => Set<IndexedArticle>();

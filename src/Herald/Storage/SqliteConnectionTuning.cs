@@ -9,9 +9,8 @@ namespace Herald.Storage;
 /// Settings SQLite keeps per connection, applied once to each physical connection of the pool.
 /// Memory-mapped reads let every connection read the database through the operating system's
 /// page cache instead of its own 2 MB page cache: searches and related-article lookups touch
-/// index pages scattered over the archive, and at 100,000 articles a join of a few thousand
-/// search matches to their articles cost 7 ms with copied pages against 2.5 ms mapped
-/// (bench/discovery/RESULTS.md). Writes still go through the journal as before. Mapped pages
+/// index pages scattered over the archive, which the small cache kept copying in (the measured
+/// difference is in bench/discovery/RESULTS.md). Writes still go through the journal as before. Mapped pages
 /// count as the process's resident memory, so bulk commands (import, export) do without it
 /// (<see cref="Hosting.ServeOptions.MemoryMappedReads"/>).
 /// </summary>

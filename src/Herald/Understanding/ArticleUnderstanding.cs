@@ -28,7 +28,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
 
     /// <summary>Herald.Text reads Markdown or plain text; an HTML body (imported) is read as its text.</summary>
     private static string TextOf(Article article, Func<string> plainText) =>
-        article.BodyFormat == BodyFormat.Html ? plainText() : article.BodyMarkdown;
+        article.BodyFormat == BodyFormat.Html ? plainText() : article.BodySource;
 
     private async Task<IReadOnlyCollection<int>> AnalyzeTextAsync(int articleId, string body, CancellationToken ct)
     {

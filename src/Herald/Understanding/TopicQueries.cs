@@ -1,3 +1,4 @@
+using Herald.Articles;
 using Herald.Storage;
 using Herald.Text;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace Herald.Understanding;
 /// <summary>An entity as the article page lists it: quoted speakers first, then the most mentioned.</summary>
 public sealed record StoryTopic(string Name, EntityType Type, string Slug, bool Quoted)
 {
-    public string Url => TopicUrls.For(Type, Slug);
+    public string Url => ArticleUrls.Topic(Type, Slug);
 }
 
 public sealed class TopicQueries(HeraldDbContext db)

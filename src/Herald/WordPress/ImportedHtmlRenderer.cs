@@ -13,9 +13,10 @@ public sealed class ImportedHtmlRenderer(MarkdownRenderer markdown) : IBodyRende
 
     public RenderedBody Render(string source, IBodyRenderHints? hints)
     {
-        var html = markdown.Sanitize(WordPressContent.Render(source, hints as ShortcodeMedia));
+        // Beyond HtmlLimits the body's text is kept, escaped, with the problem (an import reports it and goes on).
+        var (html, problem) = markdown.Sanitize(WordPressContent.Render(source, hints as ShortcodeMedia), null);
         // The text of an HTML body is the text of its render: derived from it, not rendered again.
-        return new RenderedBody(html, ArticleBody.HtmlToPlainText(html));
+        return new RenderedBody(html, ArticleBody.HtmlToPlainText(html), problem);
     }
 
     public string ToHtml(string source) => markdown.Sanitize(WordPressContent.Render(source));

@@ -23,7 +23,7 @@ public sealed class MarkdownRendererTests
             [^1]: The source.
             """);
 
-        Assert.Contains("<h2 id=\"a-mixed-legacy\">A mixed legacy</h2>", html);
+        Assert.Contains("<h2 id=\"h-a-mixed-legacy\">A mixed legacy</h2>", html);
         Assert.Contains("<blockquote>", html);
         Assert.Contains("<table>", html);
         Assert.Contains("footnote", html);

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Herald.Tests.Browser;
 
 /// <summary>An article in real Chromium at a phone's and a desktop's width, and the Back to top link.</summary>
+[Trait("Tier", "Slow")]
 public sealed class ArticleBrowserTests(SqliteSiteFixture site, BrowserFixture browser)
     : IClassFixture<SqliteSiteFixture>, IClassFixture<BrowserFixture>
 {

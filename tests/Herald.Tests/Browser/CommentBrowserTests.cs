@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 namespace Herald.Tests.Browser;
 
 /// <summary>The conversation in real Chromium: post, reply through the Reply link, moderation, hostile comments.</summary>
+[Trait("Tier", "Slow")]
 public sealed class CommentBrowserTests(SqliteCommentSiteFixture site, BrowserFixture browser)
     : IClassFixture<SqliteCommentSiteFixture>, IClassFixture<BrowserFixture>
 {
@@ -82,6 +83,7 @@ public sealed class CommentBrowserTests(SqliteCommentSiteFixture site, BrowserFi
                 ids.Add(int.Parse(response.Headers.Location!.OriginalString.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture));
             }
         }
+        Assert.True(ids.Count >= HostileCommentTests.Payloads.Length - 6, $"only {ids.Count} payloads were stored to render");
         await CommentData.ModerateAsync(server, ModerationAction.Approve, [.. ids]);
 
         var problems = new List<string>();

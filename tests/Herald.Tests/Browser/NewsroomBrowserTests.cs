@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace Herald.Tests.Browser;
 
 /// <summary>An author's day in real Chromium: sign in, upload a picture, write with the live preview, publish; and autosave.</summary>
+[Trait("Tier", "Slow")]
 public sealed class NewsroomBrowserTests(SqliteSiteFixture site, BrowserFixture browser)
     : IClassFixture<SqliteSiteFixture>, IClassFixture<BrowserFixture>
 {
@@ -35,8 +36,9 @@ public sealed class NewsroomBrowserTests(SqliteSiteFixture site, BrowserFixture 
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "newsroom-editor-desktop.png"), FullPage = true });
 
         await page.Locator("button[value=publish]").ClickAsync();
-        await page.WaitForURLAsync("**/newsroom/articles/edit/*");
-        Assert.Contains("Published", await page.Locator(".notice").First.TextContentAsync());
+        // Not the address: an autosave on a slow machine may already have moved the page to the
+        // article's own editor, which is also where publishing lands.
+        await page.Locator(".notice", new() { HasText = "Published" }).WaitForAsync();
 
         await page.GotoAsync("/");
         var link = page.Locator(".card-headline a", new() { HasText = "Lighthouse keeper retires after forty years" });
@@ -69,7 +71,7 @@ public sealed class NewsroomBrowserTests(SqliteSiteFixture site, BrowserFixture 
             await Task.Delay(200);
             await using var scope = server.Services.CreateAsyncScope();
             body = await scope.ServiceProvider.GetRequiredService<HeraldDbContext>().Articles
-                .Where(a => a.Headline == "Draft that must not be lost").Select(a => a.BodyMarkdown).SingleOrDefaultAsync();
+                .Where(a => a.Headline == "Draft that must not be lost").Select(a => a.BodySource).SingleOrDefaultAsync();
         }
         Assert.Equal("The first paragraph. And a second, typed just before closing.", body);
     }

@@ -11,6 +11,7 @@ namespace Herald.Tests.Comments;
 /// How well the spam classifier does on the labelled corpus (Corpus/README.md): five-fold
 /// cross-validation, learning through the same database-backed path moderators' decisions take.
 /// </summary>
+[Trait("Tier", "Slow")]
 public sealed class ClassifierQualityTests(ITestOutputHelper output)
 {
     private const int Folds = 5;

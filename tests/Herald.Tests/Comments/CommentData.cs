@@ -35,6 +35,14 @@ public static class CommentData
         return await ArticleAsync(server, slug);
     }
 
+    /// <summary>The slug of the article's primary category: its section page.</summary>
+    public static async Task<string> SectionOfAsync(HeraldTestServer server, int articleId)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        return await db.Articles.AsNoTracking().Where(a => a.Id == articleId).Select(a => a.PrimaryCategory!.Slug).SingleAsync();
+    }
+
     public static async Task<Comment> CommentAsync(HeraldTestServer server, int id)
     {
         await using var scope = server.Services.CreateAsyncScope();

@@ -89,7 +89,7 @@ public abstract class RelatedTests(SiteFixture fixture) : RelatedTestBase(fixtur
         await TestArticles.UpdateAsync(Server, ferries[2].Id, a =>
         {
             a.Headline = "Goalkeeper and striker train for the derby";
-            a.BodyMarkdown = "The goalkeeper and the striker trained for the derby at the deltaarena stadium; the midfield practised penalty kicks.";
+            a.BodySource = "The goalkeeper and the striker trained for the derby at the deltaarena stadium; the midfield practised penalty kicks.";
         });
         await using (var scope = Server.Services.CreateAsyncScope())
         {

@@ -142,7 +142,7 @@ public abstract class SearchTests(SiteFixture fixture)
         await TestArticles.UpdateAsync(Server, draft.Id, a => a.Status = ArticleStatus.Published);
         Assert.Equal([draft.Id], Ids(await SearchAsync("vexwillow")));
 
-        await TestArticles.UpdateAsync(Server, draft.Id, a => (a.Headline, a.BodyMarkdown) = ("Plans for the brambleton bridge", "Engineers drew it."));
+        await TestArticles.UpdateAsync(Server, draft.Id, a => (a.Headline, a.BodySource) = ("Plans for the brambleton bridge", "Engineers drew it."));
         Assert.Empty(Ids(await SearchAsync("vexwillow")));
         Assert.Equal([draft.Id], Ids(await SearchAsync("brambleton")));
 

@@ -51,7 +51,7 @@ public static class TestArticles
         {
             Slug = Slugs.From(headline) + "-" + Guid.NewGuid().ToString("N")[..8],
             Headline = headline,
-            BodyMarkdown = body,
+            BodySource = body,
             Status = status,
             PublishedAt = publishedAt,
             CreatedAt = DateTime.UtcNow,

@@ -1,13 +1,11 @@
-using System.Diagnostics;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Hosting;
 
 /// <summary>The herald executable as an operator runs it: exit codes and the one line it prints.</summary>
+[Trait("Tier", "Slow")]
 public sealed class CommandLineTests
 {
-    private static readonly string HeraldDll = Path.Combine(AppContext.BaseDirectory, "herald.dll");
-
     [Fact]
     public async Task A_connection_string_naming_no_database_is_one_clear_line()
     {
@@ -92,6 +90,15 @@ public sealed class CommandLineTests
         Assert.Equal("Xi Jinping", quote.GetProperty("speaker").GetString());
         Assert.Equal("direct", quote.GetProperty("kind").GetString());
         Assert.True(json.RootElement.TryGetProperty("checks", out _));
+        // How sure, and why: on every quotation and every entity.
+        Assert.InRange(quote.GetProperty("confidence").GetDouble(), 0.8, 1);
+        Assert.NotEmpty(quote.GetProperty("evidence").EnumerateArray());
+        foreach (var entity in json.RootElement.GetProperty("entities").EnumerateArray())
+        {
+            Assert.InRange(entity.GetProperty("confidence").GetDouble(), 0, 1);
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, entity.GetProperty("evidence").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, entity.GetProperty("aliases").ValueKind);
+        }
     }
 
     [Fact]
@@ -123,20 +130,5 @@ public sealed class CommandLineTests
 
     private static IEnumerable<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static async Task<(int Exit, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(HeraldDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment.Remove("HERALD_DB");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private static Task<HeraldProcess.Outcome> RunAsync(params string[] args) => HeraldProcess.RunAsync(args);
 }

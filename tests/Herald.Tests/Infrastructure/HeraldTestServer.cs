@@ -14,6 +14,7 @@ namespace Herald.Tests.Infrastructure;
 public sealed class HeraldTestServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private bool stopped;
 
     private HeraldTestServer(WebApplication app, Uri address)
     {
@@ -25,8 +26,20 @@ public sealed class HeraldTestServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>
+    /// A demo site that starts as a copy of the one seeded once for the run (<see cref="DemoDatabases"/>):
+    /// the same articles, people and pictures in a fraction of the time. Tests that watch seeding
+    /// itself (a change handler that must see it, say) use <see cref="StartAsync"/> with demo instead.
+    /// </summary>
+    public static async Task<HeraldTestServer> StartDemoCopyAsync(DatabaseConnection database, bool outputCache = true,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        var copied = await DemoDatabases.CopyIntoAsync(database);
+        return await StartAsync(database, demo: !copied, outputCache, configureServices);
+    }
+
     public static async Task<HeraldTestServer> StartAsync(DatabaseConnection database, bool demo = true,
-        bool outputCache = true, Action<IServiceCollection>? configureServices = null)
+        bool outputCache = true, Action<IServiceCollection>? configureServices = null, Func<ServeOptions, ServeOptions>? adjust = null)
     {
         var options = new ServeOptions
         {
@@ -34,6 +47,7 @@ public sealed class HeraldTestServer : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             OutputCache = outputCache,
         };
+        options = adjust?.Invoke(options) ?? options;
         var app = HeraldServer.Build(options, configureServices, quiet: true);
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         if (demo)
@@ -42,7 +56,8 @@ public sealed class HeraldTestServer : IAsyncDisposable
             await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedIfEmptyAsync(CancellationToken.None);
         }
         await app.StartAsync();
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => options.MetricsPort is not { } metrics || new Uri(a).Port != metrics);
         return new HeraldTestServer(app, new Uri(bound));
     }
 
@@ -67,9 +82,22 @@ public sealed class HeraldTestServer : IAsyncDisposable
         BaseAddress = Address,
     };
 
+    /// <summary>
+    /// Stops serving and waits for background work (the scheduler) to finish, leaving the
+    /// services readable, so a test can check what happened once nothing else can happen.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (!stopped)
+        {
+            stopped = true;
+            await app.StopAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
+        await StopAsync();
         await app.DisposeAsync();
     }
 }

@@ -15,11 +15,32 @@ public sealed class NewsroomSession : IDisposable
 
     public HttpClient Client => client;
 
-    public static NewsroomSession Anonymous(HeraldTestServer server) => new(new HttpClient(new HttpClientHandler
+    public static NewsroomSession Anonymous(HeraldTestServer server) => new(new HttpClient(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
         CookieContainer = new CookieContainer(),
         AutomaticDecompression = DecompressionMethods.All,
+        // An upload sent with Expect: 100-continue waits for the server's word before its body;
+        // the default second is too short on a busy machine, and a refused body then breaks the pipe.
+        Expect100ContinueTimeout = TimeSpan.FromSeconds(30),
+    })
+    {
+        BaseAddress = server.Address,
+    });
+
+    /// <summary>A browser on another machine, as far as the server can tell: it connects from its own loopback address (127.x.y.z).</summary>
+    public static NewsroomSession From(HeraldTestServer server, IPAddress source, CookieContainer? cookies = null) => new(new HttpClient(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        CookieContainer = cookies ?? new CookieContainer(),
+        AutomaticDecompression = DecompressionMethods.All,
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            socket.Bind(new IPEndPoint(source, 0));
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        },
     })
     {
         BaseAddress = server.Address,

@@ -36,6 +36,24 @@ public sealed class PostgresServer
         return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};Pooling=true;Include Error Detail=true";
     }
 
+    /// <summary>
+    /// A cluster of the caller's own, for a test that stops and starts the server (readiness
+    /// checks); never the shared one, which other tests are using. Null when none can run here.
+    /// </summary>
+    public static Task<PostgresServer?> StartPrivateAsync() => StartAsync();
+
+    /// <summary>Stops a private cluster at once, as a crash or a lost network would, keeping its data.</summary>
+    public Task StopAsync() => RunAsync(Path.Combine(binaries, "pg_ctl"), $"-D {dataFolder}/data -m immediate -w stop", RunAs);
+
+    /// <summary>Starts a stopped private cluster again on the same port.</summary>
+    public Task RestartAsync() => RunAsync(Path.Combine(binaries, "pg_ctl"),
+        $"-D {dataFolder}/data -l {dataFolder}/server.log -w -t 60 -o \"{ServerOptions(Port, dataFolder)}\" start", RunAs);
+
+    private static string? RunAs => Environment.UserName == "root" ? "postgres" : null;
+
+    private static string ServerOptions(int port, string folder) =>
+        $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
+
     private static async Task<PostgresServer?> StartAsync()
     {
         var binaries = FindBinaries();
@@ -57,7 +75,7 @@ public sealed class PostgresServer
         var user = asRoot ? "postgres" : null;
         await RunAsync(Path.Combine(binaries, "initdb"), $"-D {folder}/data -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 -N", user);
         await RunAsync(Path.Combine(binaries, "pg_ctl"),
-            $"-D {folder}/data -l {folder}/server.log -w -t 60 -o \"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off\" start", user);
+            $"-D {folder}/data -l {folder}/server.log -w -t 60 -o \"{ServerOptions(port, folder)}\" start", user);
 
         var server = new PostgresServer(binaries, folder, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(user);

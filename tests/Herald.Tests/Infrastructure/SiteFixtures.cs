@@ -29,7 +29,7 @@ public abstract class SiteFixture : IAsyncLifetime
     {
         if (await CreateDatabaseAsync() is { } database)
         {
-            Server = await HeraldTestServer.StartAsync(database, demo: true, outputCache: OutputCache, configureServices: ConfigureServices);
+            Server = await HeraldTestServer.StartDemoCopyAsync(database, outputCache: OutputCache, configureServices: ConfigureServices);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class EditorTests(SqliteSiteFixture fixture) : IClassFixture<Sqlit
         var response = await author.PostEditorAsync(0, NewsroomWriting.Fields("Another storm story", "Body I typed with care.", ("Form.Slug", "storm-closes-the-bridge")));
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("already used by", page.QuerySelector(".form-problem")!.TextContent);
+        Assert.Contains("already taken by another article", page.QuerySelector(".form-problem")!.TextContent);
         Assert.Equal("Body I typed with care.", page.QuerySelector("textarea[name='Form.Body']")!.TextContent.Trim());
     }
 
@@ -106,13 +106,13 @@ public sealed class EditorTests(SqliteSiteFixture fixture) : IClassFixture<Sqlit
         Assert.Contains("author", string.Concat(page.QuerySelectorAll(".conflict del").Select(d => d.TextContent)));
         Assert.Contains("editor", string.Concat(page.QuerySelectorAll(".conflict ins").Select(d => d.TextContent)));
         Assert.Equal("The editor's tightened paragraph.", page.QuerySelector("textarea[name='Form.Body']")!.TextContent.Trim());
-        Assert.Equal("The author's rewritten paragraph.", (await NewsroomWriting.LoadAsync(Server, id)).BodyMarkdown);
+        Assert.Equal("The author's rewritten paragraph.", (await NewsroomWriting.LoadAsync(Server, id)).BodySource);
 
         // Saving again from the conflict page, with both versions seen, is a deliberate choice.
         var version = page.QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!;
         var again = await editor.PostEditorAsync(id, NewsroomWriting.Fields("Shared story", "The editor's tightened paragraph.", ("Form.Version", version)));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal("The editor's tightened paragraph.", (await NewsroomWriting.LoadAsync(Server, id)).BodyMarkdown);
+        Assert.Equal("The editor's tightened paragraph.", (await NewsroomWriting.LoadAsync(Server, id)).BodySource);
     }
 
     [Fact]
@@ -124,12 +124,12 @@ public sealed class EditorTests(SqliteSiteFixture fixture) : IClassFixture<Sqlit
         var id = created.Json.GetProperty("id").GetInt32();
         var updated = await AutosaveAsync(author, id, "Half-written story", "The first sentence and the second.", created.Json.GetProperty("version").GetInt32());
         Assert.Equal(200, updated.Status);
-        Assert.Equal("The first sentence and the second.", (await NewsroomWriting.LoadAsync(Server, id)).BodyMarkdown);
+        Assert.Equal("The first sentence and the second.", (await NewsroomWriting.LoadAsync(Server, id)).BodySource);
 
         Assert.Equal(HttpStatusCode.Redirect, (await author.EditAsync(Server, id, "Half-written story", "Finished.", "publish")).StatusCode);
         var live = await AutosaveAsync(author, id, "Half-written story", "Finished, then edited.", (await NewsroomWriting.LoadAsync(Server, id)).Version);
         Assert.False(live.Json.GetProperty("applied").GetBoolean());
-        Assert.Equal("Finished.", (await NewsroomWriting.LoadAsync(Server, id)).BodyMarkdown);
+        Assert.Equal("Finished.", (await NewsroomWriting.LoadAsync(Server, id)).BodySource);
         var (_, editor) = await author.Client.GetPageAsync($"/newsroom/articles/edit/{id}");
         Assert.Contains("autosave", editor.QuerySelector(".notice-restore")!.TextContent);
     }

@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
 using Herald.Accounts;
+using Herald.Media;
+using Herald.Newsroom.Media;
 using Herald.Storage;
 using Herald.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +73,44 @@ public sealed class MediaTests(SqliteSiteFixture fixture) : IClassFixture<Sqlite
         var bomb = PngHeaderClaiming(100_000, 100_000);
         Assert.True(bomb.Length < 100);
         await AssertRefusedAsync(await UploadAsync(author, bomb, "bomb.png", "Alt"), HttpStatusCode.UnprocessableEntity, "megapixels");
+    }
+
+    [Fact]
+    public async Task A_tiny_gif_of_many_huge_frames_is_refused_before_decoding()
+    {
+        using var author = await NewsroomSession.SignInAsync(Server, "gif-bomb@example.org", Roles.Author);
+        // 8 frames of 6,000 × 6,000: a decoder that expands them all needs over a gigabyte.
+        var bomb = GifFiles.FrameBomb(6000, 6000, 8);
+        Assert.True(bomb.Length < 300);
+
+        var response = await UploadAsync(author, bomb, "bomb.gif", "Alt");
+
+        await AssertRefusedAsync(response, HttpStatusCode.UnprocessableEntity, "8 frames of 6,000 × 6,000 pixels");
+        await AssertRefusedAsync(response, HttpStatusCode.UnprocessableEntity, "at most 40 megapixels across all the frames");
+    }
+
+    [Fact]
+    public async Task An_animation_of_too_many_frames_is_refused()
+    {
+        using var author = await NewsroomSession.SignInAsync(Server, "gif-long@example.org", Roles.Author);
+        var response = await UploadAsync(author, GifFiles.FrameBomb(10, 10, ImageIntake.MaxFrames + 1), "long.gif", "Alt");
+        await AssertRefusedAsync(response, HttpStatusCode.UnprocessableEntity, $"{ImageIntake.MaxFrames + 1:N0} frames; Herald accepts at most {ImageIntake.MaxFrames:N0}");
+    }
+
+    [Fact]
+    public async Task An_ordinary_animation_is_kept_animated_in_every_width()
+    {
+        using var author = await NewsroomSession.SignInAsync(Server, "gif-fine@example.org", Roles.Author);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(author, GifFiles.Animation(900, 300, 4), "spinner.gif", "A spinning wheel")).StatusCode);
+
+        var item = await LatestMediaAsync();
+        Assert.Equal("image/gif", item.ContentType);
+        using var client = Server.CreateClient();
+        foreach (var source in item.Srcset.Split(", ").Select(s => s.Split(' ')[0]))
+        {
+            using var stored = Image.Load(await client.GetByteArrayAsync(source));
+            Assert.Equal(4, stored.Frames.Count);
+        }
     }
 
     [Fact]
@@ -202,7 +242,7 @@ public sealed class MediaTests(SqliteSiteFixture fixture) : IClassFixture<Sqlite
         Assert.Contains(message, page.QuerySelector(".form-problem")!.TextContent);
     }
 
-    private async Task<Herald.Newsroom.Media.MediaItem> LatestMediaAsync()
+    private async Task<Herald.Media.MediaItem> LatestMediaAsync()
     {
         await using var scope = Server.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<HeraldDbContext>().MediaItems.OrderByDescending(m => m.Id).FirstAsync();

@@ -32,7 +32,7 @@ public sealed class RevisionTests(SqliteSiteFixture fixture) : IClassFixture<Sql
         var restore = await author.PostFormAsync($"/newsroom/articles/{id}/revisions?handler=restore", new() { ["revisionId"] = first }, $"/newsroom/articles/{id}/revisions");
         Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
         var article = await NewsroomWriting.LoadAsync(Server, id);
-        Assert.Equal("High water at six.", article.BodyMarkdown);
+        Assert.Equal("High water at six.", article.BodySource);
         Assert.Equal("Tide tables", article.Headline);
         var (_, after) = await author.Client.GetPageAsync($"/newsroom/articles/{id}/revisions");
         Assert.Equal(4, after.QuerySelectorAll("tbody tr").Length);

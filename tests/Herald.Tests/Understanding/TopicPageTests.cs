@@ -69,7 +69,7 @@ public abstract class TopicPageTests(SiteFixture fixture)
             Headline = "First",
             Status = ArticleStatus.Draft,
             CreatedAt = DateTime.UtcNow,
-            BodyMarkdown = "Harbour Commissioner Ragnhild Østby opened the new quay on Monday.\n\n“This quay will serve the city for fifty years,” Østby said.\n",
+            BodySource = "Harbour Commissioner Ragnhild Østby opened the new quay on Monday.\n\n“This quay will serve the city for fifty years,” Østby said.\n",
         };
         var second = new Article
         {
@@ -77,7 +77,7 @@ public abstract class TopicPageTests(SiteFixture fixture)
             Headline = "Second",
             Status = ArticleStatus.Draft,
             CreatedAt = DateTime.UtcNow,
-            BodyMarkdown = "“We are ahead of schedule,” Østby told reporters on Friday.\n",
+            BodySource = "“We are ahead of schedule,” Østby told reporters on Friday.\n",
         };
         db.Articles.AddRange(first, second);
         await db.SaveChangesAsync();

@@ -3,19 +3,26 @@ namespace Herald.Text.Tests.Quality;
 /// <summary>One hand-annotated article of the gold set; see Gold/README.md for the format.</summary>
 public sealed record GoldArticle(
     string Name,
-    bool Unseen,
+    GoldSet Set,
+    IReadOnlySet<string>? Scope,
     string Text,
     IReadOnlyList<GoldQuote> Quotes,
     IReadOnlyList<GoldEntity> Entities,
     IReadOnlyList<GoldFigure> Figures,
     IReadOnlyList<GoldCheck> Checks)
 {
+    /// <summary>Held out from tuning: the first unseen set or the later held-out one.</summary>
+    public bool Unseen => Set is GoldSet.Unseen or GoldSet.HeldOut;
+
+    /// <summary>Whether the article's annotations cover a kind of finding ("quotes", "entities", "figures", "checks").</summary>
+    public bool Scores(string kind) => Scope is null || Scope.Contains(kind);
+
     public static IReadOnlyList<GoldArticle> LoadAll(string goldDirectory)
     {
         var articles = new List<GoldArticle>();
-        foreach (string set in new[] { "unseen", "dev" })
+        foreach ((string folderName, GoldSet set) in new[] { ("unseen", GoldSet.Unseen), ("heldout", GoldSet.HeldOut), ("dev", GoldSet.Dev) })
         {
-            string folder = Path.Combine(goldDirectory, set);
+            string folder = Path.Combine(goldDirectory, folderName);
             if (!Directory.Exists(folder))
             {
                 continue;
@@ -24,7 +31,7 @@ public sealed record GoldArticle(
             {
                 string annotationFile = Path.ChangeExtension(textFile, ".ann");
                 string[] lines = File.Exists(annotationFile) ? File.ReadAllLines(annotationFile) : [];
-                articles.Add(Parse(Path.GetFileNameWithoutExtension(textFile), set == "unseen", File.ReadAllText(textFile), lines));
+                articles.Add(Parse(Path.GetFileNameWithoutExtension(textFile), set, File.ReadAllText(textFile), lines));
             }
         }
         return articles;
@@ -46,8 +53,9 @@ public sealed record GoldArticle(
         throw new DirectoryNotFoundException("tests/Herald.Text.Tests/Gold not found above " + AppContext.BaseDirectory);
     }
 
-    private static GoldArticle Parse(string name, bool unseen, string text, string[] lines)
+    private static GoldArticle Parse(string name, GoldSet set, string text, string[] lines)
     {
+        HashSet<string>? scope = null;
         var quotes = new List<GoldQuote>();
         var entities = new List<GoldEntity>();
         var figures = new List<GoldFigure>();
@@ -55,6 +63,12 @@ public sealed record GoldArticle(
         foreach (string raw in lines)
         {
             string line = raw.Trim();
+            if (line.StartsWith("# scope:", StringComparison.Ordinal))
+            {
+                // "# scope: quotes entities" — the article is annotated for these kinds only; the rest go unscored.
+                scope = [.. line["# scope:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+                continue;
+            }
             if (line.Length == 0 || line[0] == '#')
             {
                 continue;
@@ -80,11 +94,14 @@ public sealed record GoldArticle(
                     throw new FormatException($"{name}: unknown annotation line '{line}'");
             }
         }
-        return new GoldArticle(name, unseen, text, quotes, entities, figures, checks);
+        return new GoldArticle(name, set, scope, text, quotes, entities, figures, checks);
     }
 
     private static string? Dash(string field) => field.Trim() == "-" ? null : field.Trim();
 }
+
+/// <summary>Dev articles may be tuned on; Unseen (the first ten) and HeldOut (written before the entity work) may not.</summary>
+public enum GoldSet { Dev, Unseen, HeldOut }
 
 public sealed record GoldQuote(string Kind, string? Speaker, string Text);
 

@@ -10,6 +10,12 @@ public sealed class GoldScorer
     public const string Speakers = "direct quote speakers";
     public const string IndirectSpeakers = "indirect statement speakers";
     public const string Entities = "entities (name + type)";
+    public const string People = "entities: person";
+    public const string Organizations = "entities: organization";
+    public const string Places = "entities: place";
+    public const string Attribution = "attribution (direct + indirect)";
+    public const string PublicEntities = "entities sure enough to publish";
+    public const string PublicSpeakers = "speakers sure enough to publish";
     public const string Figures = "figures (text + value + unit)";
     public const string Periods = "figure periods";
 
@@ -44,18 +50,60 @@ public sealed class GoldScorer
 
     public void Add(GoldArticle gold, Analysis analysis)
     {
-        ScoreQuotes(gold, analysis, "direct", QuoteSpans, Speakers);
-        ScoreQuotes(gold, analysis, "indirect", IndirectSpans, IndirectSpeakers);
-        Match(gold.Name, Entities,
-            gold.Entities.Select(e => $"{e.Type}:{e.Name}"),
-            analysis.Entities.Select(e => $"{AnalysisJson.TypeName(e.Type)}:{e.Name}"));
+        if (gold.Scores("quotes"))
+        {
+            ScoreQuotes(gold, analysis, "direct", QuoteSpans, Speakers);
+            ScoreQuotes(gold, analysis, "indirect", IndirectSpans, IndirectSpeakers);
+            Match(gold.Name, Attribution,
+                gold.Quotes.Where(q => q.Speaker is not null).Select(q => $"{q.Kind}: {Normalize(q.Text)} <= {q.Speaker}"),
+                analysis.Quotes.Where(q => q.Speaker is not null)
+                    .Select(q => $"{(q.Kind == QuoteKind.Direct ? "direct" : "indirect")}: {Normalize(q.Text)} <= {q.Speaker}"),
+                quiet: true);
+            // What public pages show on the analysis alone: precision is what readers see, recall what waits for an editor.
+            Match(gold.Name, PublicSpeakers,
+                gold.Quotes.Where(q => q.Speaker is not null).Select(q => $"{q.Kind}: {Normalize(q.Text)} <= {q.Speaker}"),
+                analysis.Quotes.Where(q => q.IsConfident)
+                    .Select(q => $"{(q.Kind == QuoteKind.Direct ? "direct" : "indirect")}: {Normalize(q.Text)} <= {q.Speaker}"),
+                quiet: true);
+        }
+        if (gold.Scores("entities"))
+        {
+            ScoreEntities(gold, analysis);
+        }
+        if (!gold.Scores("figures"))
+        {
+            return;
+        }
         Match(gold.Name, Figures,
             gold.Figures.Select(f => $"{Normalize(f.Text)}|{f.Value}|{f.Unit}"),
             analysis.Figures.Select(f => $"{Normalize(f.Text)}|{f.Value}|{f.Unit}"));
         Match(gold.Name, Periods,
             gold.Figures.Where(f => f.Period is not null).Select(f => $"{Normalize(f.Text)}|{f.Period}"),
             analysis.Figures.Where(f => f.Period is not null).Select(f => $"{Normalize(f.Text)}|{f.Period}"));
-        ScoreChecks(gold, analysis);
+        if (gold.Scores("checks"))
+        {
+            ScoreChecks(gold, analysis);
+        }
+    }
+
+    private void ScoreEntities(GoldArticle gold, Analysis analysis)
+    {
+        Match(gold.Name, Entities,
+            gold.Entities.Select(e => $"{e.Type}:{Fold(e.Name)}"),
+            analysis.Entities.Select(e => $"{AnalysisJson.TypeName(e.Type)}:{Fold(e.Name)}"));
+        Match(gold.Name, PublicEntities,
+            gold.Entities.Select(e => $"{e.Type}:{Fold(e.Name)}"),
+            analysis.Entities.Where(e => e.IsConfident).Select(e => $"{AnalysisJson.TypeName(e.Type)}:{Fold(e.Name)}"),
+            quiet: true);
+        foreach ((string measure, EntityType type) in new[] { (People, EntityType.Person), (Organizations, EntityType.Organization), (Places, EntityType.Place) })
+        {
+            string name = AnalysisJson.TypeName(type);
+            // Per type, an entity found under the wrong type is a false positive of the type given and a miss of the right one.
+            Match(gold.Name, measure,
+                gold.Entities.Where(e => e.Type == name).Select(e => Fold(e.Name)),
+                analysis.Entities.Where(e => e.Type == type).Select(e => Fold(e.Name)),
+                quiet: true);
+        }
     }
 
     private void ScoreQuotes(GoldArticle gold, Analysis analysis, string kind, string spanMeasure, string speakerMeasure)
@@ -121,7 +169,7 @@ public sealed class GoldScorer
     }
 
     /// <summary>Multiset matching: each expected item can be claimed by one predicted item.</summary>
-    private void Match(string article, string measure, IEnumerable<string> expected, IEnumerable<string> predicted)
+    private void Match(string article, string measure, IEnumerable<string> expected, IEnumerable<string> predicted, bool quiet = false)
     {
         Score score = Get(measure);
         var remaining = expected.GroupBy(e => e, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
@@ -135,13 +183,16 @@ public sealed class GoldScorer
             else
             {
                 score.FalsePositives++;
-                Mistakes.AppendLine($"{article}: extra {measure}: {item}");
+                if (!quiet)
+                {
+                    Mistakes.AppendLine($"{article}: extra {measure}: {item}");
+                }
             }
         }
         foreach ((string item, int left) in remaining)
         {
             score.FalseNegatives += left;
-            for (int i = 0; i < left; i++)
+            for (int i = 0; i < left && !quiet; i++)
             {
                 Mistakes.AppendLine($"{article}: missed {measure}: {item}");
             }
@@ -156,6 +207,21 @@ public sealed class GoldScorer
             _scores[name] = score;
         }
         return score;
+    }
+
+    /// <summary>"Zurich" and "Zürich" are one name; accents are a matter of spelling, not of which entity is meant.</summary>
+    private static string Fold(string name)
+    {
+        string decomposed = name.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (char c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c);
+            }
+        }
+        return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -2,32 +2,58 @@ using Xunit.Abstractions;
 
 namespace Herald.Text.Tests.Quality;
 
-/// <summary>Measures the analyzer against the hand-annotated gold set and holds it to its targets.</summary>
+/// <summary>
+/// Measures the analyzer against the hand-annotated gold set and keeps the scores from falling.
+/// Each bound sits at or a little below the value measured when it was set (bench/text/RESULTS.md).
+/// </summary>
 public sealed class GoldSetTests(ITestOutputHelper output)
 {
     private static readonly IReadOnlyList<GoldArticle> Articles = GoldArticle.LoadAll(GoldArticle.FindGoldDirectory());
 
     [Fact]
-    public void GoldSetIsLargeEnoughAndHoldsOutUnseenArticles()
+    public void GoldSetIsLargeEnoughAndHoldsArticlesOut()
     {
-        Assert.True(Articles.Count >= 40, $"gold set has {Articles.Count} articles");
-        Assert.True(Articles.Count(a => a.Unseen) >= 10);
+        Assert.True(Articles.Count >= 86, $"gold set has {Articles.Count} articles");
+        Assert.True(Articles.Count(a => a.Set == GoldSet.Unseen) >= 10);
+        Assert.True(Articles.Count(a => a.Set == GoldSet.HeldOut) >= 16);
+        // Articles in styles the demo lacks (wire copy, sport, business, local, live-blogs, no quotes).
+        Assert.True(Articles.Count(a => a.Scope is not null) >= 30);
     }
 
     [Fact]
-    public void QualityMeetsTargets()
+    public void QualityOnAllArticlesDoesNotFall()
     {
-        GoldScorer all = GoldScorer.Evaluate(Articles);
-        GoldScorer unseen = GoldScorer.Evaluate(Articles.Where(a => a.Unseen));
-        output.WriteLine($"All {Articles.Count} articles:");
-        output.WriteLine(all.Table());
-        output.WriteLine($"Unseen {Articles.Count(a => a.Unseen)} articles only:");
-        output.WriteLine(unseen.Table());
-        output.WriteLine("Mistakes on the dev articles (unseen ones are held out from tuning):");
-        output.WriteLine(GoldScorer.Evaluate(Articles.Where(a => !a.Unseen)).Mistakes.ToString());
+        GoldScorer all = Report("All articles", Articles);
+        AtLeast(all, GoldScorer.Speakers, precision: 0.97, recall: 0.95);
+        AtLeast(all, GoldScorer.Attribution, precision: 0.97, recall: 0.94);
+        AtLeast(all, GoldScorer.Entities, f1: 0.93);
+        AtLeast(all, GoldScorer.People, f1: 0.96);
+        AtLeast(all, GoldScorer.Organizations, f1: 0.89);
+        AtLeast(all, GoldScorer.Places, f1: 0.93);
+        AtLeast(all, GoldScorer.PublicEntities, precision: 0.97);
+        AtLeast(all, GoldScorer.PublicSpeakers, precision: 0.98);
+    }
 
-        Assert.True(all[GoldScorer.Speakers].Precision >= 0.95, all[GoldScorer.Speakers].ToString());
-        Assert.True(all[GoldScorer.Speakers].Recall >= 0.90, all[GoldScorer.Speakers].ToString());
-        Assert.True(all[GoldScorer.Entities].F1 >= 0.90, all[GoldScorer.Entities].ToString());
+    [Fact]
+    public void QualityOnHeldOutArticlesDoesNotFall()
+    {
+        GoldScorer heldOut = Report("Held-out articles", Articles.Where(a => a.Set == GoldSet.HeldOut));
+        AtLeast(heldOut, GoldScorer.Speakers, precision: 0.96, recall: 0.90);
+        AtLeast(heldOut, GoldScorer.Entities, f1: 0.88);
+        AtLeast(heldOut, GoldScorer.PublicEntities, precision: 0.95);
+    }
+
+    private GoldScorer Report(string title, IEnumerable<GoldArticle> articles)
+    {
+        GoldScorer scorer = GoldScorer.Evaluate(articles);
+        output.WriteLine(title + ":");
+        output.WriteLine(scorer.Table());
+        return scorer;
+    }
+
+    private static void AtLeast(GoldScorer scorer, string measure, double precision = 0, double recall = 0, double f1 = 0)
+    {
+        Score score = scorer[measure];
+        Assert.True(score.Precision >= precision && score.Recall >= recall && score.F1 >= f1, score.ToString());
     }
 }

@@ -32,7 +32,7 @@ public sealed class ArchiveModel(ArticleQueries articles, HeraldDbContext db, Si
         var snapshot = await site.GetAsync(ct);
         Zone = snapshot.Settings.TimeZone;
         Kind = kind;
-        BasePath = $"/{kind}/{Uri.EscapeDataString(slug)}";
+        BasePath = ArticleUrls.Archive(kind, slug);
 
         IQueryable<Article>? source = null;
         switch (kind)

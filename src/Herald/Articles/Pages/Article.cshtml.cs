@@ -1,6 +1,5 @@
 using Herald.Hosting;
 using Herald.Site;
-using Herald.Understanding;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -9,13 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Articles.Pages;
 
 [OutputCache(PolicyName = Caching.PublicPage)]
-public sealed class ArticleModel(ArticleQueries articles, TopicQueries topics, SiteState site) : PageModel
+public sealed class ArticleModel(ArticleQueries articles, SiteState site) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public ArticleSummary? Previous { get; private set; }
     public ArticleSummary? Next { get; private set; }
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
-    public IReadOnlyList<StoryTopic> Topics { get; private set; } = [];
     public string CanonicalPath { get; private set; } = "";
     public SiteSettings Site { get; private set; } = new();
 
@@ -39,18 +37,17 @@ public sealed class ArticleModel(ArticleQueries articles, TopicQueries topics, S
             }
             // A standing page lives at /{slug}, whatever date an old link put in front of it.
             return await articles.PublishedPages().AnyAsync(a => a.Slug == slug, ct)
-                ? RedirectPermanent("/" + Uri.EscapeDataString(slug))
+                ? RedirectPermanent(ArticleUrls.Page(slug))
                 : NotFound();
         }
         Article = found;
         CanonicalPath = ArticleUrls.For(found.PublishedAt!.Value, found.Slug, Zone);
-        if (CanonicalPath != $"/{year:D4}/{month:D2}/{Uri.EscapeDataString(slug)}")
+        if (CanonicalPath != $"{ArticleUrls.Month(year, month)}/{Uri.EscapeDataString(slug)}")
         {
             // Right slug, wrong year or month in the address: send readers to the one true URL.
             return RedirectPermanent(CanonicalPath);
         }
         (Previous, Next) = await articles.NeighboursAsync(found, ct);
-        Topics = await topics.ForArticleAsync(found.Id, ct);
         HttpContext.TagResponse(CacheTags.Article(found.Id));
         return Page();
     }

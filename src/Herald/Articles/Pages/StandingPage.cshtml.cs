@@ -34,7 +34,7 @@ public sealed class StandingPageModel(ArticleQueries articles, SiteState site) :
             return NotFound();
         }
         Article = found;
-        CanonicalPath = "/" + found.Slug;
+        CanonicalPath = ArticleUrls.Page(found.Slug);
         HttpContext.TagResponse(CacheTags.Article(found.Id));
         return Page();
     }

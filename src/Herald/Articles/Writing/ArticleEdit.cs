@@ -30,6 +30,12 @@ public sealed class ArticleEdit
     /// <summary>The body as rendered by this save; null until rendered, or when the body did not change.</summary>
     internal RenderedBody? Rendered { get; set; }
 
+    /// <summary>
+    /// Why this save could not render the body (it is stored as its own escaped text then), or null:
+    /// set once the pipeline has rendered it.
+    /// </summary>
+    public string? RenderProblem => Rendered?.Problem;
+
     /// <summary>What this save does, seen from readers: publishes, unpublishes, or changes what they see (or not).</summary>
     public ArticleChangeKind Kind => KindOf(StatusBefore, Article.Status);
 

@@ -1,5 +1,6 @@
 using Herald.Hosting;
 using Herald.Hosting.Invalidation;
+using Herald.Hosting.Telemetry;
 using Herald.Site;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,12 @@ namespace Herald.Articles.Writing;
 /// The write changes sections, tags or authors as well as articles (an import): evict everything
 /// cached rather than list thousands of tags.
 /// </param>
-public sealed record ArticleBatch(ArticleWriteOrigin Origin, bool AnalysisDeferred = false, bool AffectsWholeSite = false);
+/// <param name="KeepUnrenderable">
+/// A body Herald cannot render (<see cref="RenderedBody.Problem"/>) is stored as its own escaped text
+/// and the batch goes on (an import reports it through <see cref="ArticleEdit.RenderProblem"/>);
+/// otherwise such a body rejects the batch like a broken limit.
+/// </param>
+public sealed record ArticleBatch(ArticleWriteOrigin Origin, bool AnalysisDeferred = false, bool AffectsWholeSite = false, bool KeepUnrenderable = false);
 
 /// <summary>
 /// The one way articles are written, whoever writes them: the newsroom, the scheduler, imports,
@@ -56,8 +62,8 @@ public sealed class ArticlePipeline(
     }
 
     /// <summary>
-    /// Saves one article as one write. Returns the problems when it breaks a limit (nothing is saved
-    /// then). <paramref name="alongside"/> adds rows that belong to the same write (a revision, say);
+    /// Saves one article as one write. Returns the problems when it breaks a limit or its body cannot
+    /// be rendered (nothing is saved then; the caller keeps what was typed). <paramref name="alongside"/> adds rows that belong to the same write (a revision, say);
     /// it runs once the body is rendered, inside the transaction.
     /// </summary>
     /// <exception cref="DbUpdateConcurrencyException">Someone else saved the article since it was opened.</exception>
@@ -73,6 +79,8 @@ public sealed class ArticlePipeline(
             alongside?.Invoke(edit.Article);
             await CommitAsync([edit], new ArticleBatch(origin), tags, token);
         }, ct);
+        // Counted once committed, by who published: newsroom, schedule (bulk writers are not counted).
+        HeraldMetrics.Published(edit.Kind, origin.ToString().ToLowerInvariant());
         return [];
     }
 
@@ -138,13 +146,14 @@ public sealed class ArticlePipeline(
     /// Saves many articles inside the caller's <see cref="SiteWriter"/> commit (one transaction per
     /// call), their tags going into <paramref name="tags"/>. An article that breaks a limit throws
     /// <see cref="ArticleRejectedException"/>, rolling the batch back: bulk writers clip to the limits first.
+    /// A body that cannot be rendered does too, unless the batch keeps such bodies as text (<see cref="ArticleBatch.KeepUnrenderable"/>).
     /// </summary>
     public async Task SaveBatchAsync(IReadOnlyList<ArticleEdit> edits, ArticleBatch batch, InvalidationSet tags, CancellationToken ct)
     {
         RequireTransaction();
         foreach (var edit in edits)
         {
-            if (await PrepareAsync(edit, ct) is { Count: > 0 } problems)
+            if (await PrepareAsync(edit, ct, refuseUnrenderable: !batch.KeepUnrenderable) is { Count: > 0 } problems)
             {
                 throw new ArticleRejectedException(edit.Article.Slug, problems);
             }
@@ -172,8 +181,11 @@ public sealed class ArticlePipeline(
         await CommitAsync(edits, batch with { AnalysisDeferred = false }, tags, ct);
     }
 
-    /// <summary>Gives the article a slug if it has none, renders its body if it changed, and checks the limits.</summary>
-    private async Task<List<string>> PrepareAsync(ArticleEdit edit, CancellationToken ct)
+    /// <summary>
+    /// Gives the article a slug if it has none, renders its body if it changed, and checks the limits;
+    /// a body nested beyond what Herald renders is a problem too unless <paramref name="refuseUnrenderable"/> is false.
+    /// </summary>
+    private async Task<List<string>> PrepareAsync(ArticleEdit edit, CancellationToken ct, bool refuseUnrenderable = true)
     {
         var article = edit.Article;
         if (string.IsNullOrWhiteSpace(article.Slug))
@@ -186,7 +198,12 @@ public sealed class ArticlePipeline(
         {
             edit.Rendered = body.RenderInto(article, edit.RenderHints);
         }
-        return ArticleValidator.Problems(article);
+        var problems = ArticleValidator.Problems(article);
+        if (refuseUnrenderable && edit.RenderProblem is { } unrenderable)
+        {
+            problems.Insert(0, unrenderable);
+        }
+        return problems;
     }
 
     /// <summary>A body is rendered when it is new or changed, or when something made from it (the excerpt) must be made again.</summary>
@@ -194,13 +211,13 @@ public sealed class ArticlePipeline(
     {
         var article = edit.Article;
         if (edit.IsNew || edit.RenderHints is not null || string.IsNullOrWhiteSpace(article.Excerpt)
-            || (article.BodyHtml.Length == 0 && article.BodyMarkdown.Length > 0))
+            || (article.BodyHtml.Length == 0 && article.BodySource.Length > 0))
         {
             return true;
         }
         var entry = db.Entry(article);
         return entry.State == EntityState.Added
-            || !Equals(entry.Property(a => a.BodyMarkdown).OriginalValue, article.BodyMarkdown)
+            || !Equals(entry.Property(a => a.BodySource).OriginalValue, article.BodySource)
             || !Equals(entry.Property(a => a.BodyFormat).OriginalValue, article.BodyFormat);
     }
 

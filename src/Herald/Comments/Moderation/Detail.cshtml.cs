@@ -51,7 +51,7 @@ public sealed class DetailModel(ModerationQueries queries, CommentModerator mode
         {
             return Forbid();
         }
-        var staff = new StaffMember(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : user.DisplayName, user.Email);
+        var staff = new StaffCommenter(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : user.DisplayName, user.Email);
         var (reply, problems) = await moderator.ReplyAsStaffAsync(id, ReplyBody ?? "", staff, ct);
         if (reply is not null)
         {

@@ -1,5 +1,6 @@
 using Herald.Articles;
 using Herald.Hosting;
+using Herald.Hosting.ReverseProxy;
 using Herald.Site;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ public static class FeedEndpoints
 {
     public static void MapHeraldFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed", (HttpContext http, CancellationToken ct) => ServeAsync(http, FeedScope.Site, atom: false, ct)).CacheOutput(Caching.Feed);
-        app.MapGet("/feed/atom", (HttpContext http, CancellationToken ct) => ServeAsync(http, FeedScope.Site, atom: true, ct)).CacheOutput(Caching.Feed);
+        app.MapGet(ArticleUrls.Feed, (HttpContext http, CancellationToken ct) => ServeAsync(http, FeedScope.Site, atom: false, ct)).CacheOutput(Caching.Feed);
+        app.MapGet(ArticleUrls.AtomFeed, (HttpContext http, CancellationToken ct) => ServeAsync(http, FeedScope.Site, atom: true, ct)).CacheOutput(Caching.Feed);
         app.MapGet("/{kind:regex(^(category|tag|author)$)}/{slug}/feed", (HttpContext http, string kind, string slug, CancellationToken ct) =>
             ServeScopedAsync(http, kind, slug, atom: false, ct)).CacheOutput(Caching.Feed);
         app.MapGet("/{kind:regex(^(category|tag|author)$)}/{slug}/feed/atom", (HttpContext http, string kind, string slug, CancellationToken ct) =>
@@ -47,7 +48,7 @@ public static class FeedEndpoints
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
         }
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var origin = http.PublicOrigin();
         var feed = FeedWriter.Build(articles, scope, site, origin, atom);
         http.Response.ContentType = atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8";
         await FeedWriter.WriteAsync(feed, atom, http.Response.Body, ct);

@@ -7,9 +7,9 @@ namespace Herald.Discovery.Feeds;
 /// <summary>Which articles a feed (or a sitemap page) lists: the whole site, or one section, tag or author.</summary>
 public sealed record FeedScope(string Kind, string? Slug, string Title, string HtmlPath)
 {
-    public static readonly FeedScope Site = new("site", null, "", "/");
+    public static readonly FeedScope Site = new("site", null, "", ArticleUrls.Home);
 
-    public string FeedPath => Slug is null ? "/feed" : $"/{Kind}/{Uri.EscapeDataString(Slug)}/feed";
+    public string FeedPath => Slug is null ? ArticleUrls.Feed : ArticleUrls.FeedOf(HtmlPath);
 
     /// <summary>Looks the section, tag or author up; null when it does not exist (the feed answers 404).</summary>
     public static async Task<FeedScope?> FindAsync(HeraldDbContext db, string kind, string slug, CancellationToken ct)
@@ -25,7 +25,7 @@ public sealed record FeedScope(string Kind, string? Slug, string Title, string H
             "author" => await db.Authors.Where(a => a.Slug == slug).Select(a => a.Name).FirstOrDefaultAsync(ct),
             _ => null,
         };
-        return name is null ? null : new FeedScope(kind, slug, name, $"/{kind}/{Uri.EscapeDataString(slug)}");
+        return name is null ? null : new FeedScope(kind, slug, name, ArticleUrls.Archive(kind, slug));
     }
 
     public IQueryable<Article> Filter(IQueryable<Article> published) => Kind switch

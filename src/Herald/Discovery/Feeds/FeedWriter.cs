@@ -15,7 +15,7 @@ public static class FeedWriter
     {
         var settings = site.Settings;
         var title = scope.Slug is null ? settings.Title : $"{scope.Title} – {settings.Title}";
-        var feed = new SyndicationFeed(title, settings.Tagline, new Uri(origin + scope.HtmlPath))
+        var feed = new SyndicationFeed(title, atom ? settings.Tagline : FeedText.AsHtml(settings.Tagline), new Uri(origin + scope.HtmlPath))
         {
             Id = TagUri(origin, $"feed:{scope.Kind}:{scope.Slug ?? "all"}"),
             Language = "en",
@@ -73,11 +73,11 @@ public static class FeedWriter
         }
         else
         {
-            item.Summary = new TextSyndicationContent(excerpt);
+            item.Summary = atom ? new TextSyndicationContent(excerpt) : new TextSyndicationContent(FeedText.AsHtml(excerpt), TextSyndicationContentKind.Html);
         }
         foreach (var byline in article.Authors.OrderBy(b => b.Position))
         {
-            item.Authors.Add(new SyndicationPerson { Name = byline.Author.Name, Uri = $"{origin}/author/{byline.Author.Slug}" });
+            item.Authors.Add(new SyndicationPerson { Name = byline.Author.Name, Uri = origin + ArticleUrls.Author(byline.Author.Slug) });
         }
         foreach (var category in article.Categories)
         {

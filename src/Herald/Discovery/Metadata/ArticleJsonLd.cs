@@ -30,18 +30,18 @@ public static class ArticleJsonLd
             {
                 ["@type"] = "Person",
                 ["name"] = b.Author.Name,
-                ["url"] = $"{origin}/author/{b.Author.Slug}",
+                ["url"] = origin + ArticleUrls.Author(b.Author.Slug),
             }).ToArray()),
             ["publisher"] = new JsonObject
             {
                 ["@type"] = "NewsMediaOrganization",
                 ["name"] = site.Title,
-                ["url"] = origin + "/",
+                ["url"] = origin + ArticleUrls.Home,
                 ["logo"] = new JsonObject { ["@type"] = "ImageObject", ["url"] = origin + "/favicon.svg" },
             },
             ["wordCount"] = article.WordCount,
         };
-        if (article.FeaturedImage is { } image)
+        if (article.FeaturedImage is { } image && Hosting.SafeUrls.IsHttpOrRelative(image.Url))
         {
             json["image"] = new JsonArray(new JsonObject
             {
@@ -64,10 +64,10 @@ public static class ArticleJsonLd
 
     public static string Breadcrumbs(Article article, string origin, string canonicalPath)
     {
-        var crumbs = new List<(string Name, string Url)> { ("Home", origin + "/") };
+        var crumbs = new List<(string Name, string Url)> { ("Home", origin + ArticleUrls.Home) };
         if (article.PrimaryCategory is { } section)
         {
-            crumbs.Add((section.Name, $"{origin}/category/{section.Slug}"));
+            crumbs.Add((section.Name, origin + ArticleUrls.Category(section.Slug)));
         }
         crumbs.Add((article.Headline, origin + canonicalPath));
         var json = new JsonObject

@@ -1,17 +1,17 @@
-using Microsoft.AspNetCore.Authorization;
+using Herald.Newsroom;
 
 namespace Herald.Discovery.Related;
 
 /// <summary>A decision an editor posts: "pin", "exclude" or "clear" for one related article.</summary>
 public sealed record RelatedDecision(int RelatedArticleId, string Decision);
 
-/// <summary>/newsroom/related/{articleId}: why articles are related (GET) and the editor's pin/exclude (POST), as JSON.</summary>
+/// <summary>/newsroom/related/{articleId}: why articles are related (GET) and the editor's pin/exclude (POST), as JSON, for editors.</summary>
 public static class RelatedEndpoints
 {
-    public static void MapRelatedNewsroom(this IEndpointRouteBuilder app)
+    /// <param name="newsroom">The /newsroom group (<see cref="NewsroomArea.MapNewsroom"/>).</param>
+    public static void MapRelatedNewsroom(this RouteGroupBuilder newsroom)
     {
-        var group = app.MapGroup("/newsroom/related/{articleId:int}")
-            .RequireAuthorization(new AuthorizeAttribute { Roles = "Editor,Administrator" });
+        var group = newsroom.MapGroup("/related/{articleId:int}").RequireAuthorization(NewsroomAccess.Editors);
         group.MapGet("", async (int articleId, RelatedArticlesService related, CancellationToken ct) =>
             await related.ExplainAsync(articleId, ct) is { } list ? Results.Ok(list) : Results.NotFound());
         group.MapPost("", async (int articleId, RelatedDecision body, RelatedArticlesService related, CancellationToken ct) =>

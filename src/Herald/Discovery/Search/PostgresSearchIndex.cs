@@ -15,8 +15,8 @@ namespace Herald.Discovery.Search;
 /// <item>The newest matches come from the GIN index. The query reaches the planner from a
 /// materialized CTE, so it cannot see how common the words are: told, it walks the primary key
 /// newest-first and reads the vector of every article on the way (it prices @@ as one cheap
-/// operator): for words in a third of the archive that is slower than the index, and it made
-/// the bench's phrase queries twice as slow.</item>
+/// operator): for words in a third of the archive that is slower than the index
+/// (bench/discovery/RESULTS.md).</item>
 /// <item>A phrase query first takes the newest articles that contain all its words (exact in the
 /// index, no vector read) and checks the phrase only on those: a phrase of two common words
 /// otherwise makes PostgreSQL read the vector of every article holding both.</item>

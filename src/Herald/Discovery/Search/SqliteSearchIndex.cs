@@ -18,8 +18,8 @@ public sealed class SqliteSearchIndex(HeraldDbContext db, TimeProvider clock) : 
 
     /// <summary>
     /// Word queries rank the newest this many matches: bm25 reads each match's column sizes and
-    /// hit positions, about 2 µs a match, so 5,000 cost 8–15 ms of a 30 ms budget at 100,000
-    /// articles. Phrase queries are ranked more cheaply and keep <see cref="SearchCommand.MaxRanked"/>.
+    /// hit positions, so its cost grows with the window (bench/discovery/RESULTS.md). Phrase queries
+    /// are ranked more cheaply and keep <see cref="SearchCommand.MaxRanked"/>.
     /// </summary>
     public const int Bm25Window = 2000;
 
@@ -36,8 +36,7 @@ public sealed class SqliteSearchIndex(HeraldDbContext db, TimeProvider clock) : 
         + SearchCommand.ResultFilter + " ORDER BY score LIMIT @take OFFSET @skip";
 
     // bm25 must know how many articles contain each phrase, and FTS5 finds out by matching the
-    // phrase against the whole archive: 100+ ms for "on the" at 100,000 articles, paid before
-    // the first row. A phrase query's own ranking needs no such statistic: the newest matches
+    // phrase against the whole archive, a cost paid before the first row that grows with it. A phrase query's own ranking needs no such statistic: the newest matches
     // (cheap, they stop at the cap) are weighed by where the phrase stands, and the headline and
     // standfirst matches are looked up only over the rowid range of those candidates. The
     // weights are negative like bm25's, so that lower is better in both.

@@ -1,6 +1,7 @@
 using System.Text;
 using Herald.Articles;
 using Herald.Hosting;
+using Herald.Hosting.ReverseProxy;
 using Herald.Site;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public static class SitemapEndpoints
         app.MapGet("/robots.txt", WriteRobotsAsync).CacheOutput(Caching.Feed);
     }
 
-    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+    private static string Origin(HttpContext http) => http.PublicOrigin();
 
     private static async Task WriteIndexAsync(HttpContext http, SitemapSource source, CancellationToken ct)
     {

@@ -102,8 +102,8 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
     };
 
     /// <summary>
-    /// The id a page starts at. This still skips rows, but over the narrow index of ids (a few
-    /// megabytes at 100,000 stories), and the page itself is then read from that id onwards.
+    /// The id a page starts at. This still skips rows, but over the narrow index of ids, and the
+    /// page itself is then read from that id onwards.
     /// </summary>
     private async Task<int?> FirstArticleIdAsync(int skip, CancellationToken ct) =>
         await articles.Published().OrderBy(a => a.Id).Select(a => (int?)a.Id).Skip(skip).FirstOrDefaultAsync(ct);
@@ -124,25 +124,31 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
     {
         var take = options.UrlsPerFile;
         var published = articles.Published();
+        Func<string, string> path = kind switch
+        {
+            "categories" => ArticleUrls.Category,
+            "tags" => ArticleUrls.Tag,
+            _ => ArticleUrls.Author,
+        };
         var rows = kind switch
         {
             "categories" => db.Categories.OrderBy(c => c.Id).Skip(skip).Take(take).Select(c => new TaxonomyRow(
-                "/category/" + c.Slug,
+                c.Slug,
                 published.Where(a => a.PrimaryCategoryId == c.Id || a.Categories.Any(x => x.Id == c.Id)).Max(a => a.PublishedAt))),
             "tags" => db is PostgresHeraldDbContext ? TagsGrouped(skip, take) : db.Tags.OrderBy(t => t.Id).Skip(skip).Take(take).Select(t => new TaxonomyRow(
-                "/tag/" + t.Slug,
+                t.Slug,
                 published.Where(a => a.Tags.Any(x => x.Id == t.Id)).Max(a => a.PublishedAt))),
             _ => db.Authors.OrderBy(au => au.Id).Skip(skip).Take(take).Select(au => new TaxonomyRow(
-                "/author/" + au.Slug,
+                au.Slug,
                 published.Where(a => a.Authors.Any(b => b.AuthorId == au.Id)).Max(a => a.PublishedAt))),
         };
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            yield return new SitemapEntry(row.Path, row.Last);
+            yield return new SitemapEntry(path(row.Slug), row.Last);
         }
     }
 
-    private sealed record TaxonomyRow(string Path, DateTime? Last);
+    private sealed record TaxonomyRow(string Slug, DateTime? Last);
 
     /// <summary>A page number from 0 (long: PostgreSQL's ROW_NUMBER is a bigint) and its newest change.</summary>
     private sealed class ArticlePageChange
@@ -153,8 +159,8 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
 
     /// <summary>
     /// Each tag's newest story as one grouped join. PostgreSQL runs the per-tag MAX above as a
-    /// lookup of every tagged article (1.6 s at 100,000 stories and 350,000 tag links); grouped,
-    /// it is one hash join over the tag links and the narrow story index (about 0.2 s). SQLite keeps
+    /// lookup of every tagged article; grouped, it is one hash join over the tag links and the
+    /// narrow story index (bench/discovery/RESULTS.md has both). SQLite keeps
     /// the per-tag form: it walks the PublishedAt index newest first and stops at the first match,
     /// which on that engine beats grouping all the links.
     /// </summary>
@@ -167,6 +173,6 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
         return db.Tags.OrderBy(t => t.Id).Skip(skip).Take(take)
             .LeftJoin(newestByTag, t => t.Id, n => n.TagId, (t, n) => new { t.Id, t.Slug, Last = n == null ? null : n.Last })
             .OrderBy(x => x.Id)
-            .Select(x => new TaxonomyRow("/tag/" + x.Slug, x.Last));
+            .Select(x => new TaxonomyRow(x.Slug, x.Last));
     }
 }

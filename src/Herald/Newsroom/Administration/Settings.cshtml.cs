@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Herald.Newsroom.Taxonomy;
 using Herald.Site;
 using Herald.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Newsroom.Administration;
 
 /// <summary>The site's settings (administrators only).</summary>
+[Authorize(Policy = NewsroomAccess.Administrators)]
 public sealed class SettingsModel(HeraldDbContext db, SiteChanges changes) : PageModel
 {
     [BindProperty]

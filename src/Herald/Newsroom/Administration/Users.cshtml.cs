@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Herald.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ namespace Herald.Newsroom.Administration;
 public sealed record UserRow(string Id, string Email, string Name, string Role, bool Locked);
 
 /// <summary>Newsroom accounts (administrators only): add with a role, change the role, lock and unlock.</summary>
+[Authorize(Policy = NewsroomAccess.Administrators)]
 public sealed class UsersModel(UserManager<HeraldUser> users, UserAccounts accounts, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<UserRow> Users { get; private set; } = [];

@@ -68,7 +68,7 @@ public sealed class ArticleForm
         Headline = article.Headline,
         Dek = article.Dek,
         Slug = article.Slug,
-        Body = article.BodyMarkdown,
+        Body = article.BodySource,
         Excerpt = article.Excerpt,
         AuthorIds = article.Authors.OrderBy(b => b.Position).Select(b => b.AuthorId).ToList(),
         CategoryIds = article.Categories.Select(c => c.Id).ToList(),

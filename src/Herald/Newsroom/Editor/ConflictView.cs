@@ -13,8 +13,8 @@ public sealed record ConflictView(
         theirRevision?.CreatedAt ?? theirs.EditedAt,
         theirs.Headline,
         theirs.Dek,
-        theirs.BodyMarkdown,
+        theirs.BodySource,
         WordDiff.Compare(theirs.Headline, yours.Headline),
         WordDiff.Compare(theirs.Dek, yours.Dek),
-        WordDiff.Compare(theirs.BodyMarkdown, yours.Body));
+        WordDiff.Compare(theirs.BodySource, yours.Body));
 }

@@ -53,7 +53,7 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
             if (revision is { } revisionId && await db.ArticleRevisions.AsNoTracking()
                 .FirstOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == articleId, ct) is { } kept)
             {
-                (Form.Headline, Form.Dek, Form.Body, Form.Excerpt) = (kept.Headline, kept.Dek, kept.BodyMarkdown, kept.Excerpt);
+                (Form.Headline, Form.Dek, Form.Body, Form.Excerpt) = (kept.Headline, kept.Dek, kept.BodySource, kept.Excerpt);
                 Notice = $"Loaded the words of {kept.UserName}'s version from {Display.DateAndTime(kept.CreatedAt, (await site.GetAsync(ct)).Settings.TimeZone)}. Nothing is saved until you press a button.";
             }
         }
@@ -165,7 +165,7 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
             var latest = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == Stored.Id)
                 .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
             if (latest is { Kind: RevisionKind.Autosave } && latest.UserId == StaffId()
-                && (latest.BodyMarkdown != Stored.BodyMarkdown || latest.Headline != Stored.Headline || latest.Dek != Stored.Dek))
+                && (latest.BodySource != Stored.BodySource || latest.Headline != Stored.Headline || latest.Dek != Stored.Dek))
             {
                 PendingAutosave = latest;
             }

@@ -21,6 +21,12 @@ public sealed class PreviewModel(ArticleBody articleBody) : PageModel
         {
             return BadRequest("The body format must be Markdown or Html.");
         }
-        return Content(articleBody.ToHtml(body ?? "", bodyFormat), "text/html; charset=utf-8");
+        var rendered = articleBody.Render(body ?? "", bodyFormat);
+        if (rendered.Problem is { } problem)
+        {
+            // The editor's script shows this text in place of the preview; the words stay in the form.
+            return new ContentResult { StatusCode = StatusCodes.Status422UnprocessableEntity, Content = problem, ContentType = "text/plain; charset=utf-8" };
+        }
+        return Content(rendered.Html, "text/html; charset=utf-8");
     }
 }

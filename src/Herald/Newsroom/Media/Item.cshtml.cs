@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Herald.Media;
 using Herald.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Newsroom.Media;
 
 /// <summary>One picture: its renditions, a Markdown snippet for the story, and its words (uploader or editors).</summary>
-public sealed class ItemModel(HeraldDbContext db, Hosting.Invalidation.SiteWriter writer) : PageModel
+public sealed class ItemModel(HeraldDbContext db, Hosting.Invalidation.SiteWriter writer, IAuthorizationService authorization) : PageModel
 {
     public MediaItem Item { get; private set; } = null!;
     public bool MayEdit { get; private set; }
@@ -65,7 +67,9 @@ public sealed class ItemModel(HeraldDbContext db, Hosting.Invalidation.SiteWrite
         }
         Item = item;
         var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        MayEdit = ArticleAuthorizationHandler.IsEditor(User) || (item.UploadedByUserId == userId && !User.IsInRole(Accounts.Roles.Contributor));
+        // Editors change any picture's words; authors those of pictures they uploaded.
+        MayEdit = (await authorization.AuthorizeAsync(User, NewsroomAccess.Editors)).Succeeded
+            || (item.UploadedByUserId == userId && (await authorization.AuthorizeAsync(User, NewsroomAccess.Authors)).Succeeded);
         return true;
     }
 

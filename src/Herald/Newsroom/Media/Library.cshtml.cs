@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Herald.Media;
 using Herald.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -10,17 +10,15 @@ public sealed record UploadText(string? Alt, string? Caption, string? Credit);
 /// <summary>Checks an upload, stores the picture and its renditions, and records it in the library.</summary>
 public sealed class MediaLibrary(HeraldDbContext db, IMediaStore store, TimeProvider clock, Hosting.Invalidation.SiteWriter writer)
 {
-    public const long MaxUploadBytes = 20 * 1024 * 1024;
-
     public async Task<MediaItem> UploadAsync(IFormFile file, UploadText text, StaffMember by, CancellationToken ct)
     {
         if (file.Length == 0)
         {
             throw new MediaRejectedException(400, "The file is empty. Choose the picture again.");
         }
-        if (file.Length > MaxUploadBytes)
+        if (file.Length > ImageIntake.MaxUploadBytes)
         {
-            throw new MediaRejectedException(413, $"The file is {file.Length / (1024.0 * 1024):0.0} MB; images may be at most {MaxUploadBytes / (1024 * 1024)} MB. Make it smaller and upload it again.");
+            throw new MediaRejectedException(413, $"The file is {file.Length / (1024.0 * 1024):0.0} MB; images may be at most {ImageIntake.MaxUploadBytes / (1024 * 1024)} MB. Make it smaller and upload it again.");
         }
         byte[] bytes;
         using (var buffer = new MemoryStream((int)file.Length))

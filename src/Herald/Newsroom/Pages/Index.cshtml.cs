@@ -4,6 +4,7 @@ using Herald.Articles;
 using Herald.Newsroom.Editor;
 using Herald.Site;
 using Herald.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Herald.Newsroom.Pages;
 /// The newsroom's front page: the person's drafts, what waits for review, what is scheduled and
 /// what went out lately. Writers see their own work; editors see the whole newsroom's.
 /// </summary>
-public sealed class IndexModel(UserManager<HeraldUser> users, HeraldDbContext db, SiteState site) : PageModel
+public sealed class IndexModel(UserManager<HeraldUser> users, HeraldDbContext db, SiteState site, IAuthorizationService authorization) : PageModel
 {
     private const int PerList = 10;
 
@@ -46,7 +47,7 @@ public sealed class IndexModel(UserManager<HeraldUser> users, HeraldDbContext db
         Scheduled = await List(visible.Where(a => a.Status == ArticleStatus.Scheduled).OrderBy(a => a.PublishedAt), ct);
         RecentlyPublished = await List(db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
             .OrderByDescending(a => a.PublishedAt), ct);
-        if (User.IsInRole(Roles.Editor) || User.IsInRole(Roles.Administrator))
+        if ((await authorization.AuthorizeAsync(User, NewsroomAccess.Editors)).Succeeded)
         {
             PendingComments = await db.Comments.CountAsync(c => c.Status == Herald.Comments.ModerationStatus.Pending, ct);
         }

@@ -23,7 +23,7 @@ public sealed class ArticleFormApplier(HeraldDbContext db, ArticleBody body)
         }
         article.Headline = (form.Headline ?? "").Trim();
         article.Dek = Blank(form.Dek);
-        article.BodyMarkdown = form.Body ?? "";
+        article.BodySource = form.Body ?? "";
         article.CommentStatus = form.CommentStatus;
         article.Excerpt = excerpt;
 
@@ -47,8 +47,8 @@ public sealed class ArticleFormApplier(HeraldDbContext db, ArticleBody body)
         var normalized = Slugs.From(requested);
         if (normalized != article.Slug && await SlugTakenAsync(normalized, article.Id, ct))
         {
-            var holder = await db.Articles.AsNoTracking().Where(a => a.Slug == normalized).Select(a => a.Headline).FirstAsync(ct);
-            problems.Add($"The slug \"{normalized}\" is already used by \"{holder}\". Choose another, or leave the slug empty to have one made from the headline.");
+            // Only that the address is taken: the article holding it may be someone else's unpublished draft.
+            problems.Add($"The slug \"{normalized}\" is already taken by another article. Choose another, or leave the slug empty to have one made from the headline.");
             return;
         }
         article.Slug = normalized;

@@ -116,7 +116,7 @@ public sealed class ArticlePublisher(
             return new PublishOutcome.NotFound();
         }
         var form = ArticleForm.From(article);
-        (form.Headline, form.Dek, form.Body, form.Excerpt) = (revision.Headline, revision.Dek, revision.BodyMarkdown, revision.Excerpt);
+        (form.Headline, form.Dek, form.Body, form.Excerpt) = (revision.Headline, revision.Dek, revision.BodySource, revision.Excerpt);
         db.ChangeTracker.Clear();
         var number = await db.ArticleRevisions.CountAsync(r => r.ArticleId == articleId && r.Id <= revisionId, ct);
         return await SaveAsync(user, form, EditorAction.Save, ct, RevisionKind.Restore,

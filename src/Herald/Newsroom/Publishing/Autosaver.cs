@@ -81,7 +81,7 @@ public sealed class Autosaver(HeraldDbContext db, ArticlePublisher publisher, Ti
         revision.Headline = Cut(form.Headline ?? "", ArticleLimits.Headline);
         revision.Dek = form.Dek is null ? null : Cut(form.Dek, ArticleLimits.Dek);
         revision.Slug = Cut(string.IsNullOrWhiteSpace(form.Slug) ? article.Slug : form.Slug, ArticleLimits.Slug);
-        revision.BodyMarkdown = form.Body ?? "";
+        revision.BodySource = form.Body ?? "";
         revision.Excerpt = form.Excerpt is null ? null : Cut(form.Excerpt, ArticleLimits.Excerpt);
         revision.UserId = by.UserId;
         revision.UserName = by.Name;

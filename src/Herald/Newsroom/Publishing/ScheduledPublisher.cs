@@ -26,7 +26,23 @@ public sealed class ScheduleSignal
         }
     }
 
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => poked.WaitAsync(timeout, ct);
+    /// <summary>
+    /// Returns when poked or when <paramref name="timeout"/> has passed on <paramref name="clock"/>:
+    /// the scheduler's sleep is measured on the same clock as what is due, so a test can move time on.
+    /// </summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
+    {
+        using var elapsed = new CancellationTokenSource(timeout, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(elapsed.Token, ct);
+        try
+        {
+            await poked.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The time is up; nobody poked.
+        }
+    }
 }
 
 /// <summary>
@@ -57,7 +73,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, ScheduleSign
             }
             try
             {
-                await signal.WaitAsync(sleep, stoppingToken);
+                await signal.WaitAsync(sleep, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -72,6 +88,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, ScheduleSign
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
+        Hosting.Telemetry.HeraldMetrics.SchedulerRan();
         var due = await db.Articles.AsNoTracking()
             .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
             .OrderBy(a => a.PublishedAt).Select(a => a.Id).Take(100).ToListAsync(ct);

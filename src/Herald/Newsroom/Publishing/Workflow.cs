@@ -62,7 +62,7 @@ public static class Workflow
         {
             yield return "Write a headline before publishing.";
         }
-        if (string.IsNullOrWhiteSpace(article.BodyMarkdown))
+        if (string.IsNullOrWhiteSpace(article.BodySource))
         {
             yield return "Write the story before publishing: the body is empty.";
         }

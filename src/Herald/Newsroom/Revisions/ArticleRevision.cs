@@ -35,7 +35,7 @@ public sealed class ArticleRevision
     public string Headline { get; set; } = "";
     public string? Dek { get; set; }
     public string Slug { get; set; } = "";
-    public string BodyMarkdown { get; set; } = "";
+    public string BodySource { get; set; } = "";
     public string? Excerpt { get; set; }
 
     /// <summary>Null for Herald's own changes (the scheduler).</summary>
@@ -53,7 +53,7 @@ public sealed class ArticleRevision
         Headline = article.Headline,
         Dek = article.Dek,
         Slug = article.Slug,
-        BodyMarkdown = article.BodyMarkdown,
+        BodySource = article.BodySource,
         Excerpt = article.Excerpt,
         UserId = userId,
         UserName = userName,
@@ -71,6 +71,7 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         revision.Property(r => r.Dek).HasMaxLength(ArticleLimits.Dek);
         revision.Property(r => r.Slug).HasMaxLength(ArticleLimits.Slug);
         revision.Property(r => r.Excerpt).HasMaxLength(ArticleLimits.Excerpt);
+        revision.Property(r => r.BodySource).HasColumnName("BodyMarkdown");
         revision.Property(r => r.UserId).HasMaxLength(450);
         revision.Property(r => r.UserName).HasMaxLength(256);
         revision.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);

@@ -1,80 +1,40 @@
 using System.ComponentModel.DataAnnotations;
 using Herald.Articles;
 using Herald.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Newsroom.Taxonomy;
 
 /// <summary>The site's sections: add, rename, reorder, remove (editors and administrators).</summary>
-public sealed class CategoriesModel(HeraldDbContext db, SiteChanges changes) : PageModel
+// Declared like Tags.cshtml.cs on purpose: each page names its own model, form and messages;
+// what they do alike lives once, in TaxonomyPageModel.
+[Authorize(Policy = NewsroomAccess.Editors)]
+public sealed class CategoriesModel(HeraldDbContext db, SiteChanges changes) : TaxonomyPageModel<Category>(db, changes)
 {
     public IReadOnlyList<(Category Category, int Articles)> Categories { get; private set; } = [];
-    public string? Problem { get; private set; }
 
     [BindProperty]
     public CategoryForm Form { get; set; } = new();
 
-    [TempData]
-    public string? Notice { get; set; }
+    protected override string Noun => "section";
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    protected override string ListPath => "/newsroom/categories";
 
-    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostSaveAsync(CancellationToken ct) => SaveAsync(Form.Id, Form.Name, Form.Slug,
+        (name, slug) => new Category { Name = name, Slug = slug },
+        category =>
+        {
+            category.Description = string.IsNullOrWhiteSpace(Form.Description) ? null : Form.Description.Trim();
+            category.Position = Form.Position;
+        }, ct);
+
+    protected override string RemovedNotice(Category term) => $"Removed the section \"{term.Name}\"; its articles stay, without it.";
+
+    protected override async Task LoadAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid)
-        {
-            return await ShowAsync(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), ct);
-        }
-        var category = Form.Id == 0 ? null : await db.Categories.FirstOrDefaultAsync(c => c.Id == Form.Id, ct);
-        if (Form.Id != 0 && category is null)
-        {
-            return NotFound();
-        }
-        var slug = Slugs.From(string.IsNullOrWhiteSpace(Form.Slug) ? Form.Name : Form.Slug);
-        if (await db.Categories.AnyAsync(c => c.Slug == slug && c.Id != Form.Id, ct))
-        {
-            return await ShowAsync($"Another section already has the slug \"{slug}\".", ct);
-        }
-        if (category is null)
-        {
-            category = new Category { Name = Form.Name.Trim(), Slug = slug };
-            db.Categories.Add(category);
-        }
-        category.Name = Form.Name.Trim();
-        category.Slug = slug;
-        category.Description = string.IsNullOrWhiteSpace(Form.Description) ? null : Form.Description.Trim();
-        category.Position = Form.Position;
-        await changes.SaveAsync(ct);
-        Notice = $"Saved the section \"{category.Name}\".";
-        return Redirect("/newsroom/categories");
-    }
-
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
-    {
-        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (category is null)
-        {
-            return NotFound();
-        }
-        db.Categories.Remove(category);
-        await changes.SaveAsync(ct);
-        Notice = $"Removed the section \"{category.Name}\"; its articles stay, without it.";
-        return Redirect("/newsroom/categories");
-    }
-
-    private async Task<IActionResult> ShowAsync(string problem, CancellationToken ct)
-    {
-        Problem = problem;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var rows = await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name)
+        var rows = await Db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name)
             .Select(c => new { Category = c, Count = c.Articles.Count }).ToListAsync(ct);
         Categories = rows.Select(r => (r.Category, r.Count)).ToList();
     }

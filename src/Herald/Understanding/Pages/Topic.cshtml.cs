@@ -33,7 +33,7 @@ public sealed class TopicModel(ArticleQueries articles, HeraldDbContext db, Site
         {
             return BadRequest();
         }
-        if (TopicUrls.TypeOf(kind) is not { } type || slug.Length > 200)
+        if (ArticleUrls.TopicType(kind) is not { } type || slug.Length > 200)
         {
             return NotFound();
         }
@@ -47,7 +47,7 @@ public sealed class TopicModel(ArticleQueries articles, HeraldDbContext db, Site
             return NotFound();
         }
         var snapshot = await site.GetAsync(ct);
-        (Entity, Zone, BasePath) = (entity, snapshot.Settings.TimeZone, TopicUrls.For(type, slug));
+        (Entity, Zone, BasePath) = (entity, snapshot.Settings.TimeZone, ArticleUrls.Topic(type, slug));
 
         Quotes = await db.Set<ArticleQuote>().AsNoTracking()
             .Where(q => q.SpeakerId == entity.Id && published.Any(a => a.Id == q.ArticleId))

@@ -1,6 +1,6 @@
 using Herald.Articles;
 using Herald.Comments;
-using Herald.Newsroom.Media;
+using Herald.Media;
 using static Herald.WordPress.Export.WxrWriter;
 
 namespace Herald.WordPress.Export;
@@ -40,7 +40,7 @@ public sealed class WxrItems(WxrWriter wxr, WxrSite site, TimeZoneInfo zone)
         Guid(site.Url + "/?p=" + article.Id);
         wxr.TextLine(2, "description", null, "");
         // WordPress cannot read Markdown, so it gets the rendered HTML; HTML bodies go as they came.
-        wxr.CDataLine(2, "encoded", ContentNamespace, article.BodyFormat == BodyFormat.Html ? article.BodyMarkdown : article.BodyHtml);
+        wxr.CDataLine(2, "encoded", ContentNamespace, article.BodyFormat == BodyFormat.Html ? article.BodySource : article.BodyHtml);
         wxr.CDataLine(2, "encoded", ExcerptNamespace, article.Excerpt ?? "");
         wxr.TextLine(2, "post_id", WpNamespace, article.Id);
         wxr.CDataLine(2, "post_date", WpNamespace, WxrDates.Local(date, zone));
@@ -69,7 +69,7 @@ public sealed class WxrItems(WxrWriter wxr, WxrSite site, TimeZoneInfo zone)
         }
         if (article.BodyFormat == BodyFormat.Markdown)
         {
-            Meta("_herald_markdown", article.BodyMarkdown);
+            Meta("_herald_markdown", article.BodySource);
         }
         if (!string.IsNullOrEmpty(article.Dek))
         {
@@ -202,7 +202,7 @@ public sealed class WxrItems(WxrWriter wxr, WxrSite site, TimeZoneInfo zone)
     /// <summary>Where readers find the article; WordPress's "?p=" form for one that has no public address yet.</summary>
     private string PathOf(Article article) => article switch
     {
-        { Kind: ArticleKind.Page } => "/" + Uri.EscapeDataString(article.Slug),
+        { Kind: ArticleKind.Page } => ArticleUrls.Page(article.Slug),
         { PublishedAt: { } published } => ArticleUrls.For(published, article.Slug, zone),
         _ => "/?p=" + article.Id,
     };

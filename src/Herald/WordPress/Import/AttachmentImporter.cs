@@ -2,7 +2,6 @@ using Herald.Articles;
 using Herald.Hosting;
 using Herald.Hosting.Invalidation;
 using Herald.Media;
-using Herald.Newsroom.Media;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +32,10 @@ public sealed class AttachmentImporter(HeraldDbContext db, IMediaStore store, Si
                 report.AlreadyImported("attachments");
                 continue;
             }
-            var row = await BuildAsync(item, mediaFolder, report, ct);
+            if (await BuildAsync(item, mediaFolder, report, ct) is not { } row)
+            {
+                continue;
+            }
             db.MediaItems.Add(row);
             added.Add((item.PostId, row));
         }
@@ -60,9 +62,16 @@ public sealed class AttachmentImporter(HeraldDbContext db, IMediaStore store, Si
         db.ChangeTracker.Clear();
     }
 
-    private async Task<MediaItem> BuildAsync(WxrItem item, string? mediaFolder, ImportReport report, CancellationToken ct)
+    private async Task<MediaItem?> BuildAsync(WxrItem item, string? mediaFolder, ImportReport report, CancellationToken ct)
     {
         var url = ImportKeys.Clip(item.AttachmentUrl.Length > 0 ? item.AttachmentUrl : item.Link, 500);
+        if (!Hosting.SafeUrls.IsHttpOrRelative(url))
+        {
+            // The address would become an <img src> and the JSON-LD image: javascript: and data: never may.
+            report.Note("attachments whose address is not http(s) or relative (left out)",
+                $"{item.File}:{item.Line}:{item.Column}: attachment {item.PostId}");
+            return null;
+        }
         var fileName = FileName(url);
         var row = new MediaItem
         {
@@ -88,7 +97,7 @@ public sealed class AttachmentImporter(HeraldDbContext db, IMediaStore store, Si
             report.Note("attachment files not found in the media folder (old URL kept)", fileName);
             return row;
         }
-        if (new FileInfo(file).Length > MediaLibrary.MaxUploadBytes)
+        if (new FileInfo(file).Length > ImageIntake.MaxUploadBytes)
         {
             report.Note("attachment files larger than an upload may be (old URL kept)", fileName);
             return row;

@@ -18,6 +18,7 @@ public sealed class ImportProgress(TextWriter output, bool terminal)
 
     public void Report(string phase, long done, long total, bool force = false)
     {
+        Hosting.Telemetry.HeraldMetrics.ImportProgressed(phase, done, total);
         if (!force && sinceLast.Elapsed < (terminal ? BarInterval : PlainInterval))
         {
             return;

@@ -5,7 +5,7 @@ using Herald.Articles;
 using Herald.Articles.Writing;
 using Herald.Comments;
 using Herald.Hosting.Invalidation;
-using Herald.Newsroom.Media;
+using Herald.Media;
 using Herald.Storage;
 using Herald.WordPress.Redirects;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +37,7 @@ public sealed class PostImportState(string source, TermMaps terms, WxrScan scan,
 /// </summary>
 public sealed partial class PostImporter(HeraldDbContext db, ArticlePipeline pipeline, SiteWriter writer, TimeProvider clock)
 {
-    private static readonly ArticleBatch Batch = new(ArticleWriteOrigin.Import, AnalysisDeferred: true, AffectsWholeSite: true);
+    private static readonly ArticleBatch Batch = new(ArticleWriteOrigin.Import, AnalysisDeferred: true, AffectsWholeSite: true, KeepUnrenderable: true);
 
     /// <summary>Top-level addresses a standing page must not take: Herald's own routes.</summary>
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
@@ -93,6 +93,12 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticlePipeline pip
         foreach (var (item, edit, comments) in added)
         {
             var article = edit.Article;
+            if (edit.RenderProblem is { } problem)
+            {
+                // Kept, shown as its own escaped text until someone fixes it in the newsroom; the import goes on.
+                report.Note("items whose body Herald cannot render (stored as plain text; fix them in the newsroom)",
+                    $"{item.File}:{item.Line}:{item.Column}: {problem}");
+            }
             db.ImportedItems.Add(new ImportedItem { Source = state.Source, Kind = ImportKeys.Post, ExternalId = item.PostId, HeraldId = article.Id, ImportedAt = now });
             foreach (var (id, comment) in comments)
             {
@@ -139,7 +145,7 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticlePipeline pip
             Slug = UniqueSlug(item, headline, kind, state),
             Headline = headline.Length > 0 ? ImportKeys.Clip(headline, ArticleLimits.Headline) : "(no title)",
             Dek = item.MetaValue("_herald_dek") is { Length: > 0 } dek ? ImportKeys.Clip(dek.Trim(), ArticleLimits.Dek) : null,
-            BodyMarkdown = markdown ?? item.Content,
+            BodySource = markdown ?? item.Content,
             BodyFormat = markdown is null ? BodyFormat.Html : BodyFormat.Markdown,
             Kind = kind,
             IsSticky = item.IsSticky,

@@ -146,6 +146,10 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
         var batch = new List<WxrItem>();
         foreach (var item in WxrReader.Read(options.File).OfType<WxrItem>())
         {
+            if (item.MarkupFlattened)
+            {
+                report.Note($"items with XML elements nested more than {WxrReader.MaxElementDepth} deep (read as their text)", $"{item.File}:{item.Line}:{item.Column}");
+            }
             if (item.PostType == "attachment")
             {
                 continue;

@@ -36,6 +36,12 @@ public sealed record WxrComment(
 /// <summary>An &lt;item&gt;: a post, page, attachment, or something Herald does not import (menu items, revisions).</summary>
 public sealed record WxrItem(int Line, int Column) : WxrRecord(Line, Column)
 {
+    /// <summary>The export's file name, for FILE:LINE:COL in the report.</summary>
+    public string File { get; init; } = "";
+
+    /// <summary>The item held XML elements nested deeper than <see cref="WxrReader.MaxElementDepth"/>; they were read as their text.</summary>
+    public bool MarkupFlattened { get; init; }
+
     public long PostId { get; init; }
     public string Title { get; init; } = "";
     public string Link { get; init; } = "";

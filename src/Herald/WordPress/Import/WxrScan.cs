@@ -1,8 +1,5 @@
 namespace Herald.WordPress.Import;
 
-/// <summary>What an attachment item says, kept from the first pass: posts may name it before it comes.</summary>
-public sealed record AttachmentFacts(long Id, long ParentId);
-
 /// <summary>
 /// The first pass over an export: it reads the whole file once without writing anything, so a
 /// malformed file is refused before the database is touched, and it collects the little the

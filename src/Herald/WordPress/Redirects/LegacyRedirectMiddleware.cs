@@ -7,9 +7,9 @@ namespace Herald.WordPress.Redirects;
 
 /// <summary>
 /// Keeps a WordPress site's old addresses working after import: a request that names a post by
-/// number (?p=, ?page_id=) or that Herald would answer 404 is looked up among the
-/// <see cref="LegacyRedirect"/> rows and, when found, answered 301 with the article's URL as it
-/// is now. Ordinary page views never reach the database here.
+/// number (?p=, ?page_id=), that ends in WordPress's final slash, or that Herald would answer 404
+/// is looked up among the <see cref="LegacyRedirect"/> rows and, when found, answered 301 with the
+/// article's URL as it is now. Ordinary page views never reach the database here.
 /// </summary>
 public sealed class LegacyRedirectMiddleware(RequestDelegate next)
 {
@@ -28,6 +28,15 @@ public sealed class LegacyRedirectMiddleware(RequestDelegate next)
                 context.Response.Redirect(target, permanent: true);
                 return;
             }
+        }
+        // An old permalink keeps its final slash; looked up first, it reaches its article in one
+        // hop rather than through Herald's slash rule and then a 404.
+        if (ArticleUrls.WithoutTrailingSlash(request.Path.Value ?? "/") is not null
+            && LegacyPaths.Normalize(request.Path.Value!, null) is { } slashed
+            && await TargetAsync(services, slashed, context.RequestAborted) is { } slashedTarget)
+        {
+            context.Response.Redirect(slashedTarget, permanent: true);
+            return;
         }
         await next(context);
         if (context.Response.StatusCode == StatusCodes.Status404NotFound && !context.Response.HasStarted
@@ -62,11 +71,7 @@ public sealed class LegacyRedirectMiddleware(RequestDelegate next)
         {
             return null;
         }
-        if (article.Kind == ArticleKind.Page)
-        {
-            return "/" + Uri.EscapeDataString(article.Slug);
-        }
         var zone = (await services.GetRequiredService<SiteState>().GetAsync(ct)).Settings.TimeZone;
-        return ArticleUrls.For(article.PublishedAt!.Value, article.Slug, zone);
+        return ArticleUrls.For(article.Kind, article.PublishedAt!.Value, article.Slug, zone);
     }
 }

@@ -1,3 +1,5 @@
+using Herald.Hosting.ReverseProxy;
+
 namespace Herald.WordPress.RestApi;
 
 /// <summary>
@@ -19,8 +21,7 @@ public sealed class ApiDiscoveryLink(RequestDelegate next)
                 var response = context.Response;
                 if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
                 {
-                    var request = context.Request;
-                    response.Headers.Append("Link", $"<{request.Scheme}://{request.Host}{WpRestApi.Prefix}/>; rel=\"{Relation}\"");
+                    response.Headers.Append("Link", $"<{context.PublicUrl(WpRestApi.Prefix)}/>; rel=\"{Relation}\"");
                 }
                 return Task.CompletedTask;
             });

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Herald.Comments;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,18 +12,13 @@ public static class WpCommentEndpoints
     {
         var p = context.Parameters;
         var ct = context.Http.RequestAborted;
-        WpPostEndpoints.CheckContext(p);
-        var paging = WpPaging.Read(p);
-        var search = p.Text("search");
+        var list = WpListing.Read(p, OrderBys, "date_gmt", "desc");
+        var (paging, orderBy, descending) = (list.Paging, list.OrderBy, list.Descending);
         var after = p.Date("after");
         var before = p.Date("before");
-        var include = p.Ids("include");
-        var exclude = p.Ids("exclude");
         var posts = p.Ids("post");
         var parents = p.Ids("parent");
         var parentsExcluded = p.Ids("parent_exclude");
-        var orderBy = p.Choice("orderby", "date_gmt", OrderBys);
-        var descending = p.Choice("order", "desc", ["asc", "desc"]) == "desc";
         var type = p.Choice("type", "comment", ["comment", "pingback", "trackback"]);
         if (p.Strings("status") is { } statuses && statuses.Any(s => s is not ("approve" or "approved")))
         {
@@ -37,10 +31,9 @@ public static class WpCommentEndpoints
         p.ThrowIfInvalid();
 
         var kind = type switch { "pingback" => CommentKind.Pingback, "trackback" => CommentKind.Trackback, _ => CommentKind.Comment };
-        var comments = WpComments.Public(context.Db, context.NowUtc).Where(c => c.Kind == kind);
-        if (!string.IsNullOrWhiteSpace(search))
+        var comments = list.ById(WpComments.Public(context.Db, context.NowUtc).Where(c => c.Kind == kind), c => c.Id);
+        if (list.Needle is { } needle)
         {
-            var needle = search.Trim().ToLowerInvariant();
             comments = comments.Where(c => c.Body.ToLower().Contains(needle) || c.AuthorName.ToLower().Contains(needle));
         }
         if (after is { } since)
@@ -50,14 +43,6 @@ public static class WpCommentEndpoints
         if (before is { } until)
         {
             comments = comments.Where(c => c.CreatedAt < until);
-        }
-        if (include is not null)
-        {
-            comments = comments.Where(c => include.Contains(c.Id));
-        }
-        if (exclude is not null)
-        {
-            comments = comments.Where(c => !exclude.Contains(c.Id));
         }
         if (posts is not null)
         {
@@ -76,11 +61,10 @@ public static class WpCommentEndpoints
 
         var total = await comments.CountAsync(ct);
         paging.EnsureExists(total, "rest_comment_invalid_page_number");
-        List<WpCommentRow> rows;
-        if (orderBy == "include" && include is not null)
+        IEnumerable<WpCommentRow> rows;
+        if (list.InListedOrder)
         {
-            var all = await WpComments.Rows(comments).ToListAsync(ct);
-            rows = all.OrderBy(c => include.ToList().IndexOf(c.Id)).Skip(paging.Skip).Take(paging.PerPage).ToList();
+            rows = list.PageInListedOrder(await WpComments.Rows(comments).ToListAsync(ct), c => c.Id);
         }
         else
         {
@@ -93,14 +77,12 @@ public static class WpCommentEndpoints
             };
             rows = total == 0 ? [] : await WpComments.Rows(ordered.Skip(paging.Skip).Take(paging.PerPage)).ToListAsync(ct);
         }
-        var items = rows.Select(c => (JsonNode)WpComments.ToJson(c, context)).ToArray();
-        return new WpResult.Page(new JsonArray(items), total, paging.Page, paging.PerPage);
+        return list.Answer(rows, c => WpComments.ToJson(c, context), total);
     }
 
     public static async Task<WpResult> OneAsync(WpContext context, int id)
     {
-        WpPostEndpoints.CheckContext(context.Parameters);
-        context.Parameters.ThrowIfInvalid();
+        WpListing.ReadOne(context);
         var comment = await WpComments.Rows(WpComments.Public(context.Db, context.NowUtc).Where(c => c.Id == id))
             .FirstOrDefaultAsync(context.Http.RequestAborted) ?? throw WpRestError.InvalidCommentId();
         return new WpResult.One(WpComments.ToJson(comment, context));

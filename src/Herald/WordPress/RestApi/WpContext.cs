@@ -1,4 +1,5 @@
 using System.Globalization;
+using Herald.Hosting.ReverseProxy;
 using Herald.Site;
 using Herald.Storage;
 
@@ -13,7 +14,7 @@ public sealed class WpContext
         Site = site;
         Zone = site.Settings.TimeZone;
         NowUtc = nowUtc;
-        Origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        Origin = http.PublicOrigin();
         Parameters = new WpParameters(http.Request.Query, Zone);
     }
 
@@ -22,7 +23,7 @@ public sealed class WpContext
     public TimeZoneInfo Zone { get; }
     public DateTime NowUtc { get; }
 
-    /// <summary>scheme://host[:port] of the request: WordPress writes absolute links and so does Herald here.</summary>
+    /// <summary>scheme://host[:port] of the site (<see cref="PublicAddress"/>): WordPress writes absolute links and so does Herald here.</summary>
     public string Origin { get; }
     public WpParameters Parameters { get; }
 

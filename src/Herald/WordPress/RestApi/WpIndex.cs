@@ -138,19 +138,8 @@ public static class WpIndex
                 .Add("wp:items", context.Route(type.RestBase))
                 .WithCuries(),
         };
-        if (slug is null)
-        {
-            var all = new JsonObject();
-            foreach (var type in Types)
-            {
-                all[type.Slug] = Shape(type);
-            }
-            return Task.FromResult<WpResult>(new WpResult.One(all));
-        }
-        var found = Types.FirstOrDefault(t => t.Slug == slug);
-        return found.Slug is null
-            ? throw new WpRestError("rest_type_invalid", "Invalid post type.", StatusCodes.Status404NotFound)
-            : Task.FromResult<WpResult>(new WpResult.One(Shape(found)));
+        return Task.FromResult(AllOrOne(Types, t => t.Slug, slug, Shape,
+            () => new WpRestError("rest_type_invalid", "Invalid post type.", StatusCodes.Status404NotFound)));
     }
 
     public static Task<WpResult> TaxonomiesAsync(WpContext context, string? slug)
@@ -170,18 +159,26 @@ public static class WpIndex
                 .Add("wp:items", context.Route(taxonomy.RestBase))
                 .WithCuries(),
         };
+        return Task.FromResult(AllOrOne(Taxonomies, t => t.Slug, slug, Shape,
+            () => new WpRestError("rest_taxonomy_invalid", "Invalid taxonomy.", StatusCodes.Status404NotFound)));
+    }
+
+    /// <summary>Every item keyed by its slug, or the one the slug names (404 when none does).</summary>
+    private static WpResult AllOrOne<T>(IEnumerable<T> items, Func<T, string> slugOf, string? slug, Func<T, JsonObject> shape, Func<WpRestError> notFound)
+    {
         if (slug is null)
         {
             var all = new JsonObject();
-            foreach (var taxonomy in Taxonomies)
+            foreach (var item in items)
             {
-                all[taxonomy.Slug] = Shape(taxonomy);
+                all[slugOf(item)] = shape(item);
             }
-            return Task.FromResult<WpResult>(new WpResult.One(all));
+            return new WpResult.One(all);
         }
-        var found = Taxonomies.FirstOrDefault(t => t.Slug == slug);
-        return found.Slug is null
-            ? throw new WpRestError("rest_taxonomy_invalid", "Invalid taxonomy.", StatusCodes.Status404NotFound)
-            : Task.FromResult<WpResult>(new WpResult.One(Shape(found)));
+        foreach (var item in items.Where(i => slugOf(i) == slug))
+        {
+            return new WpResult.One(shape(item));
+        }
+        throw notFound();
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Herald.Articles;
-using Herald.Newsroom.Media;
+using Herald.Media;
 using Herald.Storage;
 
 namespace Herald.WordPress.RestApi;

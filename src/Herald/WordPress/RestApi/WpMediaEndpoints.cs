@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.WordPress.RestApi;
@@ -12,25 +11,19 @@ public static class WpMediaEndpoints
     {
         var p = context.Parameters;
         var ct = context.Http.RequestAborted;
-        WpPostEndpoints.CheckContext(p);
-        var paging = WpPaging.Read(p);
-        var search = p.Text("search");
+        var list = WpListing.Read(p, OrderBys, "date", "desc");
+        var (paging, include, orderBy, descending) = (list.Paging, list.Include, list.OrderBy, list.Descending);
         var after = p.Date("after");
         var before = p.Date("before");
-        var include = p.Ids("include");
-        var exclude = p.Ids("exclude");
         var parents = p.Ids("parent");
         var mediaType = p.Choice("media_type", "", ["image", "video", "text", "application", "audio"]);
         var mimeType = p.Text("mime_type", 100);
-        var orderBy = p.Choice("orderby", "date", OrderBys);
-        var descending = p.Choice("order", "desc", ["asc", "desc"]) == "desc";
         p.ThrowIfInvalid();
 
         var db = context.Db;
-        var media = WpMedia.Public(db, context.NowUtc);
-        if (!string.IsNullOrWhiteSpace(search))
+        var media = list.ById(WpMedia.Public(db, context.NowUtc), m => m.Id);
+        if (list.Needle is { } needle)
         {
-            var needle = search.Trim().ToLowerInvariant();
             media = media.Where(m => m.OriginalName.ToLower().Contains(needle) || m.Alt.ToLower().Contains(needle)
                 || (m.Caption != null && m.Caption.ToLower().Contains(needle)));
         }
@@ -41,14 +34,6 @@ public static class WpMediaEndpoints
         if (before is { } until)
         {
             media = media.Where(m => m.UploadedAt < until);
-        }
-        if (include is not null)
-        {
-            media = media.Where(m => include.Contains(m.Id));
-        }
-        if (exclude is not null)
-        {
-            media = media.Where(m => !exclude.Contains(m.Id));
         }
         if (parents is not null)
         {
@@ -77,24 +62,21 @@ public static class WpMediaEndpoints
             (_, true) => media.OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id),
             (_, false) => media.OrderBy(m => m.UploadedAt).ThenBy(m => m.Id),
         };
-        List<WpMediaRow> rows;
-        if (orderBy == "include" && include is not null)
+        IEnumerable<WpMediaRow> rows;
+        if (list.InListedOrder)
         {
-            var all = await WpMedia.Rows(db, ordered).AsNoTracking().ToListAsync(ct);
-            rows = all.OrderBy(r => include.ToList().IndexOf(r.Item.Id)).Skip(paging.Skip).Take(paging.PerPage).ToList();
+            rows = list.PageInListedOrder(await WpMedia.Rows(db, ordered).AsNoTracking().ToListAsync(ct), r => r.Item.Id);
         }
         else
         {
             rows = total == 0 ? [] : await WpMedia.Rows(db, ordered.Skip(paging.Skip).Take(paging.PerPage)).AsNoTracking().ToListAsync(ct);
         }
-        var items = rows.Select(r => (JsonNode)WpMedia.ToJson(r, context)).ToArray();
-        return new WpResult.Page(new JsonArray(items), total, paging.Page, paging.PerPage);
+        return list.Answer(rows, r => WpMedia.ToJson(r, context), total);
     }
 
     public static async Task<WpResult> OneAsync(WpContext context, int id)
     {
-        WpPostEndpoints.CheckContext(context.Parameters);
-        context.Parameters.ThrowIfInvalid();
+        WpListing.ReadOne(context);
         var db = context.Db;
         var row = await WpMedia.Rows(db, WpMedia.Public(db, context.NowUtc).Where(m => m.Id == id)).AsNoTracking()
             .FirstOrDefaultAsync(context.Http.RequestAborted) ?? throw WpRestError.InvalidPostId();

@@ -150,8 +150,8 @@ public static class WpPostEndpoints
             IEnumerable<int> ordered = orderBy switch
             {
                 "relevance" => Rank(ids.Select(i => i.Id), matches!, descending),
-                "include" => ids.Select(i => i.Id).OrderBy(id => IndexOf(include!, id)),
-                _ => ids.OrderBy(i => IndexOf(slugs!, i.Slug)).Select(i => i.Id),
+                "include" => ids.Select(i => i.Id).OrderBy(id => WpListing.Place(include!, id)),
+                _ => ids.OrderBy(i => WpListing.Place(slugs!, i.Slug)).Select(i => i.Id),
             };
             var pageIds = ordered.Skip(paging.Skip).Take(paging.PerPage).ToList();
             var loaded = await WpPosts.Rows((kind == ArticleKind.Page ? queries.PublishedPages() : queries.Published()).Where(a => pageIds.Contains(a.Id))).AsSplitQuery().ToDictionaryAsync(r => r.Id, ct);
@@ -223,17 +223,5 @@ public static class WpPostEndpoints
         return descending
             ? ids.OrderByDescending(id => scores[id]).ThenByDescending(id => id)
             : ids.OrderBy(id => scores[id]).ThenBy(id => id);
-    }
-
-    private static int IndexOf<T>(IReadOnlyList<T> list, T value)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (EqualityComparer<T>.Default.Equals(list[i], value))
-            {
-                return i;
-            }
-        }
-        return int.MaxValue;
     }
 }

@@ -51,7 +51,7 @@ public static class WpPosts
 
     /// <summary>Where a reader finds the article on the site: /{yyyy}/{MM}/{slug} for stories, /{slug} for pages.</summary>
     public static string PathOf(ArticleKind kind, string slug, DateTime publishedAt, TimeZoneInfo zone) =>
-        kind == ArticleKind.Page ? "/" + Uri.EscapeDataString(slug) : ArticleUrls.For(publishedAt, slug, zone);
+        ArticleUrls.For(kind, publishedAt, slug, zone);
 
     public static IEnumerable<int> CategoriesOf(WpPostRow post) =>
         post.PrimaryCategoryId is { } primary && !post.CategoryIds.Contains(primary) ? post.CategoryIds.Prepend(primary) : post.CategoryIds;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.WordPress.RestApi;
@@ -12,38 +11,23 @@ public static class WpTermEndpoints
     {
         var p = context.Parameters;
         var ct = context.Http.RequestAborted;
-        WpPostEndpoints.CheckContext(p);
-        var paging = WpPaging.Read(p);
-        var search = p.Text("search");
-        var include = p.Ids("include");
-        var exclude = p.Ids("exclude");
+        var list = WpListing.Read(p, OrderBys, "name", "asc");
         var slugs = p.Strings("slug");
-        var orderBy = p.Choice("orderby", "name", OrderBys);
-        var descending = p.Choice("order", "asc", ["asc", "desc"]) == "desc";
         var hideEmpty = p.Bool("hide_empty") ?? false;
         var post = p.OptionalInt("post", 0, int.MaxValue);
         var parent = taxonomy == WpTerms.Category ? p.OptionalInt("parent", 0, int.MaxValue) : null;
         p.ThrowIfInvalid();
 
         var db = context.Db;
-        var terms = taxonomy == WpTerms.Category ? WpTerms.Categories(db, context.NowUtc) : WpTerms.Tags(db, context.NowUtc);
+        var terms = list.ById(taxonomy == WpTerms.Category ? WpTerms.Categories(db, context.NowUtc) : WpTerms.Tags(db, context.NowUtc), t => t.Id);
         if (post is { } postId)
         {
             var ids = await PostTermIdsAsync(context, postId, taxonomy, ct);
             terms = terms.Where(t => ids.Contains(t.Id));
         }
-        if (!string.IsNullOrWhiteSpace(search))
+        if (list.Needle is { } needle)
         {
-            var needle = search.Trim().ToLowerInvariant();
             terms = terms.Where(t => t.Name.ToLower().Contains(needle) || t.Slug.Contains(needle));
-        }
-        if (include is not null)
-        {
-            terms = terms.Where(t => include.Contains(t.Id));
-        }
-        if (exclude is not null)
-        {
-            terms = terms.Where(t => !exclude.Contains(t.Id));
         }
         if (slugs is not null)
         {
@@ -59,26 +43,25 @@ public static class WpTermEndpoints
         }
 
         var total = await terms.CountAsync(ct);
-        List<WpTermRow> rows;
-        if ((orderBy == "include" && include is not null) || (orderBy == "include_slugs" && slugs is not null))
+        IEnumerable<WpTermRow> rows;
+        if (list.InListedOrder)
         {
-            // At most a hundred listed terms: ordered by their place in the list.
-            var all = await terms.ToListAsync(ct);
-            rows = all.OrderBy(t => orderBy == "include" ? IndexOf(include!, t.Id) : IndexOf(slugs!, t.Slug))
-                .Skip(paging.Skip).Take(paging.PerPage).ToList();
+            rows = list.PageInListedOrder(await terms.ToListAsync(ct), t => t.Id);
+        }
+        else if (list.OrderBy == "include_slugs" && slugs is not null)
+        {
+            rows = (await terms.ToListAsync(ct)).OrderBy(t => WpListing.Place(slugs, t.Slug)).Skip(list.Paging.Skip).Take(list.Paging.PerPage);
         }
         else
         {
-            rows = total == 0 ? [] : await WpTerms.Order(terms, orderBy, descending).Skip(paging.Skip).Take(paging.PerPage).ToListAsync(ct);
+            rows = total == 0 ? [] : await WpTerms.Order(terms, list.OrderBy, list.Descending).Skip(list.Paging.Skip).Take(list.Paging.PerPage).ToListAsync(ct);
         }
-        var items = rows.Select(t => (JsonNode)WpTerms.ToJson(t, taxonomy, context)).ToArray();
-        return new WpResult.Page(new JsonArray(items), total, paging.Page, paging.PerPage);
+        return list.Answer(rows, t => WpTerms.ToJson(t, taxonomy, context), total);
     }
 
     public static async Task<WpResult> OneAsync(WpContext context, string taxonomy, int id)
     {
-        WpPostEndpoints.CheckContext(context.Parameters);
-        context.Parameters.ThrowIfInvalid();
+        WpListing.ReadOne(context);
         var db = context.Db;
         var terms = taxonomy == WpTerms.Category ? WpTerms.Categories(db, context.NowUtc) : WpTerms.Tags(db, context.NowUtc);
         var term = await terms.FirstOrDefaultAsync(t => t.Id == id, context.Http.RequestAborted) ?? throw WpRestError.InvalidTerm();
@@ -100,11 +83,5 @@ public static class WpTermEndpoints
             return [];
         }
         return found.PrimaryCategoryId is { } primary ? [.. found.Ids, primary] : found.Ids;
-    }
-
-    private static int IndexOf<T>(IReadOnlyList<T> list, T value)
-    {
-        var index = list.ToList().IndexOf(value);
-        return index < 0 ? int.MaxValue : index;
     }
 }

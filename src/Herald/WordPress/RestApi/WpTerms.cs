@@ -84,7 +84,7 @@ public static class WpTerms
             ["id"] = term.Id,
             ["count"] = term.Count,
             ["description"] = term.Description ?? "",
-            ["link"] = context.Absolute(taxonomy == Category ? $"/category/{Uri.EscapeDataString(term.Slug)}/" : $"/tag/{Uri.EscapeDataString(term.Slug)}/"),
+            ["link"] = context.Absolute(taxonomy == Category ? ArticleUrls.Category(term.Slug) : ArticleUrls.Tag(term.Slug)),
             ["name"] = term.Name,
             ["slug"] = term.Slug,
             ["taxonomy"] = taxonomy,

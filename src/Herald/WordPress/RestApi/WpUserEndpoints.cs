@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.WordPress.RestApi;
@@ -12,14 +11,9 @@ public static class WpUserEndpoints
     {
         var p = context.Parameters;
         var ct = context.Http.RequestAborted;
-        WpPostEndpoints.CheckContext(p);
-        var paging = WpPaging.Read(p);
-        var search = p.Text("search");
-        var include = p.Ids("include");
-        var exclude = p.Ids("exclude");
+        var list = WpListing.Read(p, OrderBys, "name", "asc");
         var slugs = p.Strings("slug");
-        var orderBy = p.Choice("orderby", "name", OrderBys);
-        var descending = p.Choice("order", "asc", ["asc", "desc"]) == "desc";
+        var (orderBy, descending) = (list.OrderBy, list.Descending);
         if (orderBy is "email" or "registered_date")
         {
             // WordPress lets only people who may list users order by these; nobody here is signed in.
@@ -31,31 +25,24 @@ public static class WpUserEndpoints
         }
         p.ThrowIfInvalid();
 
-        var users = WpUsers.Public(context.Db, context.NowUtc);
-        if (!string.IsNullOrWhiteSpace(search))
+        var users = list.ById(WpUsers.Public(context.Db, context.NowUtc), u => u.Id);
+        if (list.Needle is { } needle)
         {
-            var needle = search.Trim().ToLowerInvariant();
             users = users.Where(u => u.Name.ToLower().Contains(needle) || u.Slug.Contains(needle));
-        }
-        if (include is not null)
-        {
-            users = users.Where(u => include.Contains(u.Id));
-        }
-        if (exclude is not null)
-        {
-            users = users.Where(u => !exclude.Contains(u.Id));
         }
         if (slugs is not null)
         {
             users = users.Where(u => slugs.Contains(u.Slug));
         }
         var total = await users.CountAsync(ct);
-        List<WpUserRow> rows;
-        if ((orderBy == "include" && include is not null) || (orderBy == "include_slugs" && slugs is not null))
+        IEnumerable<WpUserRow> rows;
+        if (list.InListedOrder)
         {
-            var all = await users.ToListAsync(ct);
-            rows = all.OrderBy(u => orderBy == "include" ? Position(include!, u.Id) : Position(slugs!, u.Slug))
-                .Skip(paging.Skip).Take(paging.PerPage).ToList();
+            rows = list.PageInListedOrder(await users.ToListAsync(ct), u => u.Id);
+        }
+        else if (orderBy == "include_slugs" && slugs is not null)
+        {
+            rows = (await users.ToListAsync(ct)).OrderBy(u => WpListing.Place(slugs, u.Slug)).Skip(list.Paging.Skip).Take(list.Paging.PerPage);
         }
         else
         {
@@ -65,16 +52,14 @@ public static class WpUserEndpoints
                 "slug" => descending ? users.OrderByDescending(u => u.Slug) : users.OrderBy(u => u.Slug),
                 _ => descending ? users.OrderByDescending(u => u.Name).ThenByDescending(u => u.Id) : users.OrderBy(u => u.Name).ThenBy(u => u.Id),
             };
-            rows = total == 0 ? [] : await ordered.Skip(paging.Skip).Take(paging.PerPage).ToListAsync(ct);
+            rows = total == 0 ? [] : await ordered.Skip(list.Paging.Skip).Take(list.Paging.PerPage).ToListAsync(ct);
         }
-        var items = rows.Select(u => (JsonNode)WpUsers.ToJson(u, context)).ToArray();
-        return new WpResult.Page(new JsonArray(items), total, paging.Page, paging.PerPage);
+        return list.Answer(rows, u => WpUsers.ToJson(u, context), total);
     }
 
     public static async Task<WpResult> OneAsync(WpContext context, int id)
     {
-        WpPostEndpoints.CheckContext(context.Parameters);
-        context.Parameters.ThrowIfInvalid();
+        WpListing.ReadOne(context);
         var user = await WpUsers.Public(context.Db, context.NowUtc).FirstOrDefaultAsync(u => u.Id == id, context.Http.RequestAborted);
         if (user is not null)
         {
@@ -85,11 +70,5 @@ public static class WpUserEndpoints
         throw exists
             ? new WpRestError("rest_user_cannot_view", "Sorry, you are not allowed to list users.", StatusCodes.Status401Unauthorized)
             : WpRestError.InvalidUserId();
-    }
-
-    private static int Position<T>(IReadOnlyList<T> list, T value)
-    {
-        var index = list.ToList().IndexOf(value);
-        return index < 0 ? int.MaxValue : index;
     }
 }

@@ -33,7 +33,7 @@ public static class WpUsers
         ["name"] = user.Name,
         ["url"] = "",
         ["description"] = user.Bio ?? "",
-        ["link"] = context.Absolute($"/author/{Uri.EscapeDataString(user.Slug)}/"),
+        ["link"] = context.Absolute(ArticleUrls.Author(user.Slug)),
         ["slug"] = user.Slug,
         ["avatar_urls"] = AvatarUrls(AvatarKey(user.Slug), context),
         ["meta"] = new JsonArray(),

@@ -116,6 +116,12 @@
           // The server sanitized this HTML with the same rules as the public page.
           previewBody.innerHTML = await response.text();
           previewBody.dataset.rendered = 'true';
+        } else if (response.status === 422) {
+          // A body Herald will not render: the reason, as text, where the preview would be.
+          const problem = document.createElement('p');
+          problem.className = 'form-problem';
+          problem.textContent = await response.text();
+          previewBody.replaceChildren(problem);
         }
       } catch (e) { /* The preview is a convenience; writing goes on without it. */ }
     }, 300);

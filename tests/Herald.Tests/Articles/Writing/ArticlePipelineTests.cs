@@ -83,7 +83,7 @@ public sealed class ArticlePipelineTests(RecordedSiteFixture fixture) : IClassFi
         }
 
         var draft = await NewsroomWriting.LoadAsync(Server, id);
-        Assert.Equal("The first line, typed 4 times.", draft.BodyMarkdown);
+        Assert.Equal("The first line, typed 4 times.", draft.BodySource);
         Assert.Contains("typed 4 times", draft.BodyHtml); // rendered with its words, so a later publish shows them
         Assert.Empty(Recorder.ChangesOf(id));
         Assert.Equal(journalBefore, await JournalRowsAsync());

@@ -5,6 +5,7 @@ using Herald.WordPress.Export;
 namespace Herald.Tests.WordPress.Export;
 
 /// <summary>`herald export wxr` as an operator runs it, and the ways it refuses bad input or fails safely.</summary>
+[Trait("Tier", "Slow")]
 public sealed class ExportCommandTests(ExportedSiteFixture site) : IClassFixture<ExportedSiteFixture>
 {
     private string Database => $"Data Source={site.RequireServer().Services.GetRequiredService<DatabaseConnection>().SqliteFile}";

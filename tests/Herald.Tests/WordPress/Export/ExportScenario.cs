@@ -1,7 +1,7 @@
 using Herald.Accounts;
 using Herald.Articles;
 using Herald.Comments;
-using Herald.Newsroom.Media;
+using Herald.Media;
 using Herald.Storage;
 using Herald.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +58,7 @@ public static class ExportScenario
             Slug = FeatureSlug,
             Headline = "Harbour bridge reopens — «endelig» for 東京 visitors",
             Dek = "Two years, two bylines & one <bridge>.",
-            BodyMarkdown = FeatureMarkdown,
+            BodySource = FeatureMarkdown,
             Status = ArticleStatus.Published,
             PublishedAt = published,
             UpdatedAt = published.AddHours(5),
@@ -143,7 +143,7 @@ public static class ExportScenario
     {
         Slug = slug,
         Headline = headline,
-        BodyMarkdown = body,
+        BodySource = body,
         Status = ArticleStatus.Published,
         PublishedAt = published,
         CreatedAt = published ?? new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc),

@@ -10,6 +10,7 @@ namespace Herald.Tests.WordPress.Export;
 /// into an empty database B, export B, and find the same site in both files and on both sites'
 /// public pages.
 /// </summary>
+[Trait("Tier", "Slow")]
 public sealed class RoundTripTests(ExportedSiteFixture site) : IClassFixture<ExportedSiteFixture>
 {
     [Fact]

@@ -96,8 +96,8 @@ public sealed partial class WxrExportTests(ExportedSiteFixture site) : IClassFix
             Assert.Equal(article.Slug, item.Wp("post_name"));
             Assert.Equal(article.Kind == ArticleKind.Page ? "page" : "post", item.Wp("post_type"));
             Assert.Equal(article.Authors.OrderBy(b => b.Position).First().Author.Slug, item.Creator);
-            Assert.Equal(article.BodyFormat == BodyFormat.Html ? article.BodyMarkdown : article.BodyHtml, item.Content);
-            Assert.Equal(article.BodyFormat == BodyFormat.Markdown ? article.BodyMarkdown : null, item.MetaValue("_herald_markdown"));
+            Assert.Equal(article.BodyFormat == BodyFormat.Html ? article.BodySource : article.BodyHtml, item.Content);
+            Assert.Equal(article.BodyFormat == BodyFormat.Markdown ? article.BodySource : null, item.MetaValue("_herald_markdown"));
             Assert.Equal(article.Excerpt ?? "", item.Excerpt);
             Assert.Equal(string.IsNullOrEmpty(article.Dek) ? null : article.Dek, item.MetaValue("_herald_dek"));
             Assert.Equal(article.PrimaryCategory?.Slug, item.MetaValue("_herald_primary_category"));

@@ -10,6 +10,7 @@ namespace Herald.Tests.WordPress.Import;
 /// nothing. Analysis is skipped (--skip-analysis): it is per-article work measured in bench/wordpress.
 /// </summary>
 [Collection(RunsAlone.Name)]
+[Trait("Tier", "Slow")]
 public sealed partial class LargeExportImportTests
 {
     private const int Posts = 100_000;

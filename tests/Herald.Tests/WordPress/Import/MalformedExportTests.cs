@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Herald.Tests.WordPress.Import;
 
 /// <summary>A broken export is refused with its file, line and column, before anything is written.</summary>
+[Trait("Tier", "Slow")]
 public sealed class MalformedExportTests
 {
     private const string Head = """

@@ -10,6 +10,7 @@ namespace Herald.Tests.WordPress.Import;
 /// like uploads (renditions, Herald's own address); missing or broken ones keep the old URL and
 /// are named in the summary.
 /// </summary>
+[Trait("Tier", "Slow")]
 public sealed class MediaFolderImportTests
 {
     private const string Export = """

@@ -1,6 +1,6 @@
 using Herald.Articles;
 using Herald.Comments;
-using Herald.Newsroom.Media;
+using Herald.Media;
 using Herald.Storage;
 using Herald.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +56,7 @@ public sealed record WpSeed(
             {
                 Slug = Slugs.From(headline),
                 Headline = headline,
-                BodyMarkdown = $"The {headline.ToLowerInvariant()} story, told in plain words about lighthouses.",
+                BodySource = $"The {headline.ToLowerInvariant()} story, told in plain words about lighthouses.",
                 Kind = kind,
                 Status = status,
                 PublishedAt = at ?? now.AddMinutes(-30),
@@ -142,34 +142,30 @@ public interface IWpSite
 
 public sealed class SqliteWpSite : SqliteSiteFixture, IWpSite
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private WpSeed? seed;
+    private readonly SeedOnce seed = new();
 
-    public async Task<WpSeed> SeedAsync()
-    {
-        await gate.WaitAsync();
-        try
-        {
-            return seed ??= await WpSeed.CreateAsync(RequireServer());
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    public Task<WpSeed> SeedAsync() => seed.GetAsync(() => WpSeed.CreateAsync(RequireServer()));
 }
 
 public sealed class PostgresWpSite : PostgresSiteFixture, IWpSite
 {
+    private readonly SeedOnce seed = new();
+
+    public Task<WpSeed> SeedAsync() => seed.GetAsync(() => WpSeed.CreateAsync(RequireServer()));
+}
+
+/// <summary>The seed a fixture's tests share, made by the first test that asks.</summary>
+public sealed class SeedOnce
+{
     private readonly SemaphoreSlim gate = new(1, 1);
     private WpSeed? seed;
 
-    public async Task<WpSeed> SeedAsync()
+    public async Task<WpSeed> GetAsync(Func<Task<WpSeed>> create)
     {
         await gate.WaitAsync();
         try
         {
-            return seed ??= await WpSeed.CreateAsync(RequireServer());
+            return seed ??= await create();
         }
         finally
         {

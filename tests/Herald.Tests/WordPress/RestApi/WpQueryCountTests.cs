@@ -18,7 +18,7 @@ public sealed class WpQueryCountTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var database = DatabaseConnection.Parse($"Data Source={Path.Combine(folder.Path, "herald.db")}");
-        server = await HeraldTestServer.StartAsync(database, demo: true, outputCache: false,
+        server = await HeraldTestServer.StartDemoCopyAsync(database, outputCache: false,
             configureServices: services => services.AddSingleton<IInterceptor>(counter));
         await WpSeed.CreateAsync(server);
     }

@@ -137,9 +137,10 @@ namespace Herald.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("BodySource")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("BodyMarkdown");
 
                     b.Property<int>("CommentCount")
                         .HasColumnType("integer");
@@ -599,30 +600,7 @@ namespace Herald.Storage.Migrations.Postgres
                     b.ToTable("TermFrequencies");
                 });
 
-            modelBuilder.Entity("Herald.Hosting.Invalidation.CacheInvalidation", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Tags")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateTime>("WrittenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WrittenAt");
-
-                    b.ToTable("CacheInvalidations", (string)null);
-                });
-
-            modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
+            modelBuilder.Entity("Herald.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -719,9 +697,10 @@ namespace Herald.Storage.Migrations.Postgres
                     b.Property<int>("ArticleVersion")
                         .HasColumnType("integer");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("BodySource")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("BodyMarkdown");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1353,7 +1332,7 @@ namespace Herald.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
+            modelBuilder.Entity("Herald.Media.MediaItem", b =>
                 {
                     b.HasOne("Herald.Articles.Article", null)
                         .WithMany()

@@ -130,9 +130,10 @@ namespace Herald.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("BodySource")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BodyMarkdown");
 
                     b.Property<int>("CommentCount")
                         .HasColumnType("INTEGER");
@@ -582,28 +583,7 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("TermFrequencies");
                 });
 
-            modelBuilder.Entity("Herald.Hosting.Invalidation.CacheInvalidation", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Tags")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("WrittenAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WrittenAt");
-
-                    b.ToTable("CacheInvalidations", (string)null);
-                });
-
-            modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
+            modelBuilder.Entity("Herald.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -696,9 +676,10 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Property<int>("ArticleVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("BodySource")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BodyMarkdown");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -1316,7 +1297,7 @@ namespace Herald.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
+            modelBuilder.Entity("Herald.Media.MediaItem", b =>
                 {
                     b.HasOne("Herald.Articles.Article", null)
                         .WithMany()

@@ -1,0 +1,490 @@
+using Herald.Text.Gazetteer;
+using Herald.Text.Segmentation;
+
+namespace Herald.Text.Entities;
+
+/// <summary>What the words of a name and the words around it say about what it names.</summary>
+internal sealed partial class EntityRecognizer
+{
+    /// <summary>Evidence from the name itself; null when it names an event or prize, which Herald does not track.</summary>
+    private List<Evidence>? ChunkEvidence(int first, int last, List<string> titles)
+    {
+        var evidence = new List<Evidence>();
+        int count = last - first + 1;
+        string firstWord = NameAt(first);
+        string lastWord = NameAt(last);
+        if ((Lexicon.EventWords.Contains(lastWord) || Lexicon.EventOpeners.Contains(firstWord)) && !HasOrganizationWord(first, last))
+        {
+            return null;
+        }
+        if (count <= 2 && IsDemonymLike(lastWord))
+        {
+            // "South Asian", "Central African": an adjective of a place, no name.
+            return null;
+        }
+        for (int i = first; i <= last; i++)
+        {
+            string word = NameAt(i);
+            if (Lexicon.LegalSuffixes.Contains(word) || (i == last && i > first && _tokens[i].Length == 1 && JoinBetween(_tokens[i - 1], _tokens[i]) == Join.Slash))
+            {
+                evidence.Add(new Evidence(EntityType.Organization, Weights.LegalSuffix, Reason("'{0}' in the name", word)));
+            }
+            else if (Lexicon.OrganizationWords.Contains(word) && count > 1)
+            {
+                // A lone organisation word ("Police", "Parliament") is a common noun unless the gazetteer knows it.
+                evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead, Reason("'{0}' in the name", word)));
+            }
+        }
+        for (int i = first; i < last; i++)
+        {
+            if (JoinBetween(_tokens[i], _tokens[i + 1]) == Join.Ampersand)
+            {
+                evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead, "'&' in the name"));
+                break;
+            }
+        }
+        if (InnerCapital(last) is { } inner)
+        {
+            evidence.Add(new Evidence(EntityType.Organization, Weights.InnerCapital, $"'{inner}' is written like a brand"));
+        }
+        if (count == 1 && _tokens[first].IsAllCaps(_text))
+        {
+            int length = _tokens[first].Length;
+            if (length is >= 2 and <= 6 && !Lexicon.NotAcronyms.Contains(firstWord))
+            {
+                evidence.Add(new Evidence(EntityType.Organization, Weights.Acronym, "an acronym"));
+            }
+            return evidence;
+        }
+        if (count >= 2 && (Lexicon.PlaceWords.Contains(lastWord) || Lexicon.PlaceOpeners.Contains(firstWord)))
+        {
+            evidence.Add(new Evidence(EntityType.Place, Weights.PlaceWord, Reason("'{0}' in the name", Lexicon.PlaceWords.Contains(lastWord) ? lastWord : firstWord)));
+        }
+        if (titles.Count > 0 && AllNameWords(first, last) && !HasOrganizationWord(first, last))
+        {
+            evidence.Add(new Evidence(EntityType.Person, Weights.Title, Reason("title '{0}' beside the name", titles[0])));
+        }
+        if (count > 4 || !AllNameWords(first, last))
+        {
+            return evidence;
+        }
+        int commonness = GivenNameAt(first);
+        if (commonness > 0 && count > 1)
+        {
+            // "Savanna Orbital", "Aurelia Grid": a given name before an everyday word is as often a brand.
+            double weight = commonness >= 10 ? Weights.CommonGivenName : Weights.RareGivenName;
+            evidence.Add(new Evidence(EntityType.Person, IsEverydayWord(last) ? weight * 0.6 : weight, Reason("'{0}' is a given name", firstWord)));
+        }
+        if (count > 1 && Lexicon.HasSurnameEnding(lastWord))
+        {
+            evidence.Add(new Evidence(EntityType.Person, Weights.SurnameEnding, Reason("'{0}' has a surname's ending", lastWord)));
+        }
+        // Mid-sentence capitals mark a name even when a word is also an everyday one ("Bent Larsen");
+        // at a sentence start or in a Title Case headline they mark nothing.
+        bool everyday = AnyEverydayWord(first, last);
+        if (count > 1 && evidence.Count == 0 && (!everyday || (first != _sentenceFirst && !_titleCaseHeading)))
+        {
+            evidence.Add(new Evidence(EntityType.Person, Weights.NameShaped, "two or more capitalised words"));
+        }
+        return evidence;
+    }
+
+    /// <summary>"Asian", "African", "European": a place's name with an adjective ending.</summary>
+    private bool IsDemonymLike(string word)
+    {
+        if (_gazetteer.TryGetCountryOfDemonym(word, out _))
+        {
+            return true;
+        }
+        foreach (string ending in (ReadOnlySpan<string>)["n", "an", "ese", "ian"])
+        {
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal)
+                && _gazetteer.TryGet(word.AsSpan(0, word.Length - ending.Length), out Gazetteer.GazetteerEntry entry)
+                && entry.Type == EntityType.Place && entry.Source != Gazetteer.NameSource.Town)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"InBev", "AerCap", "EirGrid": a capital inside a word, as brands write them (not "McDonald" or "DeSouza").</summary>
+    private string? InnerCapital(int index)
+    {
+        ReadOnlySpan<char> word = _tokens[index].Span(_text);
+        if (_tokens[index].IsAllCaps(_text))
+        {
+            return null;
+        }
+        for (int i = 2; i < word.Length - 1; i++)
+        {
+            if (char.IsUpper(word[i]) && char.IsLower(word[i - 1]) && char.IsLetter(word[i - 2]))
+            {
+                ReadOnlySpan<char> prefix = word[..i];
+                int start = prefix.LastIndexOfAny('-', '\'', '’') + 1;
+                prefix = prefix[start..];
+                bool surnamePrefix = prefix is "Mc" or "Mac" or "De" or "Di" or "Da" or "Le" or "La" or "Van" or "Von" or "Du" or "Fitz" or "St";
+                return surnamePrefix ? null : word.ToString();
+            }
+        }
+        return null;
+    }
+
+    private bool AnyEverydayWord(int first, int last)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (IsEverydayWord(i))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>How common the word is as a given name (a power of two of babies named so), 0 when it is none or an everyday word.</summary>
+    private int GivenNameAt(int index)
+    {
+        if (index >= _tokens.Count || _tokens[index].IsNumber)
+        {
+            return 0;
+        }
+        if (_givenNameCache[index] == 0)
+        {
+            ReadOnlySpan<char> word = _tokens[index].Span(_text);
+            int found = 0;
+            if (_gazetteer.IsGivenName(word, out _, out int commonness))
+            {
+                // "Will", "Mark", "Hope": given names that are also everyday words count less.
+                found = _gazetteer.IsCommonWord(word) ? Math.Min(commonness, 9) : commonness;
+            }
+            _givenNameCache[index] = (sbyte)(found == 0 ? -1 : found);
+        }
+        return Math.Max(0, (int)_givenNameCache[index]);
+    }
+
+    /// <summary>'f' or 'm' when the first word is a name given almost only to girls or to boys.</summary>
+    private char? GenderOfGivenName(int index)
+    {
+        if (!_gazetteer.IsGivenName(_tokens[index].Span(_text), out double female, out int commonness) || commonness < 8)
+        {
+            return null;
+        }
+        return female >= 0.9 ? 'f' : female <= 0.1 ? 'm' : null;
+    }
+
+    /// <summary>Evidence from the words around a name.</summary>
+    private IEnumerable<Evidence> ContextEvidence(int first, int last)
+    {
+        string? before = PlainWordBefore(first);
+        string? before2 = before is null ? null : PlainWordBefore(first - 1);
+        if (before is not null && before2 is not null && Lexicon.OrganizationPeople.Contains(before2) && before is "at" or "for" or "of" or "in")
+        {
+            // "analysts at Goldman Sachs", "shares in Nordic Wings", "a spokeswoman for Acme".
+            yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, $"'{before2} {before}' before the name");
+        }
+        else if (!(first == last && (Lexicon.Languages.Contains(NameAt(first)) || _gazetteer.TryGetCountryOfDemonym(NameAt(first), out _)))
+            && PlaceContextBefore(first) is { } placeContext)
+        {
+            yield return placeContext;
+        }
+        if (last + 1 >= _tokens.Count)
+        {
+            yield break;
+        }
+        Token end = _tokens[last];
+        Token next = _tokens[last + 1];
+        string nextWord = next.Value(_text);
+        int gap = next.Start - end.End;
+        if (IsPossessive(end) && gap == 1)
+        {
+            if (Lexicon.OrganizationPossessions.Contains(nextWord))
+            {
+                yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, $"its '{nextWord}'");
+            }
+            else if (Lexicon.PlacePossessions.Contains(nextWord))
+            {
+                yield return new Evidence(EntityType.Place, Weights.PlaceContext, $"its '{nextWord}'");
+            }
+        }
+        else if (gap == 2 && _text[end.End] == ',' && nextWord is "the" or "a" or "an")
+        {
+            for (int i = last + 2; i < _tokens.Count && i <= last + 5 && PlainWordBefore(i) is not null; i++)
+            {
+                string word = LowerAt(i);
+                if (Lexicon.OrganizationDescriptors.Contains(word))
+                {
+                    yield return new Evidence(EntityType.Organization, Weights.Employer, $"'{nextWord} {word}' beside the name");
+                    break;
+                }
+                if (Titles.IsRole(word) || word is "at" or "of" or "in" or "for" or "with" or "from" or "who" or "which" or "that")
+                {
+                    // "Arjun Mehra, an economist at a bank": the appositive describes a person; the bank is someone else.
+                    break;
+                }
+                if (Lexicon.PlaceNouns.Contains(word))
+                {
+                    yield return new Evidence(EntityType.Place, Weights.OrganizationContext, $"'{nextWord} {word}' beside the name");
+                    break;
+                }
+            }
+        }
+        else if (gap == 2 && _text[end.End] == ',' && nextWord is "who")
+        {
+            yield return new Evidence(EntityType.Person, Weights.Pronoun, "', who' after the name");
+        }
+        else if (gap == 1 && nextWord is "have" or "are" or "were" && (before is null || first == _sentenceFirst) && !EndsList(first))
+        {
+            // British copy: "Celtic have signed", "Fulham are close" — a team or company, never one person.
+            yield return new Evidence(EntityType.Organization, Weights.OrganizationContext * 0.9, $"'{nextWord}' after a single name");
+        }
+        else if (gap == 1 && !Titles.IsRole(NameAt(last)) && !(first == last && first == _sentenceFirst && IsEverydayWord(first))
+            && EmployerRoleAfter(last) is { } role)
+        {
+            // Not for "Rugby captain Sam O'Connor" or "Film director Sofia Marin": an everyday word opening a sentence.
+            yield return role;
+        }
+        else if (gap == 1 && Lexicon.PlaceFollowers.Contains(nextWord))
+        {
+            yield return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{nextWord}' after the name");
+        }
+    }
+
+    /// <summary>"Aston Villa manager Unai Barrena", "Cal Fire battalion chief Roberto Mendez": the name is the employer.</summary>
+    private Evidence? EmployerRoleAfter(int last)
+    {
+        for (int i = last + 1; i < _tokens.Count && i <= last + 3; i++)
+        {
+            if (PlainWordBefore(i) is null || _tokens[i].IsNumber)
+            {
+                return null;
+            }
+            if (char.IsUpper(_text[_tokens[i].Start]))
+            {
+                return null;
+            }
+            string word = LowerAt(i);
+            bool nameFollows = i + 1 < _tokens.Count && PlainWordBefore(i + 1) is not null && StartsName(_tokens[i + 1]);
+            if (Lexicon.EmployeeRoles.Contains(word) && nameFollows)
+            {
+                return new Evidence(EntityType.Organization, Weights.Employer, $"its {word} is named after it");
+            }
+            if (Lexicon.PlaceRoles.Contains(word) && nameFollows)
+            {
+                return new Evidence(EntityType.Place, Weights.PlaceContext, $"its {word} is named after it");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"Okafor and Serrano have": the second of two names shares the verb with the first.</summary>
+    private bool EndsList(int first) => first > 0 && _tokens[first].Start - _tokens[first - 1].End == 2 && _text[_tokens[first - 1].End] == ',';
+
+    /// <summary>The word right before the token, lower-cased, when only one space separates them.</summary>
+    private string? PlainWordBefore(int index)
+    {
+        if (index <= 0 || index >= _tokens.Count || _tokens[index].Start - _tokens[index - 1].End != 1 || _text[_tokens[index - 1].End] != ' ')
+        {
+            return null;
+        }
+        return _tokens[index - 1].IsNumber ? null : LowerAt(index - 1);
+    }
+
+    private string LowerAt(int index)
+    {
+        if (_lowerCache[index] is { } cached)
+        {
+            return cached;
+        }
+        ReadOnlySpan<char> word = _tokens[index].Span(_text);
+        bool lower = true;
+        foreach (char c in word)
+        {
+            lower &= !char.IsUpper(c);
+        }
+        // Most words are lower case already: reuse the name string instead of building another.
+        return _lowerCache[index] = lower ? NameOrValue(index) : word.ToString().ToLowerInvariant();
+    }
+
+    private string NameOrValue(int index) => IsPossessive(_tokens[index]) ? _tokens[index].Value(_text) : NameAt(index);
+
+    /// <summary>"in Keswick", "between Keswick and Threlkeld", "the town of Skagen": words that put a name on a map.</summary>
+    private Evidence? PlaceContextBefore(int first)
+    {
+        if (ListedAfterPlace(first) is { } listed)
+        {
+            return new Evidence(EntityType.Place, Weights.PlaceContext, $"listed with {listed}");
+        }
+        string? before = PlainWordBefore(first);
+        if (before is null)
+        {
+            return null;
+        }
+        if (before is "the" && PlainWordBefore(first - 1) is { } preposition && (Lexicon.PlacePrepositions.Contains(preposition) || preposition is "at" or "on"))
+        {
+            return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{preposition} the' before the name");
+        }
+        if (Lexicon.PlacePrepositions.Contains(before))
+        {
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0}' before the name", before));
+        }
+        if (before is "at" or "from" or "to" or "of")
+        {
+            string? before2 = PlainWordBefore(first - 1);
+            if (before is "of" && before2 is not null && (Lexicon.PlaceNouns.Contains(before2) || Lexicon.PlaceRoles.Contains(before2)))
+            {
+                return new Evidence(EntityType.Place, Weights.OrganizationContext, $"'{before2} of' before the name");
+            }
+            if (before is "of" && first >= 3 && _tokens[first - 2].IsNumber && AgeAfter(first - 3) is not null)
+            {
+                // "Graham Pell, 54, of Matlock": where someone lives.
+                return new Evidence(EntityType.Place, Weights.PlaceContext, "where someone named with an age lives");
+            }
+            return before is "of" ? null : new Evidence(EntityType.Place, Weights.WeakPlaceContext, Reason("'{0}' before the name", before));
+        }
+        if (before is "and" or "&")
+        {
+            // A list: "in Braithwaite and Portinscale", "through Troutbeck and Dockray".
+            for (int i = first - 2; i >= 0 && i >= first - 8; i--)
+            {
+                string word = _tokens[i].Value(_text);
+                if (Lexicon.PlacePrepositions.Contains(word))
+                {
+                    return new Evidence(EntityType.Place, Weights.PlaceContext, $"listed after '{word}'");
+                }
+                if (!StartsName(_tokens[i]) && word is not ("and" or "of" or "the"))
+                {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"Rome, Florence and Bologna": the name before in the list is a place already accepted.</summary>
+    private string? ListedAfterPlace(int first)
+    {
+        if (first < 2)
+        {
+            return null;
+        }
+        Token previous = _tokens[first - 1];
+        ReadOnlySpan<char> gap = _text.AsSpan(previous.End, _tokens[first].Start - previous.End);
+        int end = first - 1;
+        if (gap is " " && previous.Span(_text) is "and" or "or")
+        {
+            end = first - 2;
+            gap = _text.AsSpan(_tokens[end].End, previous.Start - _tokens[end].End);
+            if (gap is not " " and not ", ")
+            {
+                return null;
+            }
+        }
+        else if (gap is not ", ")
+        {
+            return null;
+        }
+        for (int start = end; start >= 0 && start >= end - 2; start--)
+        {
+            if (_acceptedPlaces.Contains(NameOf(start, end)))
+            {
+                return NameOf(start, end);
+            }
+            if (start == 0 || JoinBetween(_tokens[start - 1], _tokens[start]) != Join.Space)
+            {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a gazetteer place counts here. Countries, capitals, large cities and curated places always
+    /// do; a small town, or a place whose name is also an everyday word or a given name ("Reading",
+    /// "Florence", "Police" is a town in Poland), needs words around it that put it on a map.
+    /// </summary>
+    private bool PlaceStands(GazetteerEntry entry, int first, int last, out string? context)
+    {
+        context = null;
+        if (entry.Type != EntityType.Place || entry.Source is NameSource.Known or NameSource.Curated or NameSource.Country or NameSource.Capital)
+        {
+            return true;
+        }
+        if (first == last && (Lexicon.NotNames.Contains(NameAt(first)) || Lexicon.Languages.Contains(NameAt(first))))
+        {
+            // "in March", "in English": a month or a language, whatever towns share the name.
+            return false;
+        }
+        bool ambiguous = first == last && (IsEverydayWord(first) || GivenNameAt(first) >= 9 || _gazetteer.IsCommonWord(NameAt(first)));
+        bool needsContext = ambiguous || (entry.Source == NameSource.Town && !entry.IsLargeTown);
+        Evidence? placeContext = PlaceContextBefore(first);
+        if (placeContext is { } found && found.Weight >= Weights.PlaceContext)
+        {
+            context = found.Reason;
+            return true;
+        }
+        if (_acceptedPlaces.Contains(entry.CanonicalName))
+        {
+            context = "named as a place earlier";
+            return true;
+        }
+        if (!needsContext)
+        {
+            return true;
+        }
+
+        if (CommaThenPlace(last) is { } region)
+        {
+            context = $"followed by '{region}'";
+            return true;
+        }
+        if (last + 1 < _tokens.Count && _tokens[last + 1].Start - _tokens[last].End == 1
+            && Lexicon.PlaceFollowers.Contains(_tokens[last + 1].Value(_text)))
+        {
+            context = $"'{_tokens[last + 1].Value(_text)}' after the name";
+            return true;
+        }
+        return first == last && _tokens[first].IsAllCaps(_text) && _tokens[first].Length >= 4;
+    }
+
+    /// <summary>"Ennis, County Clare" or "Kenwood, California": a known region or country after a comma.</summary>
+    private string? CommaThenPlace(int last)
+    {
+        if (last + 1 >= _tokens.Count || _tokens[last + 1].Start - _tokens[last].End != 2 || _text[_tokens[last].End] != ',')
+        {
+            return null;
+        }
+        for (int end = Math.Min(_tokens.Count - 1, last + 3); end > last; end--)
+        {
+            if (_gazetteer.TryGet(NameOf(last + 1, end), out GazetteerEntry entry) && entry.Type == EntityType.Place
+                && entry.Source is NameSource.Country or NameSource.Region or NameSource.Curated)
+            {
+                return entry.CanonicalName;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"the railway operator Kazakhstan Temir Zholy", "lessor AerCap": a word for a kind of organisation right before.</summary>
+    private string? OrganizationDescriptorBefore(int first)
+    {
+        string? before = PlainWordBefore(first);
+        return before is not null && Lexicon.OrganizationDescriptors.Contains(before) ? before : null;
+    }
+
+    /// <summary>"Graham Pell, 54, of Matlock": an age right after the name.</summary>
+    private int? AgeAfter(int last)
+    {
+        if (last < 0 || last + 1 >= _tokens.Count)
+        {
+            return null;
+        }
+        Token end = _tokens[last];
+        Token next = _tokens[last + 1];
+        if (!next.IsNumber || next.Start - end.End != 2 || _text[end.End] != ',' || next.End >= _text.Length || _text[next.End] != ',')
+        {
+            return null;
+        }
+        return int.TryParse(next.Span(_text), out int age) && age is > 0 and < 120 ? age : null;
+    }
+}

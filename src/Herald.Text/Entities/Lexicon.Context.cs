@@ -1,0 +1,104 @@
+namespace Herald.Text.Entities;
+
+/// <summary>Words around a name that say what it names.</summary>
+internal static partial class Lexicon
+{
+    /// <summary>Legal forms and club words that end or open an organisation's name ("Fjordlaks ASA", "FC Lindholm").</summary>
+    public static readonly HashSet<string> LegalSuffixes = Set(
+        "Ltd Ltd. Limited Inc Inc. Incorporated Corp Corp. Corporation LLC LLP Plc PLC plc AG GmbH KGaA SE SA S.A. NV N.V. BV " +
+        "B.V. AB ASA AS Oyj Oy SpA S.p.A. Srl SAS Pty Bhd Tbk KK Co Co. Group Holdings Holding FC AFC IF BK SK SC CF",
+        StringComparer.Ordinal);
+
+    /// <summary>Lower-case words for kinds of organisation; right before a name they make it one ("lessor AerCap").</summary>
+    public static readonly HashSet<string> OrganizationDescriptors = Set(
+        "company companies firm firms group groups maker makers carmaker carmakers chipmaker chipmakers automaker " +
+        "operator operators carrier carriers airline airlines bank banks lender lenders insurer insurers retailer retailers " +
+        "grocer grocers supermarket supermarkets chain brewer brewers miner miners producer producers manufacturer " +
+        "manufacturers developer developers lessor lessors investor fund funds union unions federation association club clubs " +
+        "newspaper newspapers broadcaster broadcasters agency agencies regulator regulators rival rivals discounter discounters " +
+        "startup start-up conglomerate utility utilities supplier suppliers subsidiary consultancy watchdog charity " +
+        "publisher publishers label studio studios exchange shipowner shipper shippers consortium cooperative co-operative " +
+        "giant outlet daily tabloid broadsheet party parties side sides team teams franchise brand brands stores",
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Before "at", "in", "for" or "of" and a name: people and things only organisations have.</summary>
+    public static readonly HashSet<string> OrganizationPeople = Set(
+        "analysts analyst economists economist strategists strategist traders employees employee workers staff executives " +
+        "executive spokesperson spokesman spokeswoman spokespeople shares stake stakes shareholders investors board " +
+        "director directors chairman chairwoman ceo founder owner owners customers management subsidiary unit",
+        StringComparer.Ordinal);
+
+    /// <summary>After "X's": things only organisations have.</summary>
+    public static readonly HashSet<string> OrganizationPossessions = Set(
+        "shares shareholders board headquarters chief ceo chairman chairwoman spokesperson spokesman spokeswoman employees " +
+        "workforce staff subsidiary subsidiaries factory factories plants products customers profit profits revenue revenues " +
+        "sales stock brand brands stores branches fleet annual quarterly largest biggest",
+        StringComparer.Ordinal);
+
+    /// <summary>After "X's": things places have.</summary>
+    public static readonly HashSet<string> PlacePossessions = Set(
+        "mayor residents population harbour harbor streets suburbs outskirts coast coastline capital citizens inhabitants",
+        StringComparer.Ordinal);
+
+    /// <summary>Between a name and a person ("Chelsea midfielder Jamal Osei"): jobs people hold at an organisation.</summary>
+    public static readonly HashSet<string> EmployeeRoles = Set(
+        "manager coach captain striker midfielder defender goalkeeper winger forward player analyst chief executive " +
+        "spokesperson spokesman spokeswoman chairman chairwoman founder boss economist strategist director engineer " +
+        "researcher scientist curator editor correspondent reporter batallion battalion lawyer partner head",
+        StringComparer.Ordinal);
+
+    /// <summary>Between a name and a person ("Norrhavn mayor Ingrid Solberg"): offices of a place.</summary>
+    public static readonly HashSet<string> PlaceRoles = Set("mayor councillor governor residents resident", StringComparer.Ordinal);
+
+    /// <summary>Prepositions that put the name after them on a map; "at", "from" and "to" are weaker and listed apart.</summary>
+    public static readonly HashSet<string> PlacePrepositions = Set(
+        "in near outside across throughout towards toward via through around between inside into", StringComparer.Ordinal);
+
+    /// <summary>"town of", "village of": before "of" and a name, a kind of place.</summary>
+    public static readonly HashSet<string> PlaceNouns = Set(
+        "town towns city cities village villages port capital region province county district municipality island " +
+        "islands state suburb neighbourhood neighborhood parish borough valley republic",
+        StringComparer.Ordinal);
+
+    /// <summary>Lower-case words right after a place's name ("Norrhavn city council", "Keswick residents").</summary>
+    public static readonly HashSet<string> PlaceFollowers = Set(
+        "city town village council mayor residents harbour harbor airport district region province county counties area station",
+        StringComparer.Ordinal);
+
+    /// <summary>First words of storms and other events Herald does not track ("Cyclone Ilaria", "Storm Imogen").</summary>
+    public static readonly HashSet<string> EventOpeners = Set("Storm Hurricane Cyclone Typhoon Tropical Operation", StringComparer.Ordinal);
+
+    /// <summary>First words that make a name a place ("Lake Victoria", "Rua Augusta", "Piazza Navona").</summary>
+    public static readonly HashSet<string> PlaceOpeners = Set(
+        "Lake Mount Cape Gulf Port Rua Rue Calle Avenida Piazza Plaza Praça Mar Lago Isla Isola Loch Glen Ben Mont",
+        StringComparer.Ordinal);
+
+    /// <summary>Directions before a place ("East Africa", "Northern Ireland"): one place with the direction.</summary>
+    public static readonly HashSet<string> Directions = Set(
+        "North South East West Central Northern Southern Eastern Western Upper Lower Greater Inner Outer",
+        StringComparer.Ordinal);
+
+    /// <summary>Languages: "in English" names no place.</summary>
+    public static readonly HashSet<string> Languages = Set(
+        "English Arabic Mandarin Cantonese Chinese Hindi Urdu Bengali Swahili Latin Hebrew Persian Farsi Sanskrit Esperanto " +
+        "Creole Gaelic Welsh Scots French German Spanish Italian Portuguese Russian Japanese Korean Turkish Dutch Polish " +
+        "Ukrainian Greek Swedish Norwegian Danish Finnish Icelandic Czech Slovak Hungarian Romanian Bulgarian Serbian " +
+        "Croatian Albanian Kurdish Pashto Dari Tamil Telugu Punjabi Malay Indonesian Thai Vietnamese Tagalog Amharic " +
+        "Somali Hausa Yoruba Igbo Zulu Xhosa Afrikaans Catalan Basque Galician Kazakh Uzbek Georgian Armenian Mongolian",
+        StringComparer.Ordinal);
+
+    /// <summary>Words after which an organisation's first word is its short name ("Kronborg" for Kronborg Beverages A/S).</summary>
+    public static readonly HashSet<string> CompanyWords = Set(
+        "Beverages Brewery Breweries Semiconductor Semiconductors Electronics Airlines Airways Motors Technologies Technology " +
+        "Pharma Pharmaceuticals Foods Logistics Shipping Mining Energy Oil Gas Petroleum Steel Systems Labs Media Telecom " +
+        "Industries Properties Capital Partners Ventures Securities Insurance Cruise Software Solutions Resources Metals",
+        StringComparer.Ordinal);
+
+    private static readonly string[] SurnameEndings =
+        ("ov ova ev eva enko ski ska sky skaya skiy wicz vich ovich evich ovic ović ević ic ić son sen sson dottir poulos " +
+         "opoulos idis akis yan ian ashvili dze uk yuk chuk oglu oğlu escu eanu ez ini etti ucci elli").Split(' ');
+
+    /// <summary>Endings that mark a surname in many languages ("Abenov", "Kovalenko", "Zieliński", "Jensen").</summary>
+    public static bool HasSurnameEnding(string word) =>
+        word.Length >= 5 && SurnameEndings.Any(ending => word.EndsWith(ending, StringComparison.Ordinal));
+}

@@ -1,0 +1,163 @@
+using System.Net;
+using Herald.Storage;
+
+namespace Herald.Hosting.Configuration;
+
+/// <summary>
+/// Every setting of <c>herald serve</c>, read from its flag or else its HERALD_ environment
+/// variable, and checked before anything starts: a bad value stops start-up with one line
+/// naming the setting. docs/operations.md lists the same table (a test holds them together).
+/// </summary>
+public static class ServeSettings
+{
+    public const string VariablePrefix = "HERALD_";
+
+    public static readonly Setting Urls = new("urls", "HERALD_URLS", "http://127.0.0.1:5000",
+        "Addresses Kestrel listens on, separated by semicolons; an https:// one needs --https-cert.");
+    public static readonly Setting Db = new("db", "HERALD_DB", $"Data Source={DatabaseConnection.DefaultSqlitePath}",
+        "The database: \"Data Source=FILE\" (SQLite) or \"Host=...;Database=...;Username=...\" (PostgreSQL).");
+    public static readonly Setting Demo = new("demo", "HERALD_DEMO", "off",
+        "Fills an empty database with the demo newsroom.", IsSwitch: true);
+    public static readonly Setting Redis = new("redis", "HERALD_REDIS", "none",
+        "Redis (StackExchange.Redis configuration, e.g. 127.0.0.1:6379) for the shared output cache.");
+    public static readonly Setting NoOutputCache = new("no-output-cache", "HERALD_NO_OUTPUT_CACHE", "off",
+        "Turns the output cache off (for measuring what it buys).", IsSwitch: true);
+    public static readonly Setting MediaFolder = new("media-folder", "HERALD_MEDIA_FOLDER", "media/ beside the SQLite file, else ./data/media",
+        "Where uploaded pictures and their renditions are kept.");
+    public static readonly Setting PublicUrl = new("public-url", "HERALD_PUBLIC_URL", "none (from the request)",
+        "The address readers use, e.g. https://news.example.org; every absolute URL starts with it.");
+    public static readonly Setting TrustedProxies = new("trusted-proxies", "HERALD_TRUSTED_PROXIES", "127.0.0.0/8,::1",
+        "Addresses and networks whose X-Forwarded-For/-Proto headers are believed, separated by commas; \"none\" trusts no one.");
+    public static readonly Setting HttpsCert = new("https-cert", "HERALD_HTTPS_CERT", "none",
+        "Certificate for the https:// addresses of --urls: a PEM file (with its key, or see --https-key) or a PFX file.");
+    public static readonly Setting HttpsKey = new("https-key", "HERALD_HTTPS_KEY", "the key in the --https-cert file",
+        "The PEM private key of --https-cert, when it is a file of its own.");
+    public static readonly Setting HttpsCertPassword = new("https-cert-password", "HERALD_HTTPS_CERT_PASSWORD", "none",
+        "Password of the PFX file or of the encrypted PEM key.");
+    public static readonly Setting MetricsUrls = new("metrics-urls", "HERALD_METRICS_URLS", "off",
+        "An address with a port of its own (e.g. http://127.0.0.1:9464) where /metrics answers in Prometheus format.");
+    public static readonly Setting LogFormatSetting = new("log-format", "HERALD_LOG_FORMAT", "text",
+        "\"text\" for people, \"json\" for one JSON object per line with the request id.");
+
+    public static readonly IReadOnlyList<Setting> All =
+    [
+        Urls, Db, Demo, Redis, NoOutputCache, MediaFolder, PublicUrl, TrustedProxies,
+        HttpsCert, HttpsKey, HttpsCertPassword, MetricsUrls, LogFormatSetting,
+    ];
+
+    public static string[] Flags => [.. All.Select(s => s.Flag)];
+
+    public static string[] Switches => [.. All.Where(s => s.IsSwitch).Select(s => s.Flag)];
+
+    /// <summary>Reads and checks every setting; throws <see cref="SettingException"/> (or the database's own) on the first bad one.</summary>
+    public static ServeOptions Read(CommandLineArguments args, Func<string, string?> environment, IEnumerable<string> variableNames)
+    {
+        args.AllowOnly(Flags);
+        RefuseUnknownVariables(variableNames);
+        var database = ReadDatabase(args, environment);
+        var urls = Urls.Read(args, environment) ?? Urls.Default;
+        var addresses = ListenAddresses.Parse(Urls, urls);
+        var certificate = CertificateFile.Load(
+            HttpsCert, HttpsCert.Read(args, environment), HttpsKey.Read(args, environment), HttpsCertPassword.Read(args, environment));
+        if (addresses.Any(a => a.Scheme == "https") && certificate is null)
+        {
+            throw new SettingException(HttpsCert, $"{Urls.Name} names an https:// address; give the certificate to serve it with.");
+        }
+        if (certificate is not null && !addresses.Any(a => a.Scheme == "https"))
+        {
+            throw new SettingException(HttpsCert, $"a certificate is given but {Urls.Name} names no https:// address to serve it on.");
+        }
+        var metricsUrls = MetricsUrls.Read(args, environment);
+        int? metricsPort = metricsUrls is null ? null : ListenAddresses.MetricsPort(MetricsUrls, metricsUrls, addresses);
+
+        return new ServeOptions
+        {
+            Database = database,
+            Urls = urls,
+            Demo = Demo.ReadSwitch(args, environment),
+            Redis = Redis.Read(args, environment),
+            OutputCache = !NoOutputCache.ReadSwitch(args, environment),
+            ConfiguredMediaFolder = MediaFolder.Read(args, environment) is { } media ? Path.GetFullPath(media) : null,
+            PublicUrl = ReadPublicUrl(PublicUrl.Read(args, environment)),
+            TrustedProxies = ReadTrustedProxies(TrustedProxies.Read(args, environment)),
+            HttpsCertificate = certificate,
+            MetricsUrls = metricsUrls,
+            MetricsPort = metricsPort,
+            LogFormat = ReadLogFormat(LogFormatSetting.Read(args, environment)),
+        };
+    }
+
+    /// <summary>A HERALD_ variable Herald does not know is a typo that would otherwise be ignored in silence.</summary>
+    public static void RefuseUnknownVariables(IEnumerable<string> variableNames)
+    {
+        var known = All.Select(s => s.Variable).ToHashSet(StringComparer.Ordinal);
+        var unknown = variableNames
+            .Where(name => name.StartsWith(VariablePrefix, StringComparison.Ordinal) && !known.Contains(name))
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (unknown is not null)
+        {
+            throw new CommandLineException($"Unknown setting {unknown} in the environment (Herald's settings are listed in docs/operations.md).");
+        }
+    }
+
+    private static DatabaseConnection ReadDatabase(CommandLineArguments args, Func<string, string?> environment) =>
+        DatabaseConnection.Parse(Db.Read(args, environment) ?? Db.Default);
+
+    public static Uri? ReadPublicUrl(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new SettingException(PublicUrl, $"\"{value}\" is not an absolute http:// or https:// address.");
+        }
+        if (uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            throw new SettingException(PublicUrl, $"\"{value}\" must be a scheme and host only (Herald serves at the root of its host), e.g. https://news.example.org.");
+        }
+        return new Uri(uri.GetLeftPart(UriPartial.Authority));
+    }
+
+    public static IReadOnlyList<IPNetwork> ReadTrustedProxies(string? value)
+    {
+        if (value is null)
+        {
+            return ServeOptions.DefaultTrustedProxies;
+        }
+        if (value.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+        var networks = new List<IPNetwork>();
+        foreach (var entry in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (IPNetwork.TryParse(entry, out var network))
+            {
+                networks.Add(network);
+            }
+            else if (IPAddress.TryParse(entry, out var address))
+            {
+                networks.Add(new IPNetwork(address, address.GetAddressBytes().Length * 8));
+            }
+            else
+            {
+                throw new SettingException(TrustedProxies, $"\"{entry}\" is not an IP address or network (such as 10.0.0.5 or 10.0.0.0/8).");
+            }
+        }
+        if (networks.Count == 0)
+        {
+            throw new SettingException(TrustedProxies, "the list is empty; say \"none\" to trust no proxy.");
+        }
+        return networks;
+    }
+
+    private static LogFormat ReadLogFormat(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "text" => LogFormat.Text,
+        "json" => LogFormat.Json,
+        _ => throw new SettingException(LogFormatSetting, $"\"{value}\" is not a log format; use text or json."),
+    };
+}

@@ -1,0 +1,18 @@
+using Herald.Articles.Writing;
+using Herald.Hosting;
+
+namespace Herald.Understanding;
+
+public static class UnderstandingServices
+{
+    public static IServiceCollection AddHeraldUnderstanding(this IServiceCollection services)
+    {
+        services.AddScoped<ArticleUnderstanding>();
+        services.AddScoped<IArticleChangeHandler, UnderstandingChangeHandler>();
+        services.AddScoped<TopicQueries>();
+        services.AddSingleton<KnownEntityCache>();
+        services.AddSingleton<IInvalidationListener>(provider => provider.GetRequiredService<KnownEntityCache>());
+        return services;
+    }
+
+}

@@ -1,0 +1,134 @@
+using Herald.Storage;
+using Herald.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Tests.Architecture;
+
+/// <summary>
+/// Feature folders are boundaries. A feature may name what another one offers — its stored model,
+/// the short list of public surfaces below, the page parts other pages include — and nothing else;
+/// the start-up code that wires features together is the one place that names them all.
+/// </summary>
+public sealed class FeatureBoundaryTests
+{
+    /// <summary>What each feature offers the others, besides its stored model. Keep it short.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> PublicSurfaces = new Dictionary<string, string[]>
+    {
+        // The database and how to reach it.
+        ["Storage"] = ["HeraldDbContext", "SqliteHeraldDbContext", "PostgresHeraldDbContext", "DatabaseConnection", "DatabaseProvider", "DatabaseInitializer"],
+        // Queries and list shapes, public addresses and slugs, the write pipeline, its change handlers and body rendering.
+        ["Articles"] =
+        [
+            "ArticleQueries", "ArticleSummary", "BylineName", "PagedList", "PageNumber", "ArticleUrls", "Slugs", "ITaxonomyTerm",
+            "ArticlePipeline", "ArticleEdit", "ArticleBatch", "ArticleWriteOrigin", "ArticleRejectedException",
+            "IArticleChangeHandler", "ArticleChange", "ArticleChangeKind", "ArticleBody", "IBodyRenderer", "IBodyRenderHints", "RenderedBody",
+            "MarkdownRenderer", "PublicArticles", "ArticleGraph", "ArticleLimits",
+        ],
+        // The caching vocabulary and the writer that journals what a write invalidates; the command line and the
+        // app builder for verbs that need the whole app; the site's public address, its metrics and the settings a
+        // verb reads.
+        ["Hosting"] =
+        [
+            "Caching", "CacheTags", "CacheEvictor", "IInvalidationListener", "SiteWriter", "InvalidationSet",
+            "CommandLineArguments", "CommandLineException", "HeraldServer", "ServeOptions",
+            "PublicAddress", "HeraldMetrics", "ServeSettings",
+        ],
+        // The site's settings snapshot and how dates and sections are shown.
+        ["Site"] = ["SiteState", "SiteSnapshot", "Display", "SectionLink"],
+        ["Accounts"] = ["Roles", "UserAccounts", "AccountException"],
+        // The newsroom's policies and its one home.
+        ["Newsroom"] = ["NewsroomAccess", "NewsroomArea"],
+        // Where media files live and how a picture is checked, for uploads and imports alike.
+        ["Media"] = ["IMediaStore", "ImageIntake", "ProcessedImage", "MediaRejectedException"],
+        // How a comment is shown and signed elsewhere (the WordPress API, export): text, avatars, limits;
+        // the comment settings, which start-up checks.
+        ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions"],
+        // Search, for the WordPress API's search endpoint.
+        ["Discovery"] = ["ISearchIndex", "SearchQuery"],
+    };
+
+    /// <summary>Page parts another feature's pages include by path: the two layouts, metadata, cards and the pager.</summary>
+    public static readonly IReadOnlyList<string> SharedViews =
+    [
+        "/Site/Layout/_Layout.cshtml", "/Newsroom/Layout/_NewsroomLayout.cshtml",
+        "/Discovery/Metadata/_ArticleMetadata.cshtml", "/Discovery/Metadata/_PageMetadata.cshtml",
+        "/Articles/Pages/_ArticleCard.cshtml", "/Articles/Pages/_Pager.cshtml",
+    ];
+
+    /// <summary>Start-up: where the features are registered and the command-line verbs dispatched.</summary>
+    public static readonly IReadOnlyList<string> CompositionRoot = ["Hosting/HeraldServer.cs", "Hosting/HeraldCommandLine.cs"];
+
+    /// <summary>Known crossings still to be removed, each naming its file. None are left.</summary>
+    public static readonly IReadOnlyList<(string File, string Target)> Pending = [];
+
+    private static readonly string SourceRoot = Path.Combine(RepositoryPaths.Root, "src", "Herald");
+
+    [Fact]
+    public void No_feature_reaches_into_another_features_internals()
+    {
+        var crossings = Violations(SourceReferences.FromFolder(SourceRoot).CrossFeature()).ToList();
+
+        Assert.True(crossings.Count == 0, "Reaching into another feature (offer it in PublicSurfaces, or move it):\n"
+            + string.Join('\n', crossings.Select(c => $"  {c.File} → {c.Target}")));
+    }
+
+    [Fact]
+    public void The_rule_catches_a_constant_a_qualified_name_a_using_and_a_view()
+    {
+        var references = new SourceReferences(
+        [
+            ("Newsroom/Media/MediaLibrary.cs", "namespace Herald.Newsroom.Media;\npublic sealed class MediaLibrary { public const long MaxUploadBytes = 1; }"),
+            ("Comments/SpamClassifier.cs", "namespace Herald.Comments;\npublic sealed class SpamClassifier { }"),
+            ("Site/ErrorPage.cshtml.cs", "namespace Herald.Site;\nclass ErrorPageModel { long Limit = Herald.Newsroom.Media.MediaLibrary.MaxUploadBytes; }"),
+            ("Site/SiteState.cs", "using Herald.Comments;\nnamespace Herald.Site;\n// SpamClassifier in a comment does not count.\nclass SiteState { SpamClassifier? spam; }"),
+            ("Site/Layout/Other.cshtml", "@{ Layout = \"/Newsroom/Layout/_Secret.cshtml\"; }"),
+            ("Hosting/Startup.cs", "namespace Herald.Hosting;\nclass Startup { object x = Newsroom.Media.MediaLibrary.MaxUploadBytes; }"),
+        ]);
+
+        var found = Violations(references.CrossFeature()).Select(c => $"{c.File} → {c.Target}").ToList();
+
+        Assert.Contains("Site/ErrorPage.cshtml.cs → Herald.Newsroom.Media.MediaLibrary", found);
+        Assert.Contains("Site/SiteState.cs → Herald.Comments.SpamClassifier", found);
+        Assert.Contains("Site/Layout/Other.cshtml → /Newsroom/Layout/_Secret.cshtml", found);
+        Assert.Contains("Hosting/Startup.cs → Herald.Newsroom.Media.MediaLibrary", found);
+        Assert.Equal(4, found.Count);
+    }
+
+    [Fact]
+    public void Every_named_surface_and_exception_still_exists()
+    {
+        var references = SourceReferences.FromFolder(SourceRoot);
+        foreach (var (feature, names) in PublicSurfaces)
+        {
+            Assert.All(names, name => Assert.True(references.Declares(feature, name), $"{feature} no longer declares {name}"));
+        }
+        Assert.All(SharedViews, view => Assert.True(File.Exists(Path.Combine(SourceRoot, view.TrimStart('/'))), $"{view} is gone"));
+        var crossings = references.CrossFeature().Select(c => (c.File, c.Target)).ToHashSet();
+        Assert.All(Pending, pending => Assert.True(crossings.Contains(pending), $"{pending.File} no longer names {pending.Target}: take it off the list"));
+    }
+
+    private static IEnumerable<FeatureReference> Violations(IEnumerable<FeatureReference> references)
+    {
+        var model = StoredModel();
+        var pending = Pending.ToHashSet();
+        return references
+            .Where(r => !CompositionRoot.Contains(r.File))
+            .Where(r => !SharedViews.Contains(r.Target))
+            .Where(r => !model.Contains(r.Target))
+            .Where(r => !(PublicSurfaces.TryGetValue(r.ToFeature, out var names) && names.Contains(r.Target.Split('.')[^1])))
+            .Where(r => !pending.Contains((r.File, r.Target)))
+            .OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Target, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every feature's stored model: the entity types the database maps, and the enums their columns hold.</summary>
+    private static HashSet<string> StoredModel()
+    {
+        using var db = new SqliteHeraldDbContext(new DbContextOptionsBuilder<SqliteHeraldDbContext>().UseSqlite("Data Source=:memory:").Options);
+        var types = db.Model.GetEntityTypes().Select(e => e.ClrType).ToList();
+        var enums = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+            .Select(p => Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)
+            .Where(t => t.IsEnum);
+        return types.Concat(enums).Where(t => t.Namespace?.StartsWith("Herald", StringComparison.Ordinal) == true)
+            .Select(t => t.FullName!.Replace('+', '.')).ToHashSet();
+    }
+}
