@@ -26,16 +26,17 @@ public sealed class FeatureBoundaryTests
         ],
         // The caching vocabulary and the writer that journals what a write invalidates; the command line and the
         // app builder for verbs that need the whole app; the site's public address, its metrics and the settings a
-        // verb reads.
+        // verb reads; which client a request comes from, and which addresses are safe to link.
         ["Hosting"] =
         [
             "Caching", "CacheTags", "CacheEvictor", "IInvalidationListener", "SiteWriter", "InvalidationSet",
             "CommandLineArguments", "CommandLineException", "HeraldServer", "ServeOptions",
-            "PublicAddress", "HeraldMetrics", "ServeSettings",
+            "PublicAddress", "HeraldMetrics", "ServeSettings", "ClientNetwork", "SafeUrls",
         ],
         // The site's settings snapshot and how dates and sections are shown.
         ["Site"] = ["SiteState", "SiteSnapshot", "Display", "SectionLink"],
-        ["Accounts"] = ["Roles", "UserAccounts", "AccountException"],
+        // Staff accounts and how a person signs in (the newsroom's login page), throttled.
+        ["Accounts"] = ["Roles", "UserAccounts", "AccountException", "StaffSignIn", "StaffSignInResult", "LoginThrottle"],
         // The newsroom's policies and its one home.
         ["Newsroom"] = ["NewsroomAccess", "NewsroomArea"],
         // Where media files live and how a picture is checked, for uploads and imports alike.
@@ -43,8 +44,8 @@ public sealed class FeatureBoundaryTests
         // How a comment is shown and signed elsewhere (the WordPress API, export): text, avatars, limits;
         // the comment settings, which start-up checks.
         ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions"],
-        // Search, for the WordPress API's search endpoint.
-        ["Discovery"] = ["ISearchIndex", "SearchQuery"],
+        // Search, for the WordPress API's search endpoint; text as RSS carries it, for the comment feeds.
+        ["Discovery"] = ["ISearchIndex", "SearchQuery", "FeedText"],
     };
 
     /// <summary>Page parts another feature's pages include by path: the two layouts, metadata, cards and the pager.</summary>
