@@ -20,6 +20,8 @@ public sealed class RecordedSiteFixture : SqliteSiteFixture
 {
     public WriteRecorder Recorder { get; } = new();
 
+    protected override bool SeedsItself => true;
+
     protected override void ConfigureServices(IServiceCollection services) => WriteRecorder.Register(services, Recorder);
 }
 
@@ -41,6 +43,10 @@ public sealed class ArticlePipelineTests(RecordedSiteFixture fixture) : IClassFi
         var seeded = Recorder.Changes.Where(c => c.Origin == ArticleWriteOrigin.Demo).ToList();
         Assert.Equal(demoArticles.Order(), seeded.Select(c => c.ArticleId).Order());
         Assert.All(seeded, c => Assert.Equal(ArticleChangeKind.Published, c.Kind));
+        // One batch, oldest story first, as publishing them one by one would have gone.
+        var seedBatch = Assert.Single(Recorder.Batches, b => b.Origin == ArticleWriteOrigin.Demo).ArticleIds;
+        var published = await QueryAsync(db => db.Articles.Where(a => demoArticles.Contains(a.Id)).OrderBy(a => a.PublishedAt).Select(a => a.Id).ToListAsync());
+        Assert.Equal(published, seedBatch);
 
         using var editor = await NewsroomSession.SignInAsync(Server, "pipeline-writer@example.org", Roles.Editor);
         var saved = await editor.WriteAsync("Pier lamps relit after storm", "The lamps burn again.", "publish");
@@ -67,6 +73,8 @@ public sealed class ArticlePipelineTests(RecordedSiteFixture fixture) : IClassFi
                 Recorder.ChangesOf(id).Select(c => (c.Kind, c.AnalysisDeferred)));
             Assert.All(Recorder.ChangesOf(id), c => Assert.Equal(ArticleWriteOrigin.Import, c.Origin));
         }
+        // The posts in one batch (one transaction), and their analysis in another.
+        Assert.Equal(2, Recorder.Batches.Count(b => b.Origin == ArticleWriteOrigin.Import && b.ArticleIds.Order().SequenceEqual(imported.Order())));
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed class WriteRecorder
 
     public ConcurrentQueue<Change> Changes { get; } = new();
 
+    /// <summary>Each write's changes as the handler's batch call received them: origin and the article ids, in order.</summary>
+    public ConcurrentQueue<(ArticleWriteOrigin Origin, IReadOnlyList<int> ArticleIds)> Batches { get; } = new();
+
     public ConcurrentQueue<Eviction> Evictions { get; } = new();
 
     /// <summary>The article whose committed status each eviction notes; 0 notes nothing.</summary>
@@ -41,6 +44,12 @@ public sealed class WriteRecorder
         public Task OnArticleChangedAsync(ArticleChange change, CancellationToken ct)
         {
             recorder.Changes.Enqueue(new Change(change.Origin, change.Kind, change.Article.Id, change.AnalysisDeferred));
+            return Task.CompletedTask;
+        }
+
+        public Task OnBatchCompletedAsync(IReadOnlyList<ArticleChange> changes, CancellationToken ct)
+        {
+            recorder.Batches.Enqueue((changes[0].Origin, changes.Select(c => c.Article.Id).ToList()));
             return Task.CompletedTask;
         }
     }
