@@ -35,7 +35,7 @@ public sealed class FeatureBoundaryTests
         ],
         // The site's settings snapshot and how dates and sections are shown.
         ["Site"] = ["SiteState", "SiteSnapshot", "Display", "SectionLink"],
-        // Staff accounts and how a person signs in (the newsroom's login page), throttled.
+        // Staff sign-in, its answers and throttles, for the newsroom's sign-in page.
         ["Accounts"] = ["Roles", "UserAccounts", "AccountException", "StaffSignIn", "StaffSignInResult", "LoginThrottle"],
         // The newsroom's policies and its one home.
         ["Newsroom"] = ["NewsroomAccess", "NewsroomArea"],
@@ -44,7 +44,7 @@ public sealed class FeatureBoundaryTests
         // How a comment is shown and signed elsewhere (the WordPress API, export): text, avatars, limits;
         // the comment settings, which start-up checks.
         ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions"],
-        // Search, for the WordPress API's search endpoint; text as RSS carries it, for the comment feeds.
+        // Search, for the WordPress API's search endpoint; RSS text encoding, for the comment feeds.
         ["Discovery"] = ["ISearchIndex", "SearchQuery", "FeedText"],
     };
 
