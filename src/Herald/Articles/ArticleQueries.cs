@@ -30,27 +30,14 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
     /// <summary>The standing pages a reader may see, served at /{slug}.</summary>
     public IQueryable<Article> PublishedPages() => PublishedOfAnyKind().Where(a => a.Kind == ArticleKind.Page);
 
-    /// <summary>Stories and standing pages a reader may see (what readers may comment on).</summary>
-    public IQueryable<Article> PublishedOfAnyKind()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
-    }
+    /// <summary>Stories and standing pages a reader may see (what readers may comment on): <see cref="PublicArticles"/>.</summary>
+    public IQueryable<Article> PublishedOfAnyKind() => db.Articles.AsNoTracking().WherePublic(clock.GetUtcNow().UtcDateTime);
 
     public async Task<Article?> FindPublishedBySlugAsync(string slug, CancellationToken ct) =>
-        await Published()
-            .Include(a => a.Authors.OrderBy(b => b.Position)).ThenInclude(b => b.Author)
-            .Include(a => a.PrimaryCategory)
-            .Include(a => a.Categories)
-            .Include(a => a.Tags)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        await Published().WithShownParts().FirstOrDefaultAsync(a => a.Slug == slug, ct);
 
     public async Task<Article?> FindPublishedPageAsync(string slug, CancellationToken ct) =>
-        await PublishedPages()
-            .Include(a => a.Authors.OrderBy(b => b.Position)).ThenInclude(b => b.Author)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        await PublishedPages().WithByline().FirstOrDefaultAsync(a => a.Slug == slug, ct);
 
     /// <summary>The current slug of an article that once lived at <paramref name="oldSlug"/>.</summary>
     public async Task<(DateTime PublishedAt, string Slug)?> FindMovedAsync(string oldSlug, CancellationToken ct)

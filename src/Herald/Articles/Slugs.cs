@@ -81,5 +81,27 @@ public static class Slugs
 
     /// <summary>True when a slug is well-formed; routes reject anything else before a query.</summary>
     public static bool IsWellFormed(string? slug) =>
-        !string.IsNullOrEmpty(slug) && slug.Length <= 200 && slug.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
+        !string.IsNullOrEmpty(slug) && slug.Length <= ArticleLimits.Slug && slug.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
+
+    /// <summary>
+    /// <paramref name="wanted"/>, or the first of wanted-2, wanted-3, ... that is free: the one way
+    /// Herald numbers a slug another article, author or person already has.
+    /// </summary>
+    public static async ValueTask<string> UniqueAsync(string wanted, Func<string, ValueTask<bool>> isTaken)
+    {
+        var slug = wanted;
+        for (var n = 2; await isTaken(slug); n++)
+        {
+            slug = $"{wanted}-{n}";
+        }
+        return slug;
+    }
+
+    /// <summary><see cref="UniqueAsync"/> for callers that know the taken slugs already (an import's set).</summary>
+    public static string Unique(string wanted, Func<string, bool> isTaken)
+    {
+        var pending = UniqueAsync(wanted, slug => ValueTask.FromResult(isTaken(slug)));
+        // Every check completes at once, so the loop has finished by now.
+        return pending.IsCompletedSuccessfully ? pending.Result : throw new InvalidOperationException("A synchronous slug check did not complete.");
+    }
 }

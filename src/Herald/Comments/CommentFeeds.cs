@@ -22,7 +22,7 @@ public static class CommentFeeds
     {
         var snapshot = await site.GetAsync(ct);
         var items = await comments.LatestApprovedAsync(null, ItemCount, clock.GetUtcNow().UtcDateTime, ct);
-        context.TagResponse(CacheTags.Feeds, CommentPublishing.CommentsFeedTag);
+        context.TagResponse(CacheTags.Feeds, CacheTags.CommentsFeed);
         return Write(context, $"Comments for {snapshot.Settings.Title}", "/", items, snapshot.Settings.TimeZone);
     }
 
@@ -42,7 +42,7 @@ public static class CommentFeeds
             return Results.NotFound();
         }
         var items = await comments.LatestApprovedAsync(article.Id, ItemCount, clock.GetUtcNow().UtcDateTime, ct);
-        context.TagResponse(CacheTags.Feeds, CacheTags.Article(article.Id), CommentPublishing.CommentsFeedTag);
+        context.TagResponse(CacheTags.Feeds, CacheTags.Article(article.Id), CacheTags.CommentsFeed);
         return Write(context, $"Comments on: {article.Headline}", ArticleUrls.For(article.PublishedAt!.Value, article.Slug, zone), items, zone);
     }
 

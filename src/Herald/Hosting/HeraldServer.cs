@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Herald.Accounts;
 using Herald.Articles;
+using Herald.Articles.Writing;
 using Herald.Comments;
 using Herald.Discovery;
 using Herald.Hosting.Health;
@@ -11,6 +12,7 @@ using Herald.Newsroom;
 using Herald.Site;
 using Herald.Storage;
 using Herald.Understanding;
+using Herald.WordPress;
 using Herald.WordPress.RestApi;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -68,10 +70,8 @@ public static class HeraldServer
         services.AddHeraldStorage(options.Database, options.MemoryMappedReads);
         services.AddHeraldAccounts();
         services.AddSingleton<SiteState>();
-        services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<ArticleBody>();
-        services.AddScoped<ArticleQueries>();
-        services.AddScoped<ArticleWriter>();
+        services.AddSingleton<IInvalidationListener>(provider => provider.GetRequiredService<SiteState>());
+        services.AddHeraldArticles();
         services.AddScoped<Demo.DemoContent>();
         services.AddHeraldUnderstanding();
         services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
@@ -81,7 +81,7 @@ public static class HeraldServer
         Configuration.CommentSettingsCheck.Check(builder.Configuration);
         services.AddHeraldComments(builder.Configuration);
         services.AddHeraldDiscovery(options.Database);
-        services.AddWordPressRestApi();
+        services.AddWordPress();
         services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;

@@ -1,4 +1,5 @@
 using Herald.Articles;
+using Herald.Hosting;
 using Herald.Hosting.ReverseProxy;
 using Herald.Media;
 using Herald.Site;
@@ -13,12 +14,12 @@ public static class FeedEndpoints
 {
     public static void MapHeraldFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ArticleUrls.Feed, (HttpContext http, CancellationToken ct) => ServeAsync(http, FeedScope.Site, atom: false, ct)).CacheOutput(DiscoveryServices.FeedPolicy);
-        app.MapGet(ArticleUrls.AtomFeed, (HttpContext http, CancellationToken ct) => ServeAsync(http, FeedScope.Site, atom: true, ct)).CacheOutput(DiscoveryServices.FeedPolicy);
+        app.MapGet(ArticleUrls.Feed, (HttpContext http, CancellationToken ct) => ServeAsync(http, FeedScope.Site, atom: false, ct)).CacheOutput(Caching.Feed);
+        app.MapGet(ArticleUrls.AtomFeed, (HttpContext http, CancellationToken ct) => ServeAsync(http, FeedScope.Site, atom: true, ct)).CacheOutput(Caching.Feed);
         app.MapGet("/{kind:regex(^(category|tag|author)$)}/{slug}/feed", (HttpContext http, string kind, string slug, CancellationToken ct) =>
-            ServeScopedAsync(http, kind, slug, atom: false, ct)).CacheOutput(DiscoveryServices.FeedPolicy);
+            ServeScopedAsync(http, kind, slug, atom: false, ct)).CacheOutput(Caching.Feed);
         app.MapGet("/{kind:regex(^(category|tag|author)$)}/{slug}/feed/atom", (HttpContext http, string kind, string slug, CancellationToken ct) =>
-            ServeScopedAsync(http, kind, slug, atom: true, ct)).CacheOutput(DiscoveryServices.FeedPolicy);
+            ServeScopedAsync(http, kind, slug, atom: true, ct)).CacheOutput(Caching.Feed);
     }
 
     private static async Task<IResult> ServeScopedAsync(HttpContext http, string kind, string slug, bool atom, CancellationToken ct)
@@ -49,10 +50,7 @@ public static class FeedEndpoints
         var articles = await scope.Filter(services.GetRequiredService<ArticleQueries>().Published())
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(FeedWriter.ItemCount)
-            .Include(a => a.Authors).ThenInclude(b => b.Author)
-            .Include(a => a.Categories)
-            .Include(a => a.Tags)
-            .AsSplitQuery()
+            .WithShownParts()
             .ToListAsync(ct);
 
         if (articles.Count > 0)

@@ -1,5 +1,6 @@
 using Herald.Articles;
 using Herald.Hosting;
+using Herald.Hosting.Invalidation;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed record RelatedBlock(IReadOnlyList<ArticleSummary> Related, IReadOn
 /// Reads related articles for the article page and lets editors explain, pin and exclude them.
 /// Pinned articles come first; excluded ones never show; the rest follow by score.
 /// </summary>
-public sealed class RelatedArticlesService(HeraldDbContext db, ArticleQueries articles, CacheEvictor evictor, TimeProvider clock)
+public sealed class RelatedArticlesService(HeraldDbContext db, ArticleQueries articles, SiteWriter writer, TimeProvider clock)
 {
     public const int Shown = 5;
 
@@ -111,8 +112,7 @@ public sealed class RelatedArticlesService(HeraldDbContext db, ArticleQueries ar
             existing.Pinned = pinned.Value;
             existing.DecidedAt = clock.GetUtcNow().UtcDateTime;
         }
-        await db.SaveChangesAsync(ct);
-        await evictor.EvictAsync([CacheTags.Article(articleId)], ct);
+        await writer.SaveChangesAsync([CacheTags.Article(articleId)], ct);
         return true;
     }
 }
