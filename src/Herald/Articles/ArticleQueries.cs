@@ -61,6 +61,27 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
         return new PagedList<ArticleSummary>(items, page, pageSize, total);
     }
 
+    /// <summary>
+    /// The home page's list: stories an editor made sticky first (the newest of them, a page at most),
+    /// then every other story, newest first. The sticky ones are read apart so that the long list
+    /// keeps walking the publication-date index rather than sorting the whole archive.
+    /// </summary>
+    public async Task<PagedList<ArticleSummary>> HomeListAsync(int page, int pageSize, CancellationToken ct)
+    {
+        var sticky = await Published().Where(a => a.IsSticky)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(pageSize)
+            .Select(ToSummary).AsSplitQuery().ToListAsync(ct);
+        var stickyIds = sticky.Select(a => a.Id).ToList();
+        var rest = Published().Where(a => !stickyIds.Contains(a.Id));
+        var total = await Published().CountAsync(ct);
+        var first = page == 1 ? sticky : [];
+        var skip = Math.Max(0, (page - 1) * pageSize - sticky.Count);
+        var items = await rest.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Skip(skip).Take(pageSize - first.Count)
+            .Select(ToSummary).AsSplitQuery().ToListAsync(ct);
+        return new PagedList<ArticleSummary>([.. first, .. items], page, pageSize, total);
+    }
+
     /// <summary>The newer and older article in the same primary section.</summary>
     public async Task<(ArticleSummary? Previous, ArticleSummary? Next)> NeighboursAsync(Article article, CancellationToken ct)
     {

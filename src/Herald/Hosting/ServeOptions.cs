@@ -51,6 +51,9 @@ public sealed record ServeOptions
 
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
 
+    /// <summary>Origins besides Herald's own that the content policy lets pictures load from.</summary>
+    public IReadOnlyList<string> RemoteImageHosts { get; init; } = [];
+
     /// <summary>The media folder the operator chose; null puts it beside the SQLite file.</summary>
     public string? ConfiguredMediaFolder { get; init; }
 

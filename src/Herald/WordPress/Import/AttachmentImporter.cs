@@ -15,6 +15,10 @@ namespace Herald.WordPress.Import;
 /// </summary>
 public sealed class AttachmentImporter(HeraldDbContext db, IMediaStore store, SiteWriter writer, TimeProvider clock)
 {
+    public const string RemotePicturesNote =
+        "pictures stay at their old address and will not show until their host is allowed (herald serve --remote-image-hosts) "
+        + "or the import is run again with --media DIR";
+
     /// <param name="evictLater">Where the cache tags go, for the import to evict once at its end.</param>
     public async Task ImportAsync(string source, IReadOnlyList<WxrItem> batch, string? mediaFolder, ImportReport report, InvalidationSet evictLater,
         CancellationToken ct)
@@ -89,6 +93,11 @@ public sealed class AttachmentImporter(HeraldDbContext db, IMediaStore store, Si
         };
         if (mediaFolder is null)
         {
+            if (Uri.TryCreate(url, UriKind.Absolute, out var remote))
+            {
+                // Herald's content policy loads pictures from its own host only: say so, rather than import empty boxes in silence.
+                report.Note(RemotePicturesNote, remote.GetLeftPart(UriPartial.Authority));
+            }
             return row;
         }
         var file = Locate(mediaFolder, url);
