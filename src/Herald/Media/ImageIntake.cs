@@ -96,7 +96,7 @@ public static class ImageIntake
         {
             return Image.Identify(Intake, bytes, out _) ?? throw Damaged();
         }
-        catch (Exception e) when (e is ImageFormatException or NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (IsDecoderFailure(e))
         {
             throw Damaged();
         }
@@ -132,11 +132,21 @@ public static class ImageIntake
             throw new MediaRejectedException(422,
                 $"This picture needs more memory to open than Herald allows one upload ({MaxPixels / 1_000_000} megapixels). Make it smaller and upload it again.");
         }
-        catch (Exception e) when (e is ImageFormatException or NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (IsDecoderFailure(e))
         {
             throw Damaged();
         }
     }
+
+    /// <summary>
+    /// How a decoder fails on hostile bytes is not up to the file's sender: besides its own format
+    /// errors, a damaged WebP stream makes it index out of its tables. Every such failure means the
+    /// file is damaged (a 422), never a server error; running out of memory is the allocator's to report.
+    /// </summary>
+    private static bool IsDecoderFailure(Exception e) =>
+        e is ImageFormatException or NotSupportedException or InvalidOperationException or ArgumentException
+            or IndexOutOfRangeException or NullReferenceException or OverflowException or ArithmeticException
+            or EndOfStreamException;
 
     private static Configuration CreateConfiguration()
     {

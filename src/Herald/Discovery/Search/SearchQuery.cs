@@ -39,11 +39,36 @@ public sealed record SearchQuery(IReadOnlyList<string> Words, IReadOnlyList<IRea
         return new SearchQuery(words, phrases);
     }
 
+    /// <summary>The text decomposed (accents apart from their letters); a lone surrogate, which Normalize refuses, is no letter and splits words.</summary>
+    private static string Decomposed(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            var whole = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsSurrogatePair(text, i))
+                {
+                    whole.Append(text, i++, 2);
+                }
+                else
+                {
+                    whole.Append(char.IsSurrogate(text[i]) ? ' ' : text[i]);
+                }
+            }
+            return whole.ToString().Normalize(NormalizationForm.FormD);
+        }
+    }
+
     /// <summary>Lower-cased runs of letters and digits with accents removed ("Café" → "cafe", "C#" → "c").</summary>
     public static IEnumerable<string> Tokenize(string text)
     {
         var current = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in Decomposed(text))
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category == UnicodeCategory.NonSpacingMark)

@@ -23,6 +23,9 @@ public static partial class WxrReader
     /// </summary>
     public const int MaxElementDepth = 16;
 
+    /// <summary>Attributes kept on one element. WordPress writes two at most (a category's domain and nicename).</summary>
+    public const int MaxAttributesPerElement = 16;
+
     private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
     private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
 
@@ -247,9 +250,12 @@ public static partial class WxrReader
         var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
         if (reader.MoveToFirstAttribute())
         {
+            // Each attribute added looks through the ones before it: only the first few are kept,
+            // so an element with 100,000 of them costs a pass, not minutes.
+            var kept = 0;
             do
             {
-                if (reader.NamespaceURI != "http://www.w3.org/2000/xmlns/")
+                if (reader.NamespaceURI != "http://www.w3.org/2000/xmlns/" && kept++ < MaxAttributesPerElement)
                 {
                     element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
                 }

@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Herald.Tests.Security;
+
+/// <summary>A page to load: what it is (for the report), where, and what shows it is ready.</summary>
+public sealed record XssPage(string Label, string Url, string? ReadyWhen = null, int? ExpectedStatus = 200);
+
+/// <summary>A refusal Herald answered to a form: shown in the browser from its Herald address with Herald's own headers.</summary>
+public sealed record XssAnswer(string Path, int Status, Dictionary<string, string> Headers, string Body)
+{
+    public static async Task<XssAnswer> FromAsync(string key, HttpResponseMessage response)
+    {
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .Where(h => h.Key is not ("Content-Length" or "Transfer-Encoding" or "Content-Encoding"))
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new XssAnswer($"/__captured/{key}", (int)response.StatusCode, headers, await response.Content.ReadAsStringAsync());
+    }
+}
+
+/// <summary>A script run or a latent hazard, with the page it happened on.</summary>
+public sealed record XssFinding(string Detector, int Code, string Page, string Detail);
+
+/// <summary>
+/// Chromium with three detectors in every frame of every page, set up before any page script runs:
+/// alert, confirm, prompt and print hooked; a setter on <c>window.__heraldXss</c> that records any
+/// write to it; and the loopback <see cref="XssBeacon"/> that payloads fetch. Each page is loaded,
+/// its inline handlers are fired and its javascript: links clicked, as a curious reader would, so
+/// a payload waiting for a hover or a click runs too. The policy is either Herald's own content
+/// security policy or bypassed, to prove the sanitizer holds on its own.
+/// </summary>
+public sealed class XssDetector : IAsyncDisposable
+{
+    /// <summary>Runs before the page's own scripts: the hooks cannot be beaten to the punch.</summary>
+    private const string InitScript = """
+        (() => {
+          const report = (kind, value) => { try { window.__heraldReport(kind + '|' + String(value)); } catch (e) { } };
+          for (const name of ['alert', 'confirm', 'prompt', 'print']) {
+            const hook = function (message) { report(name, message); return name === 'confirm' ? false : null; };
+            try { Object.defineProperty(window, name, { value: hook, writable: false, configurable: false }); } catch (e) { }
+          }
+          try {
+            Object.defineProperty(window, '__heraldXss', { get() { return undefined; }, set(value) { report('property', value); }, configurable: false });
+          } catch (e) { }
+        })();
+        """;
+
+    /// <summary>
+    /// Fires every inline handler and follows every javascript: address on the page (both run only
+    /// if they survived the sanitizer and the policy allows them), and lists them as latent hazards.
+    /// </summary>
+    private const string ExerciseScript = """
+        () => {
+          const found = [];
+          const scheme = /^\s*(javascript|vbscript|data\s*:\s*text\/html)/i;
+          const note = (el, what) => found.push(what + ': ' + el.outerHTML.slice(0, 200));
+          for (const el of document.querySelectorAll('*')) {
+            for (const name of el.getAttributeNames()) {
+              if (/^on/i.test(name)) {
+                note(el, name);
+                try { el.dispatchEvent(new Event(name.slice(2).toLowerCase(), { bubbles: false, cancelable: true })); } catch (e) { }
+              }
+            }
+            for (const name of ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'to', 'values', 'from']) {
+              const value = el.getAttribute(name);
+              if (value !== null && (name === 'srcdoc' || scheme.test(value.replace(/[\u0000-\u0020]/g, '')))) note(el, name);
+            }
+            const src = el.getAttribute('src') || '';
+            if (el.tagName === 'SCRIPT' && !(el.type === 'application/ld+json' || (/^\/js\/[\w.-]+\.js$/.test(src) && !el.textContent.trim()))) note(el, 'script');
+            if (/^(IFRAME|FRAME|FRAMESET|OBJECT|EMBED|BASE|APPLET|PORTAL)$/.test(el.tagName)) note(el, 'element');
+            if (el.tagName === 'META' && el.hasAttribute('http-equiv')) note(el, 'meta');
+          }
+          for (const a of document.querySelectorAll('a[href], area[href]')) if (a.protocol === 'javascript:') a.click();
+          for (const f of document.querySelectorAll('form')) if (/^javascript:/i.test(f.getAttribute('action') || '')) { try { f.requestSubmit(); } catch (e) { } }
+          for (const b of document.querySelectorAll('[formaction]')) if (/^javascript:/i.test(b.getAttribute('formaction'))) { try { b.form && b.form.requestSubmit(b); } catch (e) { } }
+          return found;
+        }
+        """;
+
+    private readonly IBrowserContext context;
+    private readonly ConcurrentDictionary<string, (int Status, Dictionary<string, string> Headers, string Body)> captured = new(StringComparer.Ordinal);
+
+    private XssDetector(IBrowserContext context, bool bypassCsp)
+    {
+        this.context = context;
+        BypassCsp = bypassCsp;
+    }
+
+    public bool BypassCsp { get; }
+
+    public IBrowserContext Context => context;
+
+    public string Mode => BypassCsp ? "policy bypassed" : "policy enforced";
+
+    public ConcurrentQueue<XssFinding> Executions { get; } = new();
+
+    public ConcurrentQueue<XssFinding> Latent { get; } = new();
+
+    /// <summary>Pages that answered otherwise than expected, or never got ready: they prove nothing.</summary>
+    public ConcurrentQueue<string> Problems { get; } = new();
+
+    /// <summary>Every placement code seen in each page's DOM: proof the payloads reached the pages.</summary>
+    public ConcurrentDictionary<int, ConcurrentBag<string>> Seen { get; } = new();
+
+    public int PagesLoaded => pagesLoaded;
+
+    private int pagesLoaded;
+
+    public static async Task<XssDetector> StartAsync(IBrowser browser, string heraldOrigin, bool bypassCsp)
+    {
+        var context = await browser.NewContextAsync(new() { BypassCSP = bypassCsp, BaseURL = heraldOrigin, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var detector = new XssDetector(context, bypassCsp);
+        await context.ExposeBindingAsync("__heraldReport", (BindingSource source, string report) =>
+        {
+            var split = report.IndexOf('|', StringComparison.Ordinal);
+            var kind = split < 0 ? report : report[..split];
+            var value = split < 0 ? "" : report[(split + 1)..];
+            detector.Record(kind, value, source.Frame?.Url ?? "?");
+        });
+        await context.AddInitScriptAsync(InitScript);
+        // A refused form's answer (a 4xx page) is shown from its Herald address with the very headers
+        // Herald sent, policy included: what the person who typed the payload would see.
+        await context.RouteAsync("**/__captured/**", async route =>
+        {
+            var path = new Uri(route.Request.Url).AbsolutePath;
+            if (detector.captured.TryGetValue(path, out var answer))
+            {
+                await route.FulfillAsync(new() { Status = answer.Status, Headers = answer.Headers, Body = answer.Body });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        return detector;
+    }
+
+    /// <summary>Makes a response Herald gave to a POST loadable like a page, at its <see cref="XssAnswer.Path"/>.</summary>
+    public void Serve(XssAnswer answer) => captured[answer.Path] = (answer.Status, answer.Headers, answer.Body);
+
+    /// <summary>Loads the pages, a few at a time, each through all the detectors.</summary>
+    public async Task VisitAsync(IReadOnlyList<XssPage> pages, int parallel = 4)
+    {
+        var queue = new ConcurrentQueue<XssPage>(pages);
+        var workers = Enumerable.Range(0, Math.Min(parallel, pages.Count)).Select(async _ =>
+        {
+            var page = await context.NewPageAsync();
+            page.Dialog += (_, dialog) =>
+            {
+                Record("dialog", dialog.Message, page.Url);
+                _ = dialog.DismissAsync();
+            };
+            while (queue.TryDequeue(out var next))
+            {
+                await VisitOneAsync(page, next);
+            }
+            await page.CloseAsync();
+        });
+        await Task.WhenAll(workers);
+    }
+
+    private async Task VisitOneAsync(IPage page, XssPage target)
+    {
+        try
+        {
+            var response = await page.GotoAsync(target.Url, new() { WaitUntil = WaitUntilState.Load, Timeout = 30_000 });
+            Interlocked.Increment(ref pagesLoaded);
+            if (target.ExpectedStatus is { } expected && response?.Status != expected)
+            {
+                Problems.Enqueue($"{target.Label}: {target.Url} answered {response?.Status} instead of {expected}");
+            }
+            if (target.ReadyWhen is { } ready)
+            {
+                try
+                {
+                    await page.WaitForSelectorAsync(ready, new() { Timeout = 10_000, State = WaitForSelectorState.Attached });
+                }
+                catch (TimeoutException)
+                {
+                    Problems.Enqueue($"{target.Label}: {target.Url} never showed {ready}");
+                }
+            }
+            foreach (var hazard in await page.EvaluateAsync<string[]>(ExerciseScript))
+            {
+                Latent.Enqueue(new XssFinding("latent", 0, $"{target.Label} ({target.Url})", hazard));
+            }
+            // Handlers and javascript: links run in tasks of their own; give them a moment.
+            await page.WaitForTimeoutAsync(100);
+            foreach (var code in XssCorpus.CodesIn(await page.ContentAsync()))
+            {
+                Seen.GetOrAdd(code, _ => []).Add(target.Label);
+            }
+        }
+        catch (PlaywrightException e)
+        {
+            Problems.Enqueue($"{target.Label}: {target.Url} failed to load: {e.Message.Split('\n')[0]}");
+        }
+    }
+
+    private void Record(string detector, string value, string where)
+    {
+        var code = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        Executions.Enqueue(new XssFinding(detector, code, where, value));
+    }
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}
