@@ -51,6 +51,9 @@ public sealed record ServeOptions
 
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
 
+    /// <summary>The SMTP server for password-reset mail; null when the operator named none, and then nothing is sent.</summary>
+    public Accounts.Mail.MailServer? Mail { get; init; }
+
     /// <summary>The media folder the operator chose; null puts it beside the SQLite file.</summary>
     public string? ConfiguredMediaFolder { get; init; }
 
