@@ -64,6 +64,7 @@ public static class AccountServices
         services.AddSingleton<LoginMetrics>();
         services.AddScoped<StaffSignIn>();
         services.AddScoped<TwoFactorSignIn>();
+        services.AddScoped<AuthenticatorSetup>();
         services.AddScoped<PasswordResets>();
         services.AddOptions<ResetRequestThrottleOptions>();
         services.AddSingleton<ResetRequestThrottle>();
