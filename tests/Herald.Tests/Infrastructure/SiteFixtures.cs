@@ -1,3 +1,4 @@
+using Herald.Hosting;
 using Herald.Storage;
 
 namespace Herald.Tests.Infrastructure;
@@ -25,11 +26,14 @@ public abstract class SiteFixture : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync()
+    /// <summary>Serve settings a fixture changes (a mail server, say), as an operator would give them.</summary>
+    protected virtual ServeOptions AdjustOptions(ServeOptions options) => options;
+
+    public virtual async Task InitializeAsync()
     {
         if (await CreateDatabaseAsync() is { } database)
         {
-            Server = await HeraldTestServer.StartDemoCopyAsync(database, outputCache: OutputCache, configureServices: ConfigureServices);
+            Server = await HeraldTestServer.StartDemoCopyAsync(database, outputCache: OutputCache, configureServices: ConfigureServices, adjust: AdjustOptions);
         }
     }
 
