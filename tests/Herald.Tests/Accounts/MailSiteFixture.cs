@@ -7,8 +7,9 @@ namespace Herald.Tests.Accounts;
 /// <summary>A demo site whose operator named a mail server: a real SMTP server on a loopback port, and a public address.</summary>
 public class MailSiteFixture : SqliteSiteFixture
 {
-    /// <summary>Not the address the test server listens on: reset links must start with the configured public URL.</summary>
-    public static readonly Uri PublicUrl = new("https://news.example.org");
+    /// <summary>Not the address the test server listens on: reset links must start with the configured public URL. (http: an https one makes
+    /// cookies Secure, which a test talking plain HTTP to Kestrel cannot carry.)</summary>
+    public static readonly Uri PublicUrl = new("http://news.example.test");
 
     public SmtpCatcher Mailbox { get; } = new();
 

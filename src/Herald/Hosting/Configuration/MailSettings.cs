@@ -35,7 +35,7 @@ public static class MailSettings
         var mode = ReadTls(tls);
         if (user is null != password is null)
         {
-            throw new SettingException(user is null ? ServeSettings.SmtpPassword : ServeSettings.SmtpUser,
+            throw new SettingException(user is null ? ServeSettings.SmtpUser : ServeSettings.SmtpPassword,
                 $"{ServeSettings.SmtpUser.Name} and {ServeSettings.SmtpPassword.Name} go together; give both or neither.");
         }
         if (from is null)

@@ -77,13 +77,13 @@ public sealed class UsersModel(
         {
             return await ShowAsync($"{row.Who} is already {newRole}.", ct);
         }
-        if (IsSelf(user) && newRole != Roles.Administrator)
-        {
-            return await ShowAsync("You cannot take away your own administrator role; ask another administrator.", ct);
-        }
         if (newRole != Roles.Administrator && await IsLastActiveAdministratorAsync(user))
         {
             return await ShowAsync($"{row.Who} is the last active administrator; make someone else an administrator first.", ct);
+        }
+        if (IsSelf(user) && newRole != Roles.Administrator)
+        {
+            return await ShowAsync("You cannot take away your own administrator role; ask another administrator.", ct);
         }
         if (!confirmed)
         {
@@ -111,13 +111,14 @@ public sealed class UsersModel(
         {
             return await ShowAsync($"{row.Who} is disabled already.", ct);
         }
-        if (IsSelf(user))
-        {
-            return await ShowAsync("You cannot disable your own account; ask another administrator.", ct);
-        }
+        // The rule about the site comes first: it is the reason that matters when both hold.
         if (await IsLastActiveAdministratorAsync(user))
         {
             return await ShowAsync($"{row.Who} is the last active administrator; make someone else an administrator first.", ct);
+        }
+        if (IsSelf(user))
+        {
+            return await ShowAsync("You cannot disable your own account; ask another administrator.", ct);
         }
         if (!confirmed)
         {
