@@ -1,6 +1,6 @@
+using Herald.Hosting;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Herald.Hosting;
 using MimeKit;
 
 namespace Herald.Accounts.Mail;
