@@ -124,10 +124,7 @@ public static class HeraldServer
         });
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseResponseCompression();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
-        });
+        app.UseStaticAssets();
         app.UseMediaFiles(options.MediaFolder);
         // Inside the status-code pages, so an old WordPress address is answered 301 before a 404 page is drawn.
         app.UseMiddleware<WordPress.Redirects.LegacyRedirectMiddleware>();

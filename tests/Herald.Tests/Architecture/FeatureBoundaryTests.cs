@@ -27,11 +27,20 @@ public sealed class FeatureBoundaryTests
         ["Hosting"] =
         [
             "Caching", "CacheTags", "CacheEvictor", "CommandLineArguments", "CommandLineException", "HeraldServer", "ServeOptions",
-            "PublicAddress", "HeraldMetrics", "ServeSettings",
+            "PublicAddress", "HeraldMetrics", "ServeSettings", "ClientNetwork", "SafeUrls",
         ],
         // The site's settings snapshot and how dates and sections are shown.
         ["Site"] = ["SiteState", "SiteSnapshot", "Display", "SectionLink"],
-        ["Accounts"] = ["Roles", "UserAccounts", "AccountException"],
+        // Staff sign-in, its answers and throttles, for the newsroom's sign-in page.
+        // the second step for an authenticator, password-reset links and their throttle, the words for a wait,
+        // the mail server the operator names (read at start) and the sender the pages use; whether an account
+        // is disabled; the authenticator set-up of the account page.
+        ["Accounts"] =
+        [
+            "Roles", "UserAccounts", "AccountException", "StaffSignIn", "StaffSignInResult", "LoginThrottle",
+            "TwoFactorSignIn", "SecondStepResult", "PasswordResets", "ResetResult", "ResetRequestThrottle", "Waits",
+            "MailServer", "MailTls", "MailSender", "MailOutbox", "AccountStatus", "AuthenticatorSetup", "AuthenticatorKey",
+        ],
         // The newsroom's policies and its one home.
         ["Newsroom"] = ["NewsroomAccess", "NewsroomArea"],
         // Where media files live and how a picture is checked, for uploads and imports alike.
@@ -39,8 +48,8 @@ public sealed class FeatureBoundaryTests
         // How a comment is shown and signed elsewhere (the WordPress API, export): text, avatars, limits;
         // the comment settings, which start-up checks.
         ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions"],
-        // Search, for the WordPress API's search endpoint.
-        ["Discovery"] = ["ISearchIndex", "SearchQuery"],
+        // Search, for the WordPress API's search endpoint; RSS text encoding, for the comment feeds.
+        ["Discovery"] = ["ISearchIndex", "SearchQuery", "FeedText"],
     };
 
     /// <summary>Page parts another feature's pages include by path: the two layouts, metadata, cards and the pager.</summary>
