@@ -1,3 +1,5 @@
+using Herald.Accounts.Mail;
+using Herald.Accounts.PasswordReset;
 using Herald.Storage;
 using Microsoft.AspNetCore.Identity;
 
@@ -31,6 +33,9 @@ public static class AccountServices
             cookie.AccessDeniedPath = "/error/403";
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // A disabled account or a changed password ends its sessions at their next request.
+            var checkStamp = cookie.Events.OnValidatePrincipal;
+            cookie.Events.OnValidatePrincipal = context => SessionCheck.ValidateAsync(context, checkStamp);
             // A forbidden action answers 403 with Herald's error page, not a redirect that hides it.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
@@ -45,8 +50,10 @@ public static class AccountServices
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        // A changed role or a locked account takes effect within a minute, not at the next sign-in.
+        // Identity's own check (which also reloads the roles) keeps its minute; SessionCheck looks at the stamp on every request.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A reset link lives two hours: long enough to reach a mailbox and be read, short enough to go stale in it.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         services.AddScoped<UserAccounts>();
         // Throttle counts live in the distributed cache: memory here; a Redis cache registered later replaces it.
         services.AddDistributedMemoryCache();
@@ -56,6 +63,14 @@ public static class AccountServices
         services.AddSingleton<StandInPassword>();
         services.AddSingleton<LoginMetrics>();
         services.AddScoped<StaffSignIn>();
+        services.AddScoped<TwoFactorSignIn>();
+        services.AddScoped<AuthenticatorSetup>();
+        services.AddScoped<PasswordResets>();
+        services.AddOptions<ResetRequestThrottleOptions>();
+        services.AddSingleton<ResetRequestThrottle>();
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<MailOutbox>();
+        services.AddHostedService(provider => provider.GetRequiredService<MailOutbox>());
         return services;
     }
 }

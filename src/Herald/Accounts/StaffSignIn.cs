@@ -17,8 +17,11 @@ public enum StaffSignInResult
     /// <summary>Too many failures: try again after the wait.</summary>
     Waiting,
 
-    /// <summary>The right password for an account an administrator has locked.</summary>
+    /// <summary>The right password for an account an administrator has disabled.</summary>
     Disabled,
+
+    /// <summary>The right password; the account asks for its authenticator's code next (<see cref="TwoFactorSignIn"/>).</summary>
+    SecondStep,
 }
 
 public sealed record SignInOutcome(StaffSignInResult Result, LoginWait? Wait = null);
@@ -58,6 +61,13 @@ public sealed class StaffSignIn(
             metrics.Count("disabled");
             log.LogWarning("Sign-in to the locked account {Account} from {Network}", accountKey[..12], attempt.ClientNetwork);
             return new SignInOutcome(StaffSignInResult.Disabled);
+        }
+        if (user.TwoFactorEnabled)
+        {
+            await TwoFactorSignIn.BeginAsync(context, user, remember);
+            metrics.Count("second-step");
+            log.LogInformation("Password of {User} checked from {Network}; asking for the second step", user.Id, attempt.ClientNetwork);
+            return new SignInOutcome(StaffSignInResult.SecondStep);
         }
         await signIn.SignInAsync(user, remember);
         await throttle.SucceededAsync(devices.Remember(context, accountKey), ct);

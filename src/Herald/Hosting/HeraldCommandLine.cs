@@ -15,7 +15,11 @@ public static class HeraldCommandLine
                        [--public-url URL] [--trusted-proxies LIST] [--media-folder DIR]
                        [--https-cert FILE [--https-key FILE] [--https-cert-password P]]
                        [--metrics-urls URL] [--log-format text|json]
+                       [--smtp-host HOST [--smtp-port N] [--smtp-tls starttls|tls|none] --smtp-from ADDRESS
+                        [--smtp-user U --smtp-password P]]
           herald user add EMAIL --role Administrator|Editor|Author|Contributor [--password P] [--name NAME] [--db CONNECTION]
+          herald user reset-password EMAIL [--password P | --link [--public-url URL]] [--db CONNECTION]
+                       (without --password or --link, the new password is read from standard input)
           herald analyze FILE [--json]
           herald import wxr FILE [--media DIR] [--skip-analysis] [--db CONNECTION]
           herald export wxr FILE [--site-url URL] [--db CONNECTION]
@@ -27,7 +31,7 @@ public static class HeraldCommandLine
         HERALD_ environment variable (--public-url: HERALD_PUBLIC_URL); see docs/operations.md.
         """;
 
-    private static readonly HashSet<string> Switches = ["demo", "json", "no-output-cache", "help", "skip-analysis", "force"];
+    private static readonly HashSet<string> Switches = ["demo", "json", "no-output-cache", "help", "skip-analysis", "force", "link"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -38,6 +42,7 @@ public static class HeraldCommandLine
             {
                 "serve" => await ServeAsync(parsed),
                 "user" when parsed.Words.ElementAtOrDefault(1) == "add" => await AddUserAsync(parsed),
+                "user" when parsed.Words.ElementAtOrDefault(1) == "reset-password" => await Accounts.CommandLine.ResetPasswordCommand.RunAsync(parsed),
                 "analyze" => await AnalyzeCommand.RunAsync(parsed),
                 "import" => await WordPress.Import.ImportCommand.RunAsync(parsed),
                 "export" => await WordPress.Export.ExportCommand.RunAsync(parsed),

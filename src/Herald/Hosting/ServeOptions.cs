@@ -54,6 +54,9 @@ public sealed record ServeOptions
     /// <summary>Origins besides Herald's own that the content policy lets pictures load from.</summary>
     public IReadOnlyList<string> RemoteImageHosts { get; init; } = [];
 
+    /// <summary>The SMTP server for password-reset mail; null when the operator named none, and then nothing is sent.</summary>
+    public Accounts.Mail.MailServer? Mail { get; init; }
+
     /// <summary>The media folder the operator chose; null puts it beside the SQLite file.</summary>
     public string? ConfiguredMediaFolder { get; init; }
 

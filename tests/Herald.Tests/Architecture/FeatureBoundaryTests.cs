@@ -36,7 +36,15 @@ public sealed class FeatureBoundaryTests
         // The site's settings snapshot and how dates and sections are shown.
         ["Site"] = ["SiteState", "SiteSnapshot", "Display", "SectionLink"],
         // Staff sign-in, its answers and throttles, for the newsroom's sign-in page.
-        ["Accounts"] = ["Roles", "UserAccounts", "AccountException", "StaffSignIn", "StaffSignInResult", "LoginThrottle"],
+        // the second step for an authenticator, password-reset links and their throttle, the words for a wait,
+        // the mail server the operator names (read at start) and the sender the pages use; whether an account
+        // is disabled; the authenticator set-up of the account page.
+        ["Accounts"] =
+        [
+            "Roles", "UserAccounts", "AccountException", "StaffSignIn", "StaffSignInResult", "LoginThrottle",
+            "TwoFactorSignIn", "SecondStepResult", "PasswordResets", "ResetResult", "ResetRequestThrottle", "Waits",
+            "MailServer", "MailTls", "MailSender", "MailOutbox", "AccountStatus", "AuthenticatorSetup", "AuthenticatorKey",
+        ],
         // The newsroom's policies and its one home.
         ["Newsroom"] = ["NewsroomAccess", "NewsroomArea"],
         // Where media files live and how a picture is checked, for uploads and imports alike.

@@ -21,6 +21,8 @@ public sealed class StartupRefusalTests
     [InlineData("--urls", "ftp://127.0.0.1:21", "--urls (HERALD_URLS): \"ftp://127.0.0.1:21\" must start with http:// or https://.")]
     [InlineData("--metrics-urls", "http://127.0.0.1:5000", "--metrics-urls (HERALD_METRICS_URLS): port 5000 is also a public port")]
     [InlineData("--metrics-urls", "http://127.0.0.1:0", "--metrics-urls (HERALD_METRICS_URLS): \"http://127.0.0.1:0\" must name one fixed port")]
+    [InlineData("--smtp-port", "587", "--smtp-port (HERALD_SMTP_PORT): given without --smtp-host (HERALD_SMTP_HOST)")]
+    [InlineData("--smtp-host", "smtp.example.org", "--smtp-from (HERALD_SMTP_FROM): missing")]
     public async Task A_bad_flag_value_is_one_line_naming_the_setting(string flag, string value, string expected)
     {
         using var folder = new TempFolder();

@@ -35,6 +35,29 @@ public static class HeraldProcess
 
     public static Task<Outcome> RunAsync(params string[] args) => RunAsync(Patience, args);
 
+    /// <summary>Runs herald with <paramref name="input"/> on its standard input, as a shell pipe gives it.</summary>
+    public static async Task<Outcome> RunWithInputAsync(string input, params string[] args)
+    {
+        var start = StartInfo(args);
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(Patience);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"herald {string.Join(' ', args)} did not finish within {Patience}.");
+        }
+        return new Outcome(process.ExitCode, await output, await errors);
+    }
+
     /// <summary>Runs herald, killing it (and failing) if it is still running after <paramref name="patience"/>.</summary>
     public static async Task<Outcome> RunAsync(TimeSpan patience, params string[] args)
     {

@@ -32,10 +32,10 @@ public sealed class HeraldTestServer : IAsyncDisposable
     /// itself (a change handler that must see it, say) use <see cref="StartAsync"/> with demo instead.
     /// </summary>
     public static async Task<HeraldTestServer> StartDemoCopyAsync(DatabaseConnection database, bool outputCache = true,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, Func<ServeOptions, ServeOptions>? adjust = null)
     {
         var copied = await DemoDatabases.CopyIntoAsync(database);
-        return await StartAsync(database, demo: !copied, outputCache, configureServices);
+        return await StartAsync(database, demo: !copied, outputCache, configureServices, adjust);
     }
 
     public static async Task<HeraldTestServer> StartAsync(DatabaseConnection database, bool demo = true,

@@ -1,3 +1,4 @@
+using Herald.Hosting;
 using Herald.Storage;
 
 namespace Herald.Tests.Infrastructure;
@@ -28,13 +29,16 @@ public abstract class SiteFixture : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync()
+    /// <summary>Serve settings a fixture changes (a mail server, say), as an operator would give them.</summary>
+    protected virtual ServeOptions AdjustOptions(ServeOptions options) => options;
+
+    public virtual async Task InitializeAsync()
     {
         if (await CreateDatabaseAsync() is { } database)
         {
             Server = SeedsItself
-                ? await HeraldTestServer.StartAsync(database, demo: true, outputCache: OutputCache, configureServices: ConfigureServices)
-                : await HeraldTestServer.StartDemoCopyAsync(database, outputCache: OutputCache, configureServices: ConfigureServices);
+                ? await HeraldTestServer.StartAsync(database, demo: true, outputCache: OutputCache, configureServices: ConfigureServices, adjust: AdjustOptions)
+                : await HeraldTestServer.StartDemoCopyAsync(database, outputCache: OutputCache, configureServices: ConfigureServices, adjust: AdjustOptions);
         }
     }
 

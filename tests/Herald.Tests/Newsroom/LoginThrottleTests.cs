@@ -91,6 +91,37 @@ public sealed class LoginThrottleTests(TightLoginFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_browser_that_signed_in_before_is_told_its_own_wait()
+    {
+        await NewsroomSession.CreateUserAsync(Server, "clumsy@example.org", Roles.Editor, "the clumsy password");
+        var browser = new CookieContainer();
+        using var session = NewsroomSession.From(Server, IPAddress.Parse("127.2.3.1"), browser);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(session, "clumsy@example.org", "the clumsy password")).StatusCode);
+        using var later = NewsroomSession.From(Server, IPAddress.Parse("127.2.3.2"), browser);
+        for (var i = 0; i <= TightLoginFixture.FreePerAccount; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(later, "clumsy@example.org", $"mistyped {i}")).StatusCode);
+        }
+
+        var waiting = await SignInAsync(later, "clumsy@example.org", "the clumsy password");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, waiting.StatusCode);
+        Assert.Equal("Too many failed sign-ins from this browser. Try again in 10 minutes.", Problem(await waiting.Content.ReadAsStringAsync()));
+    }
+
+    [Theory]
+    [InlineData(0.2, "1 second")]
+    [InlineData(1.5, "2 seconds")]
+    [InlineData(59, "59 seconds")]
+    [InlineData(61, "2 minutes")]
+    [InlineData(3600, "60 minutes")]
+    [InlineData(3 * 3600 + 1, "4 hours")]
+    public void Waits_are_said_rounded_up(double seconds, string said)
+    {
+        Assert.Equal(said, Waits.Describe(TimeSpan.FromSeconds(seconds)));
+    }
+
+    [Fact]
     public async Task An_unknown_address_is_throttled_exactly_like_a_known_one()
     {
         await NewsroomSession.CreateUserAsync(Server, "real@example.org", Roles.Author, "the right password");

@@ -92,7 +92,7 @@ public sealed class RoleTests(SqliteSiteFixture fixture) : IClassFixture<SqliteS
     }
 
     [Fact]
-    public async Task An_administrator_adds_users_changes_roles_and_locks_accounts()
+    public async Task An_administrator_adds_users_changes_roles_and_disables_accounts()
     {
         using var admin = await NewsroomSession.SignInAsync(Server, "admin@example.org", Roles.Administrator);
         var add = await admin.PostFormAsync("/newsroom/users?handler=Add", new()
@@ -106,20 +106,20 @@ public sealed class RoleTests(SqliteSiteFixture fixture) : IClassFixture<SqliteS
 
         var (_, users) = await admin.Client.GetPageAsync("/newsroom/users");
         var userId = users.QuerySelectorAll("tr").First(row => row.TextContent.Contains("newcomer@example.org")).QuerySelector("select")!.Id!["role-".Length..];
-        var role = await admin.PostFormAsync($"/newsroom/users?handler=Role&id={userId}", new() { ["role"] = Roles.Editor }, "/newsroom/users");
+        var role = await admin.PostFormAsync($"/newsroom/users?handler=Role&id={userId}", new() { ["role"] = Roles.Editor, ["confirmed"] = "true" }, "/newsroom/users");
         Assert.Equal(HttpStatusCode.Redirect, role.StatusCode);
         using (var promoted = await NewsroomSession.SignInAsync(Server, "newcomer@example.org", Roles.Contributor, "a long enough password"))
         {
             Assert.Equal(HttpStatusCode.OK, (await promoted.Client.GetAsync("/newsroom/categories")).StatusCode);
         }
 
-        var locked = await admin.PostFormAsync($"/newsroom/users?handler=Lock&id={userId}", new() { ["locked"] = "true" }, "/newsroom/users");
-        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        var disabled = await admin.PostFormAsync($"/newsroom/users?handler=Disable&id={userId}", new() { ["confirmed"] = "true" }, "/newsroom/users");
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
         using var shutOut = NewsroomSession.Anonymous(Server);
         var signIn = await shutOut.PostFormAsync("/newsroom/login", new() { ["Form.Email"] = "newcomer@example.org", ["Form.Password"] = "a long enough password" });
-        // The right password for an account an administrator locked: told so, not asked to wait.
+        // The right password for an account an administrator disabled: told so, not asked to wait.
         Assert.Equal(HttpStatusCode.Forbidden, signIn.StatusCode);
-        Assert.Contains("Ask an administrator to unlock it", await signIn.Content.ReadAsStringAsync());
+        Assert.Contains("Ask an administrator to enable it again", await signIn.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -41,10 +41,24 @@ public static class ServeSettings
     public static readonly Setting RemoteImageHosts = new("remote-image-hosts", "HERALD_REMOTE_IMAGE_HOSTS", "none",
         "Other hosts pictures may load from (an imported archive's uploads), e.g. https://media.example.org, separated by commas.");
 
+    public static readonly Setting SmtpHost = new("smtp-host", "HERALD_SMTP_HOST", "none (no mail: an administrator resets passwords)",
+        "The mail server password-reset links are sent through, e.g. smtp.example.org.");
+    public static readonly Setting SmtpPort = new("smtp-port", "HERALD_SMTP_PORT", "587 (465 with --smtp-tls tls)",
+        "Port of --smtp-host.");
+    public static readonly Setting SmtpTls = new("smtp-tls", "HERALD_SMTP_TLS", "starttls",
+        "\"starttls\" (upgrade the connection; refuse a server that cannot), \"tls\" (TLS from the first byte) or \"none\" (only for a server on this machine).");
+    public static readonly Setting SmtpUser = new("smtp-user", "HERALD_SMTP_USER", "none (no sign-in)",
+        "User name Herald signs in to the mail server with; needs --smtp-password.");
+    public static readonly Setting SmtpPassword = new("smtp-password", "HERALD_SMTP_PASSWORD", "none",
+        "Password of --smtp-user; prefer the variable, which other users of the machine cannot read in the process list.");
+    public static readonly Setting SmtpFrom = new("smtp-from", "HERALD_SMTP_FROM", "none (required with --smtp-host)",
+        "The sender of Herald's mail, e.g. \"Herald newsroom <newsroom@example.org>\".");
+
     public static readonly IReadOnlyList<Setting> All =
     [
         Urls, Db, Demo, Redis, NoOutputCache, MediaFolder, PublicUrl, TrustedProxies,
         HttpsCert, HttpsKey, HttpsCertPassword, MetricsUrls, LogFormatSetting, RemoteImageHosts,
+        SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
     ];
 
     public static string[] Flags => [.. All.Select(s => s.Flag)];
@@ -87,6 +101,7 @@ public static class ServeSettings
             MetricsPort = metricsPort,
             LogFormat = ReadLogFormat(LogFormatSetting.Read(args, environment)),
             RemoteImageHosts = ReadRemoteImageHosts(RemoteImageHosts.Read(args, environment)),
+            Mail = MailSettings.Read(args, environment),
         };
     }
 

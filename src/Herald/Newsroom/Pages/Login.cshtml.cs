@@ -21,6 +21,10 @@ public sealed class LoginModel(StaffSignIn staff) : PageModel
 
     public string? Problem { get; private set; }
 
+    /// <summary>Said once after a password reset: the person arrives here next.</summary>
+    [TempData(Key = "LoginNotice")]
+    public string? Notice { get; set; }
+
     public void OnGet()
     {
     }
@@ -36,14 +40,16 @@ public sealed class LoginModel(StaffSignIn staff) : PageModel
         {
             case StaffSignInResult.SignedIn:
                 return LocalRedirect(SafeReturnUrl());
+            case StaffSignInResult.SecondStep:
+                return Redirect($"{LoginCodeModel.Path}?ReturnUrl={Uri.EscapeDataString(SafeReturnUrl())}");
             case StaffSignInResult.Waiting:
                 var wait = outcome.Wait!;
-                Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                Problem = $"Too many failed sign-ins {Whose(wait.Scope)}. Try again in {Duration(wait.RetryAfter)}.";
+                Response.Headers.RetryAfter = Waits.RetryAfter(wait.RetryAfter);
+                Problem = $"Too many failed sign-ins {Whose(wait.Scope)}. Try again in {Waits.Describe(wait.RetryAfter)}.";
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 break;
             case StaffSignInResult.Disabled:
-                Problem = "This account is locked. Ask an administrator to unlock it.";
+                Problem = "This account is disabled. Ask an administrator to enable it again.";
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 break;
             default:
@@ -62,21 +68,12 @@ public sealed class LoginModel(StaffSignIn staff) : PageModel
         _ => "for this e-mail address",
     };
 
-    /// <summary>"45 seconds", "3 minutes": rounded up, so trying at the time said works.</summary>
-    public static string Duration(TimeSpan wait)
-    {
-        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-        if (seconds < 60)
-        {
-            return seconds == 1 ? "1 second" : $"{seconds} seconds";
-        }
-        var minutes = (int)Math.Ceiling(seconds / 60.0);
-        return minutes == 1 ? "1 minute" : $"{minutes} minutes";
-    }
+    private string SafeReturnUrl() => SafeReturn(Url, ReturnUrl);
 
-    private string SafeReturnUrl() =>
-        !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/newsroom", StringComparison.Ordinal)
-            ? ReturnUrl
+    /// <summary>Only a page of the newsroom itself: a sign-in never sends anyone elsewhere.</summary>
+    public static string SafeReturn(IUrlHelper url, string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/newsroom", StringComparison.Ordinal)
+            ? returnUrl
             : "/newsroom";
 
     public sealed class LoginForm

@@ -33,14 +33,14 @@ public sealed class MarkdownFuzzTests
         yield return ("10,000 link references", string.Concat(Enumerable.Range(0, 10_000).Select(i => $"[l{i}]: https://example.org/{i}\n")) + "[l5]");
         yield return ("10,000 footnotes", string.Concat(Enumerable.Range(0, 10_000).Select(i => $"x[^{i}]\n\n[^{i}]: note\n")));
         yield return ("emphasis runs", HostileText.Repeat("*a **b", 20_000));
-        yield return ("the size limit exactly", new string('w', ArticleForm.MaxBodyLength));
+        yield return ("the size limit exactly", new string('w', ArticleLimits.TypedBody));
     }
 
     [Fact]
     public void The_renderer_gives_html_or_the_escaped_text_with_a_reason()
     {
-        var renderer = new MarkdownRenderer();
-        var body = new ArticleBody(renderer);
+        var markdown = new MarkdownRenderer();
+        var body = new ArticleBody([markdown, new Herald.WordPress.ImportedHtmlRenderer(markdown)]);
         foreach (var (name, text) in Bodies())
         {
             foreach (var format in new[] { BodyFormat.Markdown, BodyFormat.Html })
@@ -69,7 +69,7 @@ public sealed class NewsroomBodyFuzzTests(SqliteSiteFixture fixture) : IClassFix
         var server = fixture.RequireServer();
         using var author = await NewsroomSession.SignInAsync(server, "fuzz-author@example.org", Roles.Author);
         var bodies = MarkdownFuzzTests.Bodies().Where((_, i) => i % 3 == 0)
-            .Append((Name: "one over the size limit", Body: new string('w', ArticleForm.MaxBodyLength + 1)))
+            .Append((Name: "one over the size limit", Body: new string('w', ArticleLimits.TypedBody + 1)))
             .Select(b => (b.Name, Body: HostileText.Sendable(b.Body)));
         foreach (var (name, text) in bodies)
         {
