@@ -66,6 +66,7 @@ public static class HeraldServer
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddHeraldStorage(options.Database, options.MemoryMappedReads);
+        services.AddHeraldDataProtection();
         services.AddHeraldAccounts();
         services.AddSingleton<SiteState>();
         services.AddSingleton<MarkdownRenderer>();
@@ -74,7 +75,7 @@ public static class HeraldServer
         services.AddScoped<ArticleWriter>();
         services.AddScoped<Demo.DemoContent>();
         services.AddHeraldUnderstanding();
-        services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
+        services.AddHeraldMediaStore(options.MediaStore, options.MediaFolder);
         services.AddHeraldReverseProxy(options);
         services.AddHeraldTelemetry(options);
         services.AddHeraldCaching(options);
@@ -128,7 +129,7 @@ public static class HeraldServer
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
-        app.UseMediaFiles(options.MediaFolder);
+        app.UseMediaFiles(options.MediaStore, options.MediaFolder);
         // Inside the status-code pages, so an old WordPress address is answered 301 before a 404 page is drawn.
         app.UseMiddleware<WordPress.Redirects.LegacyRedirectMiddleware>();
         app.UseMiddleware<WordPress.RestApi.ApiDiscoveryLink>();

@@ -1,4 +1,5 @@
 using System.Net;
+using Herald.Media;
 using Herald.Storage;
 
 namespace Herald.Hosting.Configuration;
@@ -24,6 +25,8 @@ public static class ServeSettings
         "Turns the output cache off (for measuring what it buys).", IsSwitch: true);
     public static readonly Setting MediaFolder = new("media-folder", "HERALD_MEDIA_FOLDER", "media/ beside the SQLite file, else ./data/media",
         "Where uploaded pictures and their renditions are kept.");
+    public static readonly Setting MediaStore = new("media-store", "HERALD_MEDIA_STORE", "folder",
+        "Where media are kept: \"folder\" (--media-folder, this node's) or \"database\" (the site's database, which every node reads).");
     public static readonly Setting PublicUrl = new("public-url", "HERALD_PUBLIC_URL", "none (from the request)",
         "The address readers use, e.g. https://news.example.org; every absolute URL starts with it.");
     public static readonly Setting TrustedProxies = new("trusted-proxies", "HERALD_TRUSTED_PROXIES", "127.0.0.0/8,::1",
@@ -41,7 +44,7 @@ public static class ServeSettings
 
     public static readonly IReadOnlyList<Setting> All =
     [
-        Urls, Db, Demo, Redis, NoOutputCache, MediaFolder, PublicUrl, TrustedProxies,
+        Urls, Db, Demo, Redis, NoOutputCache, MediaFolder, MediaStore, PublicUrl, TrustedProxies,
         HttpsCert, HttpsKey, HttpsCertPassword, MetricsUrls, LogFormatSetting,
     ];
 
@@ -78,6 +81,7 @@ public static class ServeSettings
             Redis = Redis.Read(args, environment),
             OutputCache = !NoOutputCache.ReadSwitch(args, environment),
             ConfiguredMediaFolder = MediaFolder.Read(args, environment) is { } media ? Path.GetFullPath(media) : null,
+            MediaStore = ReadMediaStore(args, environment),
             PublicUrl = ReadPublicUrl(PublicUrl.Read(args, environment)),
             TrustedProxies = ReadTrustedProxies(TrustedProxies.Read(args, environment)),
             HttpsCertificate = certificate,
@@ -153,6 +157,15 @@ public static class ServeSettings
         }
         return networks;
     }
+
+    /// <summary>The media store of --media-store (HERALD_MEDIA_STORE); verbs that write media read it too.</summary>
+    public static MediaStoreKind ReadMediaStore(CommandLineArguments args, Func<string, string?> environment) =>
+        MediaStore.Read(args, environment)?.Trim().ToLowerInvariant() switch
+        {
+            null or "folder" => MediaStoreKind.Folder,
+            "database" => MediaStoreKind.Database,
+            var value => throw new SettingException(MediaStore, $"\"{value}\" is not a media store; use folder or database."),
+        };
 
     private static LogFormat ReadLogFormat(string? value) => value?.ToLowerInvariant() switch
     {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Herald.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHeraldDbContext))]
-    [Migration("20261206031541_Initial")]
+    [Migration("20261206064709_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -133,9 +133,10 @@ namespace Herald.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("BodySource")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BodyMarkdown");
 
                     b.Property<int>("CommentCount")
                         .HasColumnType("INTEGER");
@@ -585,7 +586,46 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("TermFrequencies");
                 });
 
-            modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
+            modelBuilder.Entity("Herald.Media.MediaFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("MediaFiles");
+                });
+
+            modelBuilder.Entity("Herald.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -678,9 +718,10 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Property<int>("ArticleVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("BodySource")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BodyMarkdown");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -978,6 +1019,23 @@ namespace Herald.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("LegacyRedirects");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1298,7 +1356,7 @@ namespace Herald.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Herald.Newsroom.Media.MediaItem", b =>
+            modelBuilder.Entity("Herald.Media.MediaItem", b =>
                 {
                     b.HasOne("Herald.Articles.Article", null)
                         .WithMany()
