@@ -1,4 +1,5 @@
 using Herald.Articles;
+using Herald.Hosting.Redis;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Herald.Hosting;
@@ -19,11 +20,8 @@ public static class Caching
         });
         if (options.Redis is { Length: > 0 } redis)
         {
-            services.AddStackExchangeRedisOutputCache(o =>
-            {
-                o.Configuration = redis;
-                o.InstanceName = "herald:";
-            });
+            services.AddStackExchangeRedisOutputCache(o => o.InstanceName = "herald:");
+            services.AddHeraldRedis(redis);
         }
         services.AddSingleton<CacheEvictor>();
         return services;

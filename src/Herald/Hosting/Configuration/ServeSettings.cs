@@ -20,7 +20,7 @@ public static class ServeSettings
     public static readonly Setting Demo = new("demo", "HERALD_DEMO", "off",
         "Fills an empty database with the demo newsroom.", IsSwitch: true);
     public static readonly Setting Redis = new("redis", "HERALD_REDIS", "none",
-        "Redis (StackExchange.Redis configuration, e.g. 127.0.0.1:6379) for the shared output cache.");
+        "Redis (StackExchange.Redis configuration, e.g. 127.0.0.1:6379), shared by several nodes: output cache, sign-in throttle, comment rate limit.");
     public static readonly Setting NoOutputCache = new("no-output-cache", "HERALD_NO_OUTPUT_CACHE", "off",
         "Turns the output cache off (for measuring what it buys).", IsSwitch: true);
     public static readonly Setting MediaFolder = new("media-folder", "HERALD_MEDIA_FOLDER", "media/ beside the SQLite file, else ./data/media",
