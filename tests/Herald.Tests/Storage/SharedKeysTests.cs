@@ -34,7 +34,8 @@ public sealed class SharedKeysTests
         var (_, form) = await onFirst.Client.GetPageAsync("/newsroom");
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var saved = await onSecond.Client.PostAsync("/newsroom/articles/edit", new FormUrlEncodedContent(new Dictionary<string, string>(
-            NewsroomWriting.Fields("Written across two servers", "One key ring for the site.")) { ["action"] = "save", ["__RequestVerificationToken"] = token }));
+            NewsroomWriting.Fields("Written across two servers", "One key ring for the site."))
+        { ["action"] = "save", ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         await using var scope = first.Services.CreateAsyncScope();

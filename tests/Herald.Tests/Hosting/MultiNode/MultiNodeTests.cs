@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 using Herald.Tests.Infrastructure;
 using Herald.Tests.Newsroom;
+using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Tests.Hosting.MultiNode;
 
