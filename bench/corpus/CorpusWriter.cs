@@ -12,7 +12,7 @@ public sealed record CorpusTimings(TimeSpan Generating, TimeSpan Saving);
 /// them so that memory and EF's bookkeeping stay flat however large the corpus. The next batch
 /// is generated and rendered on another thread while the current one is saved.
 /// </summary>
-internal sealed class CorpusWriter(HeraldDbContext db, ArticleWriter writer, Newsroom newsroom, int batchSize)
+internal sealed class CorpusWriter(HeraldDbContext db, ArticleBody body, Newsroom newsroom, int batchSize)
 {
     private long generatingTicks;
     private long savingTicks;
@@ -44,8 +44,8 @@ internal sealed class CorpusWriter(HeraldDbContext db, ArticleWriter writer, New
         var batch = Enumerable.Range(from, Math.Min(batchSize, total - from)).Select(factory.Create).ToList();
         foreach (var article in batch)
         {
-            // The real save path: sanitized HTML, excerpt and word count as the newsroom stores them.
-            writer.PrepareForSave(article);
+            // The pipeline's own render step: sanitized HTML, excerpt and word count as the newsroom stores them.
+            body.RenderInto(article);
         }
         generatingTicks += Stopwatch.GetTimestamp() - started;
         return batch;

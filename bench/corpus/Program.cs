@@ -53,7 +53,7 @@ try
     var images = await BenchImages.SaveAsync(media, CancellationToken.None);
     var newest = DateTime.UtcNow.AddHours(-1);
     var factory = new ArticleFactory(newsroom, images, random, total, newest);
-    var writer = new CorpusWriter(db, new ArticleWriter(new ArticleBody(new MarkdownRenderer())), newsroom, batchSize);
+    var writer = new CorpusWriter(db, new ArticleBody([new MarkdownRenderer()]), newsroom, batchSize);
 
     Console.Error.WriteLine($"Generating {total} articles into {database.Describe()} (seed {seed}, batches of {batchSize})");
     var clock = Stopwatch.StartNew();

@@ -47,16 +47,8 @@ public sealed class UserAccounts(UserManager<HeraldUser> users, RoleManager<Iden
         }
     }
 
-    private async Task<string> UniqueAuthorSlugAsync(string name, CancellationToken ct)
-    {
-        var baseSlug = Slugs.From(name);
-        var slug = baseSlug;
-        for (var n = 2; await db.Authors.AnyAsync(a => a.Slug == slug, ct); n++)
-        {
-            slug = $"{baseSlug}-{n}";
-        }
-        return slug;
-    }
+    private ValueTask<string> UniqueAuthorSlugAsync(string name, CancellationToken ct) =>
+        Slugs.UniqueAsync(Slugs.From(name), async slug => await db.Authors.AnyAsync(a => a.Slug == slug, ct));
 
     /// <summary>Twenty characters from an alphabet without look-alikes, about 110 bits.</summary>
     private static string GeneratePassword() =>

@@ -30,27 +30,14 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
     /// <summary>The standing pages a reader may see, served at /{slug}.</summary>
     public IQueryable<Article> PublishedPages() => PublishedOfAnyKind().Where(a => a.Kind == ArticleKind.Page);
 
-    /// <summary>Stories and standing pages a reader may see (what readers may comment on).</summary>
-    public IQueryable<Article> PublishedOfAnyKind()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
-    }
+    /// <summary>Stories and standing pages a reader may see (what readers may comment on): <see cref="PublicArticles"/>.</summary>
+    public IQueryable<Article> PublishedOfAnyKind() => db.Articles.AsNoTracking().WherePublic(clock.GetUtcNow().UtcDateTime);
 
     public async Task<Article?> FindPublishedBySlugAsync(string slug, CancellationToken ct) =>
-        await Published()
-            .Include(a => a.Authors.OrderBy(b => b.Position)).ThenInclude(b => b.Author)
-            .Include(a => a.PrimaryCategory)
-            .Include(a => a.Categories)
-            .Include(a => a.Tags)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        await Published().WithShownParts().FirstOrDefaultAsync(a => a.Slug == slug, ct);
 
     public async Task<Article?> FindPublishedPageAsync(string slug, CancellationToken ct) =>
-        await PublishedPages()
-            .Include(a => a.Authors.OrderBy(b => b.Position)).ThenInclude(b => b.Author)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        await PublishedPages().WithByline().FirstOrDefaultAsync(a => a.Slug == slug, ct);
 
     /// <summary>The current slug of an article that once lived at <paramref name="oldSlug"/>.</summary>
     public async Task<(DateTime PublishedAt, string Slug)?> FindMovedAsync(string oldSlug, CancellationToken ct)
@@ -72,6 +59,27 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
             .AsSplitQuery()
             .ToListAsync(ct);
         return new PagedList<ArticleSummary>(items, page, pageSize, total);
+    }
+
+    /// <summary>
+    /// The home page's list: stories an editor made sticky first (the newest of them, a page at most),
+    /// then every other story, newest first. The sticky ones are read apart so that the long list
+    /// keeps walking the publication-date index rather than sorting the whole archive.
+    /// </summary>
+    public async Task<PagedList<ArticleSummary>> HomeListAsync(int page, int pageSize, CancellationToken ct)
+    {
+        var sticky = await Published().Where(a => a.IsSticky)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(pageSize)
+            .Select(ToSummary).AsSplitQuery().ToListAsync(ct);
+        var stickyIds = sticky.Select(a => a.Id).ToList();
+        var rest = Published().Where(a => !stickyIds.Contains(a.Id));
+        var total = await Published().CountAsync(ct);
+        var first = page == 1 ? sticky : [];
+        var skip = Math.Max(0, (page - 1) * pageSize - sticky.Count);
+        var items = await rest.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Skip(skip).Take(pageSize - first.Count)
+            .Select(ToSummary).AsSplitQuery().ToListAsync(ct);
+        return new PagedList<ArticleSummary>([.. first, .. items], page, pageSize, total);
     }
 
     /// <summary>The newer and older article in the same primary section.</summary>

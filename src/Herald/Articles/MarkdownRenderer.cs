@@ -1,10 +1,9 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
 
 namespace Herald.Articles;
-
-/// <summary>A body's HTML, or, when Herald cannot render the body, its text escaped and the reason why.</summary>
-public sealed record RenderedBody(string Html, string? Problem);
 
 /// <summary>
 /// Turns an article's Markdown into the HTML stored beside it. Rendering happens on save,
@@ -13,7 +12,7 @@ public sealed record RenderedBody(string Html, string? Problem);
 /// <see cref="MarkdownLimits"/> or <see cref="HtmlLimits"/> is never handed to Markdig or the
 /// sanitizer: it renders as its own text, escaped, with the problem for whoever saves it.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed class MarkdownRenderer : IBodyRenderer
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -24,27 +23,37 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
+    public BodyFormat Format => BodyFormat.Markdown;
+
     public string ToHtml(string markdown) => Render(markdown).Html;
 
-    public RenderedBody Render(string markdown)
+    /// <summary>
+    /// Parses the Markdown once and writes both the sanitized HTML and the plain text from it; a body
+    /// Herald cannot render comes back as its escaped text with the problem, its plain text the source.
+    /// </summary>
+    public RenderedBody Render(string source, IBodyRenderHints? hints = null)
     {
-        markdown ??= "";
+        var markdown = source ?? "";
         var problem = MarkdownLimits.Check(markdown);
         if (problem is null)
         {
+            MarkdownDocument document;
+            (string Html, string? Problem) html;
             try
             {
-                var document = Markdown.Parse(markdown, pipeline);
+                document = Markdown.Parse(markdown, pipeline);
                 HeadingIds.Assign(document);
-                return Sanitize(Markdown.ToHtml(document, pipeline), markdown);
+                html = Sanitize(Markdown.ToHtml(document, pipeline), markdown);
             }
             catch (Exception e) when (e is ArgumentException or InsufficientExecutionStackException)
             {
                 // Markdig's own depth limit, for a shape the check above does not foresee.
                 problem = "The body nests its Markdown too deeply for Herald to render (quotes, lists, links or emphasis inside one another). Flatten the deepest part.";
+                return new RenderedBody(EscapedText(markdown), markdown, problem);
             }
+            return new RenderedBody(html.Html, PlainText(document, markdown), html.Problem);
         }
-        return new RenderedBody(EscapedText(markdown), problem);
+        return new RenderedBody(EscapedText(markdown), markdown, problem);
     }
 
     /// <summary>Sanitizes HTML that did not come from Markdown (imported bodies) with the same rules.</summary>
@@ -54,14 +63,14 @@ public sealed class MarkdownRenderer
     /// Sanitizes HTML within <see cref="HtmlLimits"/>; beyond them, the text of <paramref name="source"/>
     /// (the HTML's text when no source is given) is shown escaped instead.
     /// </summary>
-    public RenderedBody Sanitize(string html, string? source)
+    public (string Html, string? Problem) Sanitize(string html, string? source)
     {
         if (HtmlLimits.Check(html) is { } problem)
         {
-            return new RenderedBody(EscapedText(source ?? TagStripper.Text(html)), problem);
+            return (EscapedText(source ?? TagStripper.Text(html)), problem);
         }
         using var document = sanitizer.SanitizeDom(html, "");
-        return new RenderedBody(HtmlWriter.Children(document.Body!), null);
+        return (HtmlWriter.Children(document.Body!), null);
     }
 
     /// <summary>Plain text of the Markdown, for excerpts, word counts and analysis; the source itself when it cannot be rendered.</summary>
@@ -91,6 +100,35 @@ public sealed class MarkdownRenderer
             html.Append("<p>").Append(System.Net.WebUtility.HtmlEncode(paragraph)).Append("</p>\n");
         }
         return html.ToString();
+    }
+
+    /// <summary>Markdown's text comes from its source; the stored HTML is sanitized and would not read the same.</summary>
+    public string PlainText(string source, string storedHtml) => ToPlainText(source);
+
+    /// <summary>
+    /// What <see cref="Markdown.ToPlainText(string, MarkdownPipeline?, MarkdownParserContext?)"/> writes, from
+    /// a parsed document; the source itself when Markdig cannot write it (as <see cref="ToPlainText(string)"/>).
+    /// </summary>
+    private string PlainText(MarkdownDocument document, string source)
+    {
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer)
+        {
+            EnableHtmlForBlock = false,
+            EnableHtmlForInline = false,
+            EnableHtmlEscape = false,
+        };
+        pipeline.Setup(renderer);
+        try
+        {
+            renderer.Render(document);
+        }
+        catch (Exception e) when (e is ArgumentException or InsufficientExecutionStackException)
+        {
+            return source;
+        }
+        writer.Flush();
+        return writer.ToString();
     }
 
     public static int CountWords(string plainText)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Herald.Articles;
+using Herald.Discovery.Feeds;
 using Herald.Hosting;
 using Herald.Hosting.ReverseProxy;
 using Herald.Site;
@@ -16,13 +17,12 @@ namespace Herald.Comments;
 public static class CommentFeeds
 {
     private const int ItemCount = 30;
-    private const string DublinCore = "http://purl.org/dc/elements/1.1/";
 
     public static async Task<IResult> SiteFeedAsync(HttpContext context, CommentQueries comments, SiteState site, TimeProvider clock, CancellationToken ct)
     {
         var snapshot = await site.GetAsync(ct);
         var items = await comments.LatestApprovedAsync(null, ItemCount, clock.GetUtcNow().UtcDateTime, ct);
-        context.TagResponse(CacheTags.Feeds, CommentPublishing.CommentsFeedTag);
+        context.TagResponse(CacheTags.Feeds, CacheTags.CommentsFeed);
         return Write(context, $"Comments for {snapshot.Settings.Title}", "/", items, snapshot.Settings.TimeZone);
     }
 
@@ -42,7 +42,7 @@ public static class CommentFeeds
             return Results.NotFound();
         }
         var items = await comments.LatestApprovedAsync(article.Id, ItemCount, clock.GetUtcNow().UtcDateTime, ct);
-        context.TagResponse(CacheTags.Feeds, CacheTags.Article(article.Id), CommentPublishing.CommentsFeedTag);
+        context.TagResponse(CacheTags.Feeds, CacheTags.Article(article.Id), CacheTags.CommentsFeed);
         return Write(context, $"Comments on: {article.Headline}", ArticleUrls.For(article.PublishedAt!.Value, article.Slug, zone), items, zone);
     }
 
@@ -54,11 +54,13 @@ public static class CommentFeeds
         {
             xml.WriteStartElement("rss");
             xml.WriteAttributeString("version", "2.0");
-            xml.WriteAttributeString("xmlns", "dc", null, DublinCore);
+            xml.WriteAttributeString("xmlns", "dc", null, RssExtensions.DublinCoreNamespace);
+            xml.WriteAttributeString("xmlns", "atom", null, RssExtensions.AtomNamespace);
             xml.WriteStartElement("channel");
             xml.WriteElementString("title", Clean(title));
             xml.WriteElementString("link", origin + path);
-            xml.WriteElementString("description", Discovery.Feeds.FeedText.AsHtml(Clean(title)));
+            RssExtensions.SelfLink(origin + context.Request.Path).WriteTo(xml);
+            xml.WriteElementString("description", FeedText.AsHtml(Clean(title)));
             xml.WriteElementString("language", "en");
             if (items.Count > 0)
             {
@@ -75,7 +77,7 @@ public static class CommentFeeds
                 xml.WriteAttributeString("isPermaLink", "true");
                 xml.WriteString(link);
                 xml.WriteEndElement();
-                xml.WriteElementString("dc", "creator", DublinCore, Clean(comment.AuthorName));
+                RssExtensions.Creator(Clean(comment.AuthorName)).WriteTo(xml);
                 xml.WriteElementString("pubDate", comment.CreatedAt.ToString("R", CultureInfo.InvariantCulture));
                 xml.WriteElementString("description", Clean(CommentText.ToHtml(comment.Body).Value ?? ""));
                 xml.WriteEndElement();

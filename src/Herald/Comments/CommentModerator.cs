@@ -56,8 +56,7 @@ public sealed class CommentModerator(
                 touchedArticles.Add(comment.ArticleId);
             }
         }
-        await db.SaveChangesAsync(ct);
-        await publishing.ApprovedCommentsChangedAsync(touchedArticles, ct);
+        await publishing.SaveAsync(touchedArticles, ct);
         return comments.Count;
     }
 
@@ -76,11 +75,7 @@ public sealed class CommentModerator(
         comment.AuthorName = name.Trim();
         comment.AuthorUrl = string.IsNullOrWhiteSpace(website) ? null : CommentValidator.WebsiteUrl(website.Trim());
         comment.Body = CommentText.Normalize(body);
-        await db.SaveChangesAsync(ct);
-        if (comment.Status == ModerationStatus.Approved)
-        {
-            await publishing.ApprovedCommentsChangedAsync([comment.ArticleId], ct);
-        }
+        await publishing.SaveAsync(comment.Status == ModerationStatus.Approved ? [comment.ArticleId] : [], ct);
         return problems;
     }
 
@@ -128,8 +123,7 @@ public sealed class CommentModerator(
             StaffUserId = staff.UserId,
         };
         db.Comments.Add(reply);
-        await db.SaveChangesAsync(ct);
-        await publishing.ApprovedCommentsChangedAsync([parent.ArticleId], ct);
+        await publishing.SaveAsync([parent.ArticleId], ct);
         return (reply, problems);
     }
 

@@ -1,5 +1,6 @@
 using Herald.Articles;
 using Herald.Hosting;
+using Herald.Hosting.Invalidation;
 using Herald.Site;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -7,37 +8,35 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Comments;
 
 /// <summary>
-/// What follows any change to the approved comments of an article: its count is recomputed
-/// and exactly the cached pages that show the comment or the count are evicted.
+/// How a change to comments is saved: with the approved-comment count of each article whose
+/// approved comments changed, in one write that evicts exactly the cached pages showing the
+/// comment or the count.
 /// </summary>
-public sealed class CommentPublishing(HeraldDbContext db, CacheEvictor evictor, SiteState site)
+public sealed class CommentPublishing(HeraldDbContext db, SiteWriter writer, SiteState site)
 {
-    /// <summary>The site-wide comments feed.</summary>
-    public const string CommentsFeedTag = "comments";
-
-    public async Task ApprovedCommentsChangedAsync(IEnumerable<int> articleIds, CancellationToken ct)
-    {
-        var ids = articleIds.Distinct().ToList();
-        if (ids.Count == 0)
+    /// <summary>
+    /// Saves what the context tracks (a new or moderated comment) as one write. The count is kept
+    /// here rather than through the article pipeline: it is moderation's number, and no article
+    /// change handler has anything to do about it.
+    /// </summary>
+    public Task SaveAsync(IEnumerable<int> articlesWithApprovedChanges, CancellationToken ct) =>
+        writer.CommitAsync(async (tags, token) =>
         {
-            return;
-        }
-        await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(set => set.SetProperty(
-            a => a.CommentCount,
-            a => db.Comments.Count(c => c.ArticleId == a.Id && c.Status == ModerationStatus.Approved)), ct);
+            await db.SaveChangesAsync(token);
+            var ids = articlesWithApprovedChanges.Distinct().ToList();
+            if (ids.Count == 0)
+            {
+                return;
+            }
+            await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(set => set.SetProperty(
+                a => a.CommentCount,
+                a => db.Comments.Count(c => c.ArticleId == a.Id && c.Status == ModerationStatus.Approved)), token);
 
-        var articles = await db.Articles.AsNoTracking()
-            .Include(a => a.Authors).ThenInclude(b => b.Author)
-            .Include(a => a.PrimaryCategory)
-            .Include(a => a.Categories)
-            .Include(a => a.Tags)
-            .AsSplitQuery()
-            .Where(a => ids.Contains(a.Id))
-            .ToListAsync(ct);
-        var zone = (await site.GetAsync(ct)).Settings.TimeZone;
-        var tags = articles.SelectMany(a => CacheTags.AffectedBy(a, zone)).Append(CommentsFeedTag);
-        await evictor.EvictAsync(tags, ct);
-    }
+            var articles = await db.Articles.AsNoTracking().WithShownParts().Where(a => ids.Contains(a.Id)).ToListAsync(token);
+            var zone = (await site.GetAsync(token)).Settings.TimeZone;
+            tags.AddRange(articles.SelectMany(a => CacheTags.AffectedBy(a, zone)));
+            tags.Add(CacheTags.CommentsFeed);
+        }, ct);
 
     /// <summary>Open when the article allows comments and the automatic closing day has not passed.</summary>
     public static bool AreOpen(Article article, CommentOptions options, DateTime nowUtc) =>

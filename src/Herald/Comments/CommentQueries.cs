@@ -51,7 +51,7 @@ public sealed class CommentQueries(HeraldDbContext db)
     public async Task<IReadOnlyList<FeedComment>> LatestApprovedAsync(int? articleId, int count, DateTime nowUtc, CancellationToken ct) =>
         await db.Comments.AsNoTracking()
             .Where(c => c.Status == ModerationStatus.Approved && (articleId == null || c.ArticleId == articleId))
-            .Where(c => c.Article.Status == Articles.ArticleStatus.Published && c.Article.PublishedAt <= nowUtc)
+            .Where(Articles.PublicArticles.Through<Comment>(c => c.Article, nowUtc))
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Take(count)
             .Select(c => new FeedComment(

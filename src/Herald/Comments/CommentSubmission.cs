@@ -85,11 +85,7 @@ public sealed class CommentSubmission(
             AvatarKey = ring.AvatarKey(emailHash),
         };
         db.Comments.Add(comment);
-        await db.SaveChangesAsync(ct);
-        if (comment.Status == ModerationStatus.Approved)
-        {
-            await publishing.ApprovedCommentsChangedAsync([article.Id], ct);
-        }
+        await publishing.SaveAsync(comment.Status == ModerationStatus.Approved ? [article.Id] : [], ct);
         return new(comment, problems, article);
     }
 

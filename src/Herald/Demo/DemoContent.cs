@@ -1,21 +1,22 @@
 using System.Reflection;
 using System.Text;
 using Herald.Articles;
-using Herald.Discovery.Related;
+using Herald.Articles.Writing;
 using Herald.Media;
 using Herald.Site;
 using Herald.Storage;
-using Herald.Understanding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Demo;
 
 /// <summary>
 /// Fills an empty database with the demo newsroom that ships inside Herald: six authors,
-/// seven sections and the articles under Demo/Content/articles, each with a drawn image.
+/// seven sections and the articles under Demo/Content/articles, each with a drawn image. They go
+/// through <see cref="ArticlePipeline"/> as one batch, oldest first, so the handlers (analysis,
+/// related articles) read them as publishing would: each story knows the names earlier ones
+/// brought, and older stories learn of newer ones.
 /// </summary>
-public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMediaStore media, SiteState site, ArticleIndexer indexer,
-    ArticleUnderstanding understanding, ILogger<DemoContent> log)
+public sealed class DemoContent(HeraldDbContext db, ArticlePipeline pipeline, IMediaStore media, ILogger<DemoContent> log)
 {
     private const string ResourcePrefix = "Herald.Demo.Content.";
 
@@ -47,24 +48,15 @@ public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMedia
             });
         }
 
-        var added = new List<Article>();
+        var added = new List<ArticleEdit>();
         foreach (var (name, file) in ReadArticleFiles())
         {
-            var article = await BuildArticleAsync(name, file, authors, categories, tags, ct);
-            db.Articles.Add(article);
-            added.Add(article);
+            added.Add(pipeline.Create(await BuildArticleAsync(name, file, authors, categories, tags, ct)));
         }
-        var count = added.Count;
-        await db.SaveChangesAsync(ct);
-        // Related articles are computed as publishing would, and the articles read, oldest first:
-        // older stories learn of newer ones, and each article knows the names earlier ones introduced.
-        foreach (var article in added.OrderBy(a => a.PublishedAt))
-        {
-            await understanding.AnalyzeAsync(article.Id, ct);
-            await indexer.IndexAsync(article, ct);
-        }
-        site.Invalidate();
-        log.LogInformation("Added {Count} demo articles.", count);
+        // Settings, sections and authors are new too: the whole site changes.
+        await pipeline.SaveBatchAsync(added.OrderBy(e => e.Article.PublishedAt).ToList(),
+            new ArticleBatch(ArticleWriteOrigin.Demo, AffectsWholeSite: true), ct);
+        log.LogInformation("Added {Count} demo articles.", added.Count);
         return true;
     }
 
@@ -107,10 +99,6 @@ public sealed class DemoContent(HeraldDbContext db, ArticleWriter writer, IMedia
                 Width = DemoIllustration.Width,
                 Height = DemoIllustration.Height,
             };
-        }
-        if (writer.PrepareForSave(article) is { } problem)
-        {
-            throw new InvalidOperationException($"The demo article {slug} cannot be rendered: {problem}");
         }
         return article;
     }

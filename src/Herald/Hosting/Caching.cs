@@ -4,10 +4,24 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace Herald.Hosting;
 
+/// <summary>
+/// The output-cache policies, in one place: how long each kind of answer is kept, what it varies
+/// by and the tag every one of them carries (<see cref="CacheTags.Site"/>), so that one eviction
+/// can always reach all of them.
+/// </summary>
 public static class Caching
 {
-    /// <summary>The output-cache policy of every public page.</summary>
+    /// <summary>Every public page (articles, lists, topic pages, comment feeds): 30 minutes, per ?page=.</summary>
     public const string PublicPage = "public-page";
+
+    /// <summary>Search result pages: one cached copy per query string.</summary>
+    public const string SearchPage = "search-page";
+
+    /// <summary>Feeds and sitemaps: machine-read lists that change whenever an article is published or edited.</summary>
+    public const string Feed = "feed";
+
+    /// <summary>The WordPress-compatible REST API under /wp-json, one copy per query string.</summary>
+    public const string WordPressApi = "wp-api";
 
     public static IServiceCollection AddHeraldCaching(this IServiceCollection services, ServeOptions options)
     {
@@ -17,6 +31,17 @@ public static class Caching
                 .Expire(TimeSpan.FromMinutes(30))
                 .SetVaryByQuery("page")
                 .Tag(CacheTags.Site));
+            cache.AddPolicy(SearchPage, policy => policy
+                .Expire(TimeSpan.FromMinutes(10))
+                .SetVaryByQuery("*")
+                .Tag(CacheTags.Site));
+            cache.AddPolicy(Feed, policy => policy
+                .Expire(TimeSpan.FromMinutes(30))
+                .Tag(CacheTags.Site, CacheTags.Feeds));
+            cache.AddPolicy(WordPressApi, policy => policy
+                .Expire(TimeSpan.FromMinutes(30))
+                .SetVaryByQuery("*")
+                .Tag(CacheTags.Site, CacheTags.WordPressApi));
         });
         if (options.Redis is { Length: > 0 } redis)
         {
@@ -24,6 +49,9 @@ public static class Caching
             services.AddHeraldRedis(redis);
         }
         services.AddSingleton<CacheEvictor>();
+        services.AddSingleton<Invalidation.JournalFollower>();
+        services.AddHostedService(provider => provider.GetRequiredService<Invalidation.JournalFollower>());
+        services.AddScoped<Invalidation.SiteWriter>();
         return services;
     }
 
@@ -40,9 +68,14 @@ public static class Caching
     }
 }
 
-/// <summary>The names of cache tags, in one place so writers and pages agree.</summary>
+/// <summary>
+/// The names of cache tags, in one place so writers and pages agree. A tag names something shown
+/// (pages carry it) or something kept in memory (<see cref="IInvalidationListener"/>s watch it);
+/// writes declare the tags they affect and <see cref="Invalidation.SiteWriter"/> evicts them.
+/// </summary>
 public static class CacheTags
 {
+    /// <summary>Everything cached: every policy tags its answers with it, and the site snapshot follows it.</summary>
     public const string Site = "site";
     public const string Home = "home";
     public const string Feeds = "feeds";
@@ -50,11 +83,20 @@ public static class CacheTags
     /// <summary>Every answer of the WordPress-compatible REST API (/wp-json): lists there show any article.</summary>
     public const string WordPressApi = "wp-api";
 
+    /// <summary>The site-wide comments feed.</summary>
+    public const string CommentsFeed = "comments";
+
+    /// <summary>The names Understanding already knows (kept in memory, not a page).</summary>
+    public const string KnownEntities = "known-entities";
+
     public static string Article(int id) => $"article:{id}";
     public static string Category(string slug) => $"category:{slug}";
     public static string Tag(string slug) => $"tag:{slug}";
     public static string Author(string slug) => $"author:{slug}";
     public static string Month(int year, int month) => $"month:{year:D4}-{month:D2}";
+
+    /// <summary>The topic page of a person, organisation or place.</summary>
+    public static string Topic(int entityId) => $"entity:{entityId}";
 
     /// <summary>Every page that shows the article: itself, home, its archives, feeds and the WordPress API.</summary>
     public static IEnumerable<string> AffectedBy(Article article, TimeZoneInfo zone)
@@ -85,14 +127,39 @@ public static class CacheTags
             yield return Month(local.Year, local.Month);
         }
     }
+
+    /// <summary>The pages showing the article as it is now; none when readers cannot see it.</summary>
+    public static IReadOnlyCollection<string> ShowingNow(Article article, TimeZoneInfo zone, DateTime nowUtc) =>
+        PublicArticles.IsPublic(article, nowUtc) ? AffectedBy(article, zone).ToList() : [];
 }
 
-/// <summary>Evicts cached pages by tag; the newsroom and moderation call it after each write.</summary>
-public sealed class CacheEvictor(IOutputCacheStore store)
+/// <summary>Something a process keeps in memory that a write can make stale (the site snapshot, say).</summary>
+public interface IInvalidationListener
+{
+    /// <summary>Called after a write committed, here or in another process, with the tags it affected.</summary>
+    void OnInvalidated(IReadOnlyCollection<string> tags);
+}
+
+/// <summary>
+/// Evicts, in this process, what carries the given tags: cached pages (from the output cache store,
+/// shared by every node when it is Redis) and in-memory copies. Writers do not call it directly:
+/// <see cref="Invalidation.SiteWriter"/> does after their commit, and <see cref="Invalidation.JournalFollower"/>
+/// for writes made by other processes.
+/// </summary>
+public sealed class CacheEvictor(IOutputCacheStore store, IEnumerable<IInvalidationListener> listeners)
 {
     public async Task EvictAsync(IEnumerable<string> tags, CancellationToken ct)
     {
-        foreach (var tag in tags.Distinct())
+        var distinct = tags.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            return;
+        }
+        foreach (var listener in listeners)
+        {
+            listener.OnInvalidated(distinct);
+        }
+        foreach (var tag in distinct)
         {
             await store.EvictByTagAsync(tag, ct);
         }

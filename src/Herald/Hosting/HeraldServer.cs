@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Herald.Accounts;
 using Herald.Articles;
+using Herald.Articles.Writing;
 using Herald.Comments;
 using Herald.Discovery;
 using Herald.Hosting.Health;
@@ -11,6 +12,7 @@ using Herald.Newsroom;
 using Herald.Site;
 using Herald.Storage;
 using Herald.Understanding;
+using Herald.WordPress;
 using Herald.WordPress.RestApi;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -69,10 +71,8 @@ public static class HeraldServer
         services.AddHeraldDataProtection();
         services.AddHeraldAccounts();
         services.AddSingleton<SiteState>();
-        services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<ArticleBody>();
-        services.AddScoped<ArticleQueries>();
-        services.AddScoped<ArticleWriter>();
+        services.AddSingleton<IInvalidationListener>(provider => provider.GetRequiredService<SiteState>());
+        services.AddHeraldArticles();
         services.AddScoped<Demo.DemoContent>();
         services.AddHeraldUnderstanding();
         services.AddHeraldMediaStore(options.MediaStore, options.MediaFolder);
@@ -82,7 +82,7 @@ public static class HeraldServer
         Configuration.CommentSettingsCheck.Check(builder.Configuration);
         services.AddHeraldComments(builder.Configuration);
         services.AddHeraldDiscovery(options.Database);
-        services.AddWordPressRestApi();
+        services.AddWordPress();
         services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;
@@ -125,10 +125,7 @@ public static class HeraldServer
         });
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseResponseCompression();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
-        });
+        app.UseStaticAssets();
         app.UseMediaFiles(options.MediaStore, options.MediaFolder);
         // Inside the status-code pages, so an old WordPress address is answered 301 before a 404 page is drawn.
         app.UseMiddleware<WordPress.Redirects.LegacyRedirectMiddleware>();

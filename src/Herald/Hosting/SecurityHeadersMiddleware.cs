@@ -3,13 +3,16 @@ using Herald.Hosting.ReverseProxy;
 namespace Herald.Hosting;
 
 /// <summary>
-/// Headers that tell the browser Herald loads nothing from elsewhere and may not be framed.
-/// The content security policy also keeps a stray script in an article body inert.
+/// Headers that tell the browser Herald loads nothing from elsewhere (pictures aside, from the
+/// hosts the operator names) and may not be framed. The content security policy also keeps a
+/// stray script in an article body inert.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, ServeOptions options)
 {
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+    private readonly string ContentSecurityPolicy = PolicyFor(options.RemoteImageHosts);
+
+    public static string PolicyFor(IReadOnlyList<string> remoteImageHosts) =>
+        $"default-src 'self'; img-src {string.Join(' ', ["'self'", "data:", .. remoteImageHosts])}; style-src 'self'; script-src 'self'; " +
         "object-src 'none'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
     public Task InvokeAsync(HttpContext context)

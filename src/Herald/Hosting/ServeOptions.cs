@@ -54,6 +54,9 @@ public sealed record ServeOptions
     /// <summary>Where media are kept: this node's folder (<see cref="MediaFolder"/>) or the site's database.</summary>
     public Media.MediaStoreKind MediaStore { get; init; } = Media.MediaStoreKind.Folder;
 
+    /// <summary>Origins besides Herald's own that the content policy lets pictures load from.</summary>
+    public IReadOnlyList<string> RemoteImageHosts { get; init; } = [];
+
     /// <summary>The media folder the operator chose; null puts it beside the SQLite file.</summary>
     public string? ConfiguredMediaFolder { get; init; }
 

@@ -55,6 +55,21 @@ public sealed class DatabaseMediaStore(DatabaseConnection database, TimeProvider
         return command.ExecuteScalar() is not null;
     }
 
+    public long? SizeOf(string url)
+    {
+        if (!url.StartsWith(MediaPaths.UrlPrefix + "/", StringComparison.Ordinal)
+            || MediaPaths.Normalize(Uri.UnescapeDataString(url[(MediaPaths.UrlPrefix.Length + 1)..])) is not { } path)
+        {
+            return null;
+        }
+        using var connection = Connect();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "Length" FROM "MediaFiles" WHERE "Path" = @path""";
+        Add(command, "@path", path);
+        return command.ExecuteScalar() is { } length and not DBNull ? Convert.ToInt64(length, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
     /// <summary>A connection of its own (not a DbContext's): a file is written and read as a stream on it.</summary>
     internal static DbConnection Connect(DatabaseConnection database) => database.Provider == DatabaseProvider.Sqlite
         ? new SqliteConnection(database.ConnectionString)

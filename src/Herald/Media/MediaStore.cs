@@ -11,6 +11,9 @@ public interface IMediaStore
     Task<string> SaveAsync(string relativePath, Stream content, CancellationToken ct);
 
     bool Exists(string relativePath);
+
+    /// <summary>The size in bytes of the file this store serves at a public URL (feeds announce it), or null when it serves none there.</summary>
+    long? SizeOf(string url);
 }
 
 public sealed class LocalMediaStore(string root) : IMediaStore
@@ -31,6 +34,24 @@ public sealed class LocalMediaStore(string root) : IMediaStore
     }
 
     public bool Exists(string relativePath) => File.Exists(Resolve(relativePath));
+
+    public long? SizeOf(string url)
+    {
+        if (!url.StartsWith(MediaPaths.UrlPrefix + "/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        try
+        {
+            var file = new FileInfo(Resolve(Uri.UnescapeDataString(url[(MediaPaths.UrlPrefix.Length + 1)..])));
+            return file.Exists ? file.Length : null;
+        }
+        catch (ArgumentException)
+        {
+            // A stored address that would leave the media folder names nothing of the store's.
+            return null;
+        }
+    }
 
     private string Resolve(string relativePath)
     {

@@ -11,7 +11,6 @@ public static class NewsroomServices
         services.AddNewsroomAccess();
         services.AddSingleton<IAuthorizationHandler, ArticleAuthorizationHandler>();
         services.AddScoped<ArticleFormApplier>();
-        services.AddScoped<ArticleCommitter>();
         services.AddScoped<ArticlePublisher>();
         services.AddScoped<Autosaver>();
         services.AddScoped<MediaLibrary>();

@@ -1,3 +1,4 @@
+using Herald.Hosting;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,11 +10,11 @@ public sealed record SiteSnapshot(SiteSettings Settings, IReadOnlyList<SectionLi
 public sealed record SectionLink(int Id, string Name, string Slug);
 
 /// <summary>
-/// Keeps the site snapshot in memory so that a page costs no query for it. Writers that change
-/// settings or categories call <see cref="Invalidate"/>; a short lifetime covers other processes
-/// sharing the database.
+/// Keeps the site snapshot in memory so that a page costs no query for it. Writes that change
+/// settings or sections affect <see cref="CacheTags.Site"/>, which drops it here and, through the
+/// invalidation journal, in every other Herald process; a short lifetime is the fallback.
 /// </summary>
-public sealed class SiteState(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class SiteState(IServiceScopeFactory scopes, TimeProvider clock) : IInvalidationListener
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim loading = new(1, 1);
@@ -43,6 +44,14 @@ public sealed class SiteState(IServiceScopeFactory scopes, TimeProvider clock)
     }
 
     public void Invalidate() => current = null;
+
+    public void OnInvalidated(IReadOnlyCollection<string> tags)
+    {
+        if (tags.Contains(CacheTags.Site))
+        {
+            Invalidate();
+        }
+    }
 
     private async Task<SiteSnapshot> LoadAsync(CancellationToken ct)
     {

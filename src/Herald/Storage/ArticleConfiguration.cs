@@ -8,10 +8,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
     public void Configure(EntityTypeBuilder<Article> article)
     {
-        article.Property(a => a.Slug).HasMaxLength(200);
-        article.Property(a => a.Headline).HasMaxLength(300);
-        article.Property(a => a.Dek).HasMaxLength(600);
-        article.Property(a => a.Excerpt).HasMaxLength(1000);
+        article.Property(a => a.Slug).HasMaxLength(ArticleLimits.Slug);
+        article.Property(a => a.Headline).HasMaxLength(ArticleLimits.Headline);
+        article.Property(a => a.Dek).HasMaxLength(ArticleLimits.Dek);
+        article.Property(a => a.Excerpt).HasMaxLength(ArticleLimits.Excerpt);
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         article.Property(a => a.CommentStatus).HasConversion<string>().HasMaxLength(20);
         article.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
@@ -43,11 +43,11 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             .OnDelete(DeleteBehavior.SetNull);
         article.OwnsOne(a => a.FeaturedImage, image =>
         {
-            image.Property(i => i.Url).HasMaxLength(500);
-            image.Property(i => i.Alt).HasMaxLength(500);
-            image.Property(i => i.Caption).HasMaxLength(1000);
-            image.Property(i => i.Credit).HasMaxLength(300);
-            image.Property(i => i.Srcset).HasMaxLength(2000);
+            image.Property(i => i.Url).HasMaxLength(ArticleLimits.ImageUrl);
+            image.Property(i => i.Alt).HasMaxLength(ArticleLimits.ImageAlt);
+            image.Property(i => i.Caption).HasMaxLength(ArticleLimits.ImageCaption);
+            image.Property(i => i.Credit).HasMaxLength(ArticleLimits.ImageCredit);
+            image.Property(i => i.Srcset).HasMaxLength(ArticleLimits.ImageSrcset);
         });
         article.HasMany(a => a.Authors).WithOne().HasForeignKey(a => a.ArticleId);
         article.HasMany(a => a.Categories).WithMany(c => c.Articles).UsingEntity("ArticleCategories");
@@ -71,7 +71,7 @@ internal sealed class OldSlugConfiguration : IEntityTypeConfiguration<OldSlug>
 {
     public void Configure(EntityTypeBuilder<OldSlug> oldSlug)
     {
-        oldSlug.Property(o => o.Slug).HasMaxLength(200);
+        oldSlug.Property(o => o.Slug).HasMaxLength(ArticleLimits.Slug);
         oldSlug.HasIndex(o => o.Slug);
     }
 }

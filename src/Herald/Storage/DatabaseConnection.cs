@@ -73,6 +73,16 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
         }
     }
 
+    /// <summary>
+    /// A plain ADO.NET connection (not opened), for small statements that must not go through a
+    /// DbContext and its interceptors, such as the invalidation journal's polling.
+    /// </summary>
+    public System.Data.Common.DbConnection CreateConnection() => Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteConnection(ConnectionString),
+        _ => new NpgsqlConnection(ConnectionString),
+    };
+
     /// <summary>A form safe to print: no password.</summary>
     public string Describe() => Provider switch
     {

@@ -12,20 +12,27 @@ namespace Herald.Understanding;
 /// </summary>
 public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache known, ArticleBody articleBody)
 {
+    /// <summary>Set once this context has stored names not yet committed, which the shared cache cannot know.</summary>
+    private bool addedNames;
+
     /// <summary>Returns the ids of every entity whose page changed (before and after), for cache eviction.</summary>
     public async Task<IReadOnlyCollection<int>> AnalyzeAsync(int articleId, CancellationToken ct)
     {
-        var source = await db.Articles.Where(a => a.Id == articleId)
-            .Select(a => new { a.BodySource, a.BodyFormat }).SingleOrDefaultAsync(ct);
-        if (source is null)
-        {
-            return [];
-        }
-        // Herald.Text reads Markdown or plain text; an HTML body (imported) is read as its text.
-        var body = source.BodyFormat == BodyFormat.Html
-            ? articleBody.ToPlainText(source.BodySource, source.BodyFormat)
-            : source.BodySource;
-        var analysis = NewsAnalyzer.Analyze(body, new AnalyzerOptions { KnownEntities = await known.GetAsync(ct) });
+        var article = await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == articleId, ct);
+        return article is null ? [] : await AnalyzeTextAsync(articleId, TextOf(article, () => articleBody.PlainText(article)), ct);
+    }
+
+    /// <summary>Analyses an article whose body's plain text the caller has at hand (the write pipeline rendered it).</summary>
+    public Task<IReadOnlyCollection<int>> AnalyzeAsync(Article article, Func<string> plainText, CancellationToken ct) =>
+        AnalyzeTextAsync(article.Id, TextOf(article, plainText), ct);
+
+    /// <summary>Herald.Text reads Markdown or plain text; an HTML body (imported) is read as its text.</summary>
+    private static string TextOf(Article article, Func<string> plainText) =>
+        article.BodyFormat == BodyFormat.Html ? plainText() : article.BodySource;
+
+    private async Task<IReadOnlyCollection<int>> AnalyzeTextAsync(int articleId, string body, CancellationToken ct)
+    {
+        var analysis = NewsAnalyzer.Analyze(body, new AnalyzerOptions { KnownEntities = await KnownAsync(ct) });
 
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
@@ -76,8 +83,9 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(ct);
+                // Inside a writer's transaction the names are news only once it commits: the writer declares the tag then.
+                known.Invalidate();
             }
-            known.Invalidate();
             return touched;
         }
         finally
@@ -88,6 +96,14 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
             }
         }
     }
+
+    /// <summary>
+    /// The names the analyzer may resolve to. Once this context has stored new ones inside a
+    /// transaction not yet committed (a batch of stories analysed oldest first), they are read
+    /// through the context itself, which sees them, so each story knows the names earlier ones brought.
+    /// </summary>
+    private async Task<IReadOnlyList<KnownEntity>> KnownAsync(CancellationToken ct) =>
+        addedNames && db.Database.CurrentTransaction is not null ? await KnownEntityCache.LoadAsync(db, ct) : await known.GetAsync(ct);
 
     /// <summary>Removes the article's earlier findings; returns the entities they named.</summary>
     public async Task<HashSet<int>> ForgetAsync(int articleId, CancellationToken ct)
@@ -118,6 +134,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
             .FirstOrDefaultAsync(ct);
         if (entity is null)
         {
+            addedNames = true;
             entity = new NamedEntity { Type = found.Type, Name = Limit(found.Name, 300), Slug = await UniqueSlugAsync(found.Type, found.Name, ct) };
             db.Set<NamedEntity>().Add(entity);
         }
@@ -128,24 +145,16 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
         }
         foreach (var name in names.Where(n => entity.Aliases.All(a => a.Folded != EntityAlias.Fold(n))))
         {
+            addedNames = true;
             entity.Aliases.Add(new EntityAlias { Name = name, Folded = EntityAlias.Fold(name) });
         }
         return entity;
     }
 
-    private async Task<string> UniqueSlugAsync(EntityType type, string name, CancellationToken ct)
-    {
-        var baseSlug = Slugs.From(name);
-        var slug = baseSlug;
-        for (var n = 2;
-             db.ChangeTracker.Entries<NamedEntity>().Any(e => e.Entity.Type == type && e.Entity.Slug == slug)
-             || await db.Set<NamedEntity>().AnyAsync(e => e.Type == type && e.Slug == slug, ct);
-             n++)
-        {
-            slug = $"{baseSlug}-{n}";
-        }
-        return slug;
-    }
+    private ValueTask<string> UniqueSlugAsync(EntityType type, string name, CancellationToken ct) =>
+        Slugs.UniqueAsync(Slugs.From(name), async slug =>
+            db.ChangeTracker.Entries<NamedEntity>().Any(e => e.Entity.Type == type && e.Entity.Slug == slug)
+            || await db.Set<NamedEntity>().AnyAsync(e => e.Type == type && e.Slug == slug, ct));
 
     private static string Limit(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -1,3 +1,4 @@
+using Herald.Hosting;
 using Herald.Storage;
 using Herald.Text;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Herald.Understanding;
 /// is the Ingrid Solberg of earlier ones. The most-mentioned entities only, so that the cost of
 /// analysing one article does not grow with the archive; refreshed after analyses add names.
 /// </summary>
-public sealed class KnownEntityCache(IServiceScopeFactory scopes)
+public sealed class KnownEntityCache(IServiceScopeFactory scopes) : IInvalidationListener
 {
     public const int MaxKnown = 5_000;
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
@@ -41,10 +42,24 @@ public sealed class KnownEntityCache(IServiceScopeFactory scopes)
 
     public void Invalidate() => current = null;
 
+    /// <summary>Analyses that stored new names, here or in another process, declare <see cref="CacheTags.KnownEntities"/>.</summary>
+    public void OnInvalidated(IReadOnlyCollection<string> tags)
+    {
+        if (tags.Contains(CacheTags.KnownEntities) || tags.Contains(CacheTags.Site))
+        {
+            Invalidate();
+        }
+    }
+
     private async Task<IReadOnlyList<KnownEntity>> LoadAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+        return await LoadAsync(scope.ServiceProvider.GetRequiredService<HeraldDbContext>(), ct);
+    }
+
+    /// <summary>The most-mentioned names as <paramref name="db"/> sees them (its own uncommitted ones included).</summary>
+    public static async Task<IReadOnlyList<KnownEntity>> LoadAsync(HeraldDbContext db, CancellationToken ct)
+    {
         var rows = await db.Set<NamedEntity>().AsNoTracking()
             .OrderByDescending(e => db.Set<EntityMention>().Count(m => m.EntityId == e.Id))
             .Take(MaxKnown)

@@ -1,4 +1,5 @@
-using Herald.Articles;
+using Herald.Articles.Writing;
+using Herald.Hosting;
 
 namespace Herald.Understanding;
 
@@ -10,6 +11,7 @@ public static class UnderstandingServices
         services.AddScoped<IArticleChangeHandler, UnderstandingChangeHandler>();
         services.AddScoped<TopicQueries>();
         services.AddSingleton<KnownEntityCache>();
+        services.AddSingleton<IInvalidationListener>(provider => provider.GetRequiredService<KnownEntityCache>());
         return services;
     }
 

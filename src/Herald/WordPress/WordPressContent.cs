@@ -11,7 +11,7 @@ public sealed record ShortcodeImage(long AttachmentId, string Url, string Alt, s
 /// The attachments a body's [gallery] shortcodes can name: by id, and the ones attached to the
 /// article itself (what a [gallery] without ids shows in WordPress).
 /// </summary>
-public sealed record ShortcodeMedia(IReadOnlyDictionary<long, ShortcodeImage> ById, IReadOnlyList<ShortcodeImage> Attached)
+public sealed record ShortcodeMedia(IReadOnlyDictionary<long, ShortcodeImage> ById, IReadOnlyList<ShortcodeImage> Attached) : Articles.IBodyRenderHints
 {
     public static readonly ShortcodeMedia None = new(new Dictionary<long, ShortcodeImage>(), []);
 }

@@ -58,4 +58,22 @@ public sealed class MarkdownRendererTests
         Assert.True(excerpt.Length <= 51);
         Assert.EndsWith("word…", excerpt);
     }
+
+    [Fact]
+    public void Rendering_once_gives_the_html_and_text_of_rendering_each_on_its_own()
+    {
+        // The save renders a body once for both; every demo article and the awkward cases must come out as before.
+        var samples = typeof(MarkdownRenderer).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Herald.Demo.Content.articles.", StringComparison.Ordinal))
+            .Select(n => new StreamReader(typeof(MarkdownRenderer).Assembly.GetManifestResourceStream(n)!).ReadToEnd())
+            .Concat(["", "A claim.[^1]\n\n[^1]: The source.", "| a | b |\n|---|---|\n| 1 | 2 |", "<script>alert(1)</script> *x* ~~y~~ https://example.org"])
+            .ToList();
+        Assert.True(samples.Count > 40);
+        foreach (var markdown in samples)
+        {
+            var once = renderer.Render(markdown, null);
+            Assert.Equal(renderer.ToHtml(markdown), once.Html);
+            Assert.Equal(renderer.ToPlainText(markdown), once.PlainText);
+        }
+    }
 }

@@ -13,7 +13,12 @@ public sealed class SlugTests
     [InlineData("  --Hello,   World!!  ", "hello-world")]
     [InlineData("!!!", "untitled")]
     [InlineData("", "untitled")]
-    [InlineData("中文标题", "untitled")]
+    [InlineData("Η Αθήνα ψηφίζει για το νέο λιμάνι", "i-athina-psifizei-gia-to-neo-limani")]
+    [InlineData("Москва закрывает метро из-за снегопада", "moskva-zakryvaet-metro-iz-za-snegopada")]
+    [InlineData("東京で地震、新幹線が運休", "dong-jing-de-de-zhen-xin-gan-xian-ga-yun-xiu")]
+    [InlineData("テレビ局のニュース", "terebi-ju-noniyusu")]
+    [InlineData("서울 시장 선거", "seoul-sijang-seongeo")]
+    [InlineData("中文标题", "zhong-wen-biao-ti")]
     public void Slugs_transliterate_and_join_with_hyphens(string text, string expected) =>
         Assert.Equal(expected, Slugs.From(text));
 

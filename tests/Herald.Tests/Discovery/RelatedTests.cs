@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Herald.Articles;
 using Herald.Discovery.Related;
 using Herald.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Tests.Discovery;
 
@@ -117,6 +118,35 @@ public abstract class RelatedTests(SiteFixture fixture) : RelatedTestBase(fixtur
         var later = await PublishAsync("Gamma ferry strike ends as crews accept rotas",
             "Deckhands and engineers accepted the rotas, ending the ferry strike on the gammaskagen line with rest between crossings.", ["Ferries"], 0);
         Assert.Contains(later.Id, await RelatedIdsAsync(ferries[0].Id));
+    }
+
+    [SkippableFact]
+    public async Task A_story_with_nothing_related_still_offers_three_stories_labelled_for_what_they_are()
+    {
+        // Old enough to stay off the home page the other tests read.
+        var lonely = await PublishAsync("Quibblewick zorbs the flantastic yomper",
+            "Quibblewick zorbed a flantastic yomper; no other story shares a word of this.", [], 400);
+        Article newestInSection;
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            newestInSection = await scope.ServiceProvider.GetRequiredService<ArticleQueries>().Published()
+                .Where(a => a.PrimaryCategory!.Slug == "business" && a.Id != lonely.Id)
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).FirstAsync();
+            // An editor keeps that one away from this story: it must not come back as "latest".
+            Assert.True(await scope.ServiceProvider.GetRequiredService<RelatedArticlesService>().DecideAsync(lonely.Id, newestInSection.Id, pinned: false, CancellationToken.None));
+        }
+        Assert.Empty(await RelatedIdsAsync(lonely.Id));
+
+        using var client = Server.CreateClient();
+        var (_, page) = await client.GetPageAsync(await Server.UrlOfAsync(lonely.Slug));
+
+        Assert.Null(page.QuerySelector("#related-title"));
+        var latest = page.QuerySelector("section.related-latest")!;
+        Assert.Equal("Latest in Business", latest.QuerySelector("h2")!.TextContent);
+        var links = latest.QuerySelectorAll(".related-item h3 a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(RelatedArticlesService.AtLeast, links.Count);
+        Assert.DoesNotContain(await Server.UrlOfAsync(lonely.Slug), links);
+        Assert.DoesNotContain(await Server.UrlOfAsync(newestInSection.Slug), links);
     }
 
     [SkippableFact]

@@ -21,7 +21,7 @@ public static class TestArticles
             var tagSlug = Slugs.From(name);
             article.Tags.Add(await db.Tags.FirstOrDefaultAsync(t => t.Slug == tagSlug) ?? new Tag { Name = name, Slug = tagSlug });
         }
-        scope.ServiceProvider.GetRequiredService<ArticleWriter>().PrepareForSave(article);
+        scope.ServiceProvider.GetRequiredService<ArticleBody>().RenderInto(article);
         db.Articles.Add(article);
         await db.SaveChangesAsync();
         return article;
@@ -32,13 +32,13 @@ public static class TestArticles
     {
         await using var scope = server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
-        var writer = scope.ServiceProvider.GetRequiredService<ArticleWriter>();
+        var renderer = scope.ServiceProvider.GetRequiredService<ArticleBody>();
         var category = await db.Categories.FirstAsync(c => c.Slug == "business");
         var author = await db.Authors.OrderBy(a => a.Id).FirstAsync();
         foreach (var (headline, body, publishedAt) in articles)
         {
             var article = NewArticle(headline, body, publishedAt, ArticleStatus.Published, category, author);
-            writer.PrepareForSave(article);
+            renderer.RenderInto(article);
             db.Articles.Add(article);
         }
         await db.SaveChangesAsync();
@@ -68,7 +68,7 @@ public static class TestArticles
         var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
         var article = await db.Articles.Include(a => a.Tags).Include(a => a.Categories).FirstAsync(a => a.Id == id);
         change(article);
-        scope.ServiceProvider.GetRequiredService<ArticleWriter>().PrepareForSave(article);
+        scope.ServiceProvider.GetRequiredService<ArticleBody>().RenderInto(article);
         await db.SaveChangesAsync();
     }
 }

@@ -1,6 +1,5 @@
 using Herald.Articles;
 using Herald.Hosting;
-using Herald.Newsroom.Publishing;
 
 namespace Herald.Tests.Hosting;
 
@@ -93,6 +92,6 @@ public sealed class CacheTagTests
         var article = Story(now.AddHours(hoursFromNow));
         article.Status = status;
 
-        Assert.Equal(hasPages, ArticleCommitter.PublicTags(article, Oslo, now).Count > 0);
+        Assert.Equal(hasPages, CacheTags.ShowingNow(article, Oslo, now).Count > 0);
     }
 }

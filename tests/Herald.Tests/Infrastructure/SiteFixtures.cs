@@ -20,6 +20,9 @@ public abstract class SiteFixture : IAsyncLifetime
 
     protected virtual bool OutputCache => true;
 
+    /// <summary>The site seeds its own demo rather than start as a copy: for tests that watch seeding itself.</summary>
+    protected virtual bool SeedsItself => false;
+
     /// <summary>Settings a fixture changes for its tests (comment word lists, say), applied after Herald's own.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -29,7 +32,9 @@ public abstract class SiteFixture : IAsyncLifetime
     {
         if (await CreateDatabaseAsync() is { } database)
         {
-            Server = await HeraldTestServer.StartDemoCopyAsync(database, outputCache: OutputCache, configureServices: ConfigureServices);
+            Server = SeedsItself
+                ? await HeraldTestServer.StartAsync(database, demo: true, outputCache: OutputCache, configureServices: ConfigureServices)
+                : await HeraldTestServer.StartDemoCopyAsync(database, outputCache: OutputCache, configureServices: ConfigureServices);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Herald.Accounts;
 using Herald.Articles;
+using Herald.Articles.Writing;
 using Herald.Newsroom.Publishing;
 using Herald.Storage;
 using Herald.Tests.Infrastructure;
@@ -159,7 +160,7 @@ public sealed class SchedulingTests
     {
         public Task OnArticleChangedAsync(ArticleChange change, CancellationToken ct)
         {
-            if (change.Kind == ArticleChangeKind.Published)
+            if (change.Kind == ArticleChangeKind.Published && change.Origin == ArticleWriteOrigin.Schedule)
             {
                 published.Enqueue((server, change.Article.Id));
             }

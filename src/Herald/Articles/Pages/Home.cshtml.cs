@@ -23,7 +23,7 @@ public sealed class HomeModel(ArticleQueries articles, SiteState site) : PageMod
         }
         var snapshot = await site.GetAsync(ct);
         Zone = snapshot.Settings.TimeZone;
-        Latest = await articles.ListAsync(articles.Published(), page, snapshot.Settings.PostsPerPage, ct);
+        Latest = await articles.HomeListAsync(page, snapshot.Settings.PostsPerPage, ct);
         if (page > Latest.PageCount)
         {
             return NotFound();

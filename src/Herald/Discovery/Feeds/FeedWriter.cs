@@ -1,30 +1,49 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 using Herald.Articles;
 using Herald.Site;
 
 namespace Herald.Discovery.Feeds;
 
-/// <summary>Builds RSS 2.0 and Atom 1.0 documents with System.ServiceModel.Syndication.</summary>
+/// <summary>
+/// Builds RSS 2.0 and Atom 1.0 documents with System.ServiceModel.Syndication, adding to RSS what
+/// the specification asks for and the formatter leaves out: the feed's own address, bylines
+/// (<see cref="RssExtensions"/>) and enclosures with their length in bytes.
+/// </summary>
 public static class FeedWriter
 {
     public const int ItemCount = 20;
-
-    public static SyndicationFeed Build(IReadOnlyList<Article> articles, FeedScope scope, SiteSnapshot site, string origin, bool atom)
+    /// <param name="pictureBytes">The size in bytes of each featured picture Herald stores, by its URL.</param>
+    public static SyndicationFeed Build(
+        IReadOnlyList<Article> articles, FeedScope scope, SiteSnapshot site, string origin, bool atom, IReadOnlyDictionary<string, long> pictureBytes)
     {
         var settings = site.Settings;
         var title = scope.Slug is null ? settings.Title : $"{scope.Title} – {settings.Title}";
-        var feed = new SyndicationFeed(title, atom ? settings.Tagline : FeedText.AsHtml(settings.Tagline), new Uri(origin + scope.HtmlPath))
+        // RSS requires a description; a site without a tagline is described by its title.
+        var description = string.IsNullOrWhiteSpace(settings.Tagline) ? title : settings.Tagline;
+        var feed = new SyndicationFeed(title, atom ? description : FeedText.AsHtml(description), new Uri(origin + scope.HtmlPath))
         {
             Id = TagUri(origin, $"feed:{scope.Kind}:{scope.Slug ?? "all"}"),
             Language = "en",
             Generator = "Herald",
             LastUpdatedTime = articles.Count == 0 ? DateTimeOffset.UnixEpoch : LastChanged(articles),
         };
-        feed.Links.Add(new SyndicationLink(new Uri(origin + scope.FeedPath + (atom ? "/atom" : "")), "self",
-            null, atom ? "application/atom+xml" : "application/rss+xml", 0));
-        feed.Items = articles.Select(a => Item(a, site, origin, atom)).ToList();
+        var self = new Uri(origin + scope.FeedPath + (atom ? "/atom" : ""));
+        if (atom)
+        {
+            feed.Links.Add(new SyndicationLink(self, "self", null, "application/atom+xml", 0));
+            // Atom asks every entry for an author: the site stands for entries without a byline.
+            feed.Authors.Add(new SyndicationPerson { Name = settings.Title, Uri = origin + ArticleUrls.Home });
+        }
+        else
+        {
+            feed.AttributeExtensions.Add(new XmlQualifiedName("atom", "http://www.w3.org/2000/xmlns/"), RssExtensions.AtomNamespace);
+            feed.AttributeExtensions.Add(new XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), RssExtensions.DublinCoreNamespace);
+            feed.ElementExtensions.Add(RssExtensions.SelfLink(self.AbsoluteUri));
+        }
+        feed.Items = articles.Select(a => Item(a, site, origin, atom, pictureBytes)).ToList();
         return feed;
     }
 
@@ -45,7 +64,7 @@ public static class FeedWriter
         await buffer.CopyToAsync(output, ct);
     }
 
-    private static SyndicationItem Item(Article article, SiteSnapshot site, string origin, bool atom)
+    private static SyndicationItem Item(Article article, SiteSnapshot site, string origin, bool atom, IReadOnlyDictionary<string, long> pictureBytes)
     {
         var url = new Uri(origin + ArticleUrls.For(article.PublishedAt!.Value, article.Slug, site.Settings.TimeZone));
         var item = new SyndicationItem
@@ -77,7 +96,14 @@ public static class FeedWriter
         }
         foreach (var byline in article.Authors.OrderBy(b => b.Position))
         {
-            item.Authors.Add(new SyndicationPerson { Name = byline.Author.Name, Uri = origin + ArticleUrls.Author(byline.Author.Slug) });
+            if (atom)
+            {
+                item.Authors.Add(new SyndicationPerson { Name = byline.Author.Name, Uri = origin + ArticleUrls.Author(byline.Author.Slug) });
+            }
+            else
+            {
+                item.ElementExtensions.Add(RssExtensions.Creator(byline.Author.Name));
+            }
         }
         foreach (var category in article.Categories)
         {
@@ -89,7 +115,19 @@ public static class FeedWriter
         }
         if (article.FeaturedImage is { } image)
         {
-            item.Links.Add(new SyndicationLink(new Uri(new Uri(origin), image.Url), "enclosure", image.Alt, ImageType(image.Url), 0));
+            var address = new Uri(new Uri(origin), image.Url);
+            // A picture kept elsewhere (an import's remote address) has no size Herald knows: RSS then asks for 0.
+            var length = pictureBytes.GetValueOrDefault(image.Url);
+            if (atom)
+            {
+                item.Links.Add(new SyndicationLink(address, "enclosure", image.Alt, ImageType(image.Url), length));
+            }
+            else
+            {
+                // Written by hand: the RSS formatter leaves out a length of 0, which RSS requires.
+                item.ElementExtensions.Add(new XElement("enclosure",
+                    new XAttribute("url", address.AbsoluteUri), new XAttribute("length", length), new XAttribute("type", ImageType(image.Url))));
+            }
         }
         return item;
     }

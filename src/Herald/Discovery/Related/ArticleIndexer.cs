@@ -29,13 +29,17 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
     /// Indexes a published article (or removes one that is not) and returns the ids of the other
     /// articles whose "Related Articles" block changed, for the caller to evict once it commits.
     /// </summary>
-    public async Task<IReadOnlyCollection<int>> IndexAsync(Article article, CancellationToken ct = default)
+    public Task<IReadOnlyCollection<int>> IndexAsync(Article article, CancellationToken ct = default) =>
+        IndexAsync(article, body.PlainText(article), ct);
+
+    /// <summary><see cref="IndexAsync(Article, CancellationToken)"/> with the body's text, when the caller has it already.</summary>
+    public async Task<IReadOnlyCollection<int>> IndexAsync(Article article, string plainText, CancellationToken ct = default)
     {
         if (article.Status != ArticleStatus.Published || article.PublishedAt is null)
         {
             return await RemoveAsync(article.Id, ct);
         }
-        var counts = TermCounter.Count(article.Headline, article.Dek, body.ToPlainText(article));
+        var counts = TermCounter.Count(article.Headline, article.Dek, plainText);
         var previous = await db.IndexedArticles.FirstOrDefaultAsync(i => i.ArticleId == article.Id, ct);
         var before = previous is null ? [] : previous.Terms.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var deltas = counts.Keys.Where(t => !before.Contains(t)).ToDictionary(t => t, _ => 1);

@@ -1,5 +1,6 @@
 using Herald.Articles;
 using Herald.Hosting;
+using Herald.Hosting.Invalidation;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,12 +10,52 @@ namespace Herald.Discovery.Related;
 public sealed record RelatedExplanation(int ArticleId, string Headline, double? Score, string Reasons, string Decision);
 
 /// <summary>
+/// What the article page shows under a story: the related articles Herald can explain, then, when
+/// there are too few of them, the newest stories of the same section (or of the whole site when
+/// the section has too few), under a heading that says so.
+/// </summary>
+public sealed record RelatedBlock(IReadOnlyList<ArticleSummary> Related, IReadOnlyList<ArticleSummary> Latest, Category? LatestSection);
+
+/// <summary>
 /// Reads related articles for the article page and lets editors explain, pin and exclude them.
 /// Pinned articles come first; excluded ones never show; the rest follow by score.
 /// </summary>
-public sealed class RelatedArticlesService(HeraldDbContext db, ArticleQueries articles, CacheEvictor evictor, TimeProvider clock)
+public sealed class RelatedArticlesService(HeraldDbContext db, ArticleQueries articles, SiteWriter writer, TimeProvider clock)
 {
     public const int Shown = 5;
+
+    /// <summary>Stories under every article, so a reader always has somewhere to go next.</summary>
+    public const int AtLeast = 3;
+
+    /// <summary>
+    /// The related articles, topped up to <see cref="AtLeast"/> with the newest stories of the
+    /// article's section (its primary category), then of the site; a story an editor excluded never appears.
+    /// </summary>
+    public async Task<RelatedBlock> ForPageAsync(int articleId, Category? section, CancellationToken ct)
+    {
+        var related = await ForArticleAsync(articleId, ct);
+        if (related.Count >= AtLeast)
+        {
+            return new RelatedBlock(related, [], null);
+        }
+        var shown = related.Select(a => a.Id).Append(articleId).ToList();
+        var excluded = db.RelatedOverrides.Where(o => o.ArticleId == articleId && !o.Pinned).Select(o => o.RelatedArticleId);
+        var candidates = articles.Published().Where(a => !shown.Contains(a.Id) && !excluded.Contains(a.Id));
+        var needed = AtLeast - related.Count;
+
+        var latest = section is null ? [] : await Newest(candidates.Where(a => a.PrimaryCategoryId == section.Id), needed, ct);
+        if (latest.Count < needed)
+        {
+            var taken = latest.Select(a => a.Id).ToList();
+            latest = [.. latest, .. await Newest(candidates.Where(a => !taken.Contains(a.Id)), needed - latest.Count, ct)];
+            section = null;
+        }
+        return new RelatedBlock(related, latest, section);
+    }
+
+    private static async Task<List<ArticleSummary>> Newest(IQueryable<Article> candidates, int count, CancellationToken ct) =>
+        await candidates.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(count)
+            .Select(ArticleQueries.ToSummary).AsSplitQuery().ToListAsync(ct);
 
     public async Task<IReadOnlyList<ArticleSummary>> ForArticleAsync(int articleId, CancellationToken ct)
     {
@@ -71,8 +112,7 @@ public sealed class RelatedArticlesService(HeraldDbContext db, ArticleQueries ar
             existing.Pinned = pinned.Value;
             existing.DecidedAt = clock.GetUtcNow().UtcDateTime;
         }
-        await db.SaveChangesAsync(ct);
-        await evictor.EvictAsync([CacheTags.Article(articleId)], ct);
+        await writer.SaveChangesAsync([CacheTags.Article(articleId)], ct);
         return true;
     }
 }

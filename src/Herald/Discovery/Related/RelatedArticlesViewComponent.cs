@@ -1,4 +1,5 @@
 using Herald.Articles;
+using Herald.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Discovery.Related;
@@ -6,9 +7,14 @@ namespace Herald.Discovery.Related;
 /// <summary>The "Related Articles" block under an article; the article page only names the place.</summary>
 public sealed class RelatedArticlesViewComponent(RelatedArticlesService related) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(int articleId, TimeZoneInfo zone)
+    public async Task<IViewComponentResult> InvokeAsync(int articleId, Category? section, TimeZoneInfo zone)
     {
-        var list = await related.ForArticleAsync(articleId, HttpContext.RequestAborted);
-        return View("/Discovery/Related/RelatedArticles.cshtml", (list, zone));
+        var block = await related.ForPageAsync(articleId, section, HttpContext.RequestAborted);
+        if (block.Latest.Count > 0)
+        {
+            // The newest stories change with every publication in the section, or on the site.
+            HttpContext.TagResponse(block.LatestSection is { } latestSection ? CacheTags.Category(latestSection.Slug) : CacheTags.Home);
+        }
+        return View("/Discovery/Related/RelatedArticles.cshtml", (block, zone));
     }
 }

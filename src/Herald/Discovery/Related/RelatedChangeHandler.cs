@@ -1,4 +1,4 @@
-using Herald.Articles;
+using Herald.Articles.Writing;
 using Herald.Hosting;
 
 namespace Herald.Discovery.Related;
@@ -13,9 +13,13 @@ public sealed class RelatedChangeHandler(ArticleIndexer indexer) : IArticleChang
 {
     public async Task OnArticleChangedAsync(ArticleChange change, CancellationToken ct)
     {
+        if (change.AnalysisDeferred)
+        {
+            return;
+        }
         var touched = change.Kind == ArticleChangeKind.Deleted
             ? await indexer.RemoveAsync(change.Article.Id, ct)
-            : await indexer.IndexAsync(change.Article, ct);
+            : await indexer.IndexAsync(change.Article, change.PlainText, ct);
         foreach (var id in touched)
         {
             change.AlsoEvict.Add(CacheTags.Article(id));

@@ -18,6 +18,10 @@ internal static class SearchCommand
     /// </summary>
     public const int MaxRanked = 5000;
 
+    /// <summary>
+    /// The reader's filters, after <see cref="Articles.PublicArticles"/>'s rule written out (search
+    /// finds stories and standing pages alike); PublishedRuleTests hold the two together.
+    /// </summary>
     public const string ResultFilter = """
         a."Status" = 'Published' AND a."PublishedAt" <= @now
         AND (@category IS NULL OR a."PrimaryCategoryId" = (SELECT c."Id" FROM "Categories" c WHERE c."Slug" = @category)

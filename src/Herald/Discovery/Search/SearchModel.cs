@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Discovery.Search;
 
 /// <summary>/search?q=: results with snippets, filters by section, author and dates, and pages.</summary>
-[OutputCache(PolicyName = DiscoveryServices.SearchPage)]
+[OutputCache(PolicyName = Caching.SearchPage)]
 public sealed class SearchModel(ISearchIndex index, SiteState site, HeraldDbContext db) : PageModel
 {
     private const int PageSize = 10;

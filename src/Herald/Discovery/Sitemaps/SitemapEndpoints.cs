@@ -1,5 +1,6 @@
 using System.Text;
 using Herald.Articles;
+using Herald.Hosting;
 using Herald.Hosting.ReverseProxy;
 using Herald.Site;
 using Herald.Storage;
@@ -18,10 +19,10 @@ public static class SitemapEndpoints
 {
     public static void MapHeraldSitemaps(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sitemap.xml", WriteIndexAsync).CacheOutput(DiscoveryServices.FeedPolicy);
-        app.MapGet("/sitemaps/{kind:regex(^(articles|categories|tags|authors)$)}-{page:int}.xml", WritePageAsync).CacheOutput(DiscoveryServices.FeedPolicy);
-        app.MapGet("/news-sitemap.xml", WriteNewsAsync).CacheOutput(DiscoveryServices.FeedPolicy);
-        app.MapGet("/robots.txt", WriteRobotsAsync).CacheOutput(DiscoveryServices.FeedPolicy);
+        app.MapGet("/sitemap.xml", WriteIndexAsync).CacheOutput(Caching.Feed);
+        app.MapGet("/sitemaps/{kind:regex(^(articles|categories|tags|authors)$)}-{page:int}.xml", WritePageAsync).CacheOutput(Caching.Feed);
+        app.MapGet("/news-sitemap.xml", WriteNewsAsync).CacheOutput(Caching.Feed);
+        app.MapGet("/robots.txt", WriteRobotsAsync).CacheOutput(Caching.Feed);
     }
 
     private static string Origin(HttpContext http) => http.PublicOrigin();

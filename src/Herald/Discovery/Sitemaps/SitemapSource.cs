@@ -73,9 +73,9 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
     }
 
     /// <summary>
-    /// Raw SQL because EF cannot express ROW_NUMBER. The WHERE is ArticleQueries.Published() written
-    /// out (published, not in the future, stories only); SitemapPagingTests hold the two together with
-    /// drafts, pages and future stories.
+    /// Raw SQL because EF cannot express ROW_NUMBER. The WHERE is <see cref="PublicArticles"/>'s rule
+    /// written out, for stories only (ArticleQueries.Published()); PublishedRuleTests and
+    /// SitemapPagingTests hold the two together with drafts, pages and future stories.
     /// </summary>
     private IQueryable<ArticlePageChange> ArticlePageChanges()
     {

@@ -41,11 +41,13 @@ public static class ServeSettings
         "An address with a port of its own (e.g. http://127.0.0.1:9464) where /metrics answers in Prometheus format.");
     public static readonly Setting LogFormatSetting = new("log-format", "HERALD_LOG_FORMAT", "text",
         "\"text\" for people, \"json\" for one JSON object per line with the request id.");
+    public static readonly Setting RemoteImageHosts = new("remote-image-hosts", "HERALD_REMOTE_IMAGE_HOSTS", "none",
+        "Other hosts pictures may load from (an imported archive's uploads), e.g. https://media.example.org, separated by commas.");
 
     public static readonly IReadOnlyList<Setting> All =
     [
         Urls, Db, Demo, Redis, NoOutputCache, MediaFolder, MediaStore, PublicUrl, TrustedProxies,
-        HttpsCert, HttpsKey, HttpsCertPassword, MetricsUrls, LogFormatSetting,
+        HttpsCert, HttpsKey, HttpsCertPassword, MetricsUrls, LogFormatSetting, RemoteImageHosts,
     ];
 
     public static string[] Flags => [.. All.Select(s => s.Flag)];
@@ -88,7 +90,35 @@ public static class ServeSettings
             MetricsUrls = metricsUrls,
             MetricsPort = metricsPort,
             LogFormat = ReadLogFormat(LogFormatSetting.Read(args, environment)),
+            RemoteImageHosts = ReadRemoteImageHosts(RemoteImageHosts.Read(args, environment)),
         };
+    }
+
+    /// <summary>
+    /// Hosts the content policy lets pictures come from. Each must be a bare origin (a scheme and a
+    /// host, "*." allowed before the host): anything else could widen the policy beyond pictures.
+    /// </summary>
+    public static IReadOnlyList<string> ReadRemoteImageHosts(string? value)
+    {
+        if (value is null || value.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+        var hosts = new List<string>();
+        foreach (var entry in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var wildcard = entry.Contains("://*.", StringComparison.Ordinal);
+            var candidate = wildcard ? entry.Replace("://*.", "://", StringComparison.Ordinal) : entry;
+            if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+                || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0
+                || candidate.TrimEnd('/') != uri.GetLeftPart(UriPartial.Authority))
+            {
+                throw new SettingException(RemoteImageHosts, $"\"{entry}\" is not a scheme and host such as https://media.example.org or https://*.example.org.");
+            }
+            var origin = uri.GetLeftPart(UriPartial.Authority);
+            hosts.Add(wildcard ? origin.Replace("://", "://*.", StringComparison.Ordinal) : origin);
+        }
+        return hosts;
     }
 
     /// <summary>A HERALD_ variable Herald does not know is a typo that would otherwise be ignored in silence.</summary>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Herald.Articles;
+using Herald.Articles.Writing;
 using Herald.Comments;
 
 namespace Herald.Hosting.Telemetry;

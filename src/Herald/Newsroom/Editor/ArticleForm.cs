@@ -5,51 +5,48 @@ namespace Herald.Newsroom.Editor;
 
 /// <summary>
 /// Everything the editor form sends. Each text has a limit with a message a person can act on;
-/// the limits match the database columns so nothing is cut off silently.
+/// the limits are <see cref="ArticleLimits"/>, which the database columns follow too, so nothing is
+/// cut off silently. (Attribute messages cannot format a constant; ArticleLimitsTests hold each
+/// message to its limit.)
 /// </summary>
 public sealed class ArticleForm
 {
-    public const int MaxBodyLength = 200_000;
-    public const int MaxAuthors = 10;
-    public const int MaxCategories = 20;
-    public const int MaxTags = 30;
-
     public int Id { get; set; }
 
     /// <summary>The article's version when this form was loaded; a save from an older one is a conflict.</summary>
     public int Version { get; set; }
 
-    [StringLength(300, ErrorMessage = "A headline has at most 300 characters.")]
+    [StringLength(ArticleLimits.Headline, ErrorMessage = "A headline has at most 300 characters.")]
     public string? Headline { get; set; }
 
-    [StringLength(600, ErrorMessage = "The standfirst (dek) has at most 600 characters.")]
+    [StringLength(ArticleLimits.Dek, ErrorMessage = "The standfirst (dek) has at most 600 characters.")]
     public string? Dek { get; set; }
 
-    [StringLength(200, ErrorMessage = "A slug has at most 200 characters.")]
+    [StringLength(ArticleLimits.Slug, ErrorMessage = "A slug has at most 200 characters.")]
     public string? Slug { get; set; }
 
-    [StringLength(MaxBodyLength, ErrorMessage = "The body has at most 200,000 characters; split the story in two.")]
+    [StringLength(ArticleLimits.TypedBody, ErrorMessage = "The body has at most 200,000 characters; split the story in two.")]
     public string? Body { get; set; }
 
-    [StringLength(1000, ErrorMessage = "An excerpt has at most 1,000 characters.")]
+    [StringLength(ArticleLimits.Excerpt, ErrorMessage = "An excerpt has at most 1,000 characters.")]
     public string? Excerpt { get; set; }
 
     public List<int> AuthorIds { get; set; } = [];
     public List<int> CategoryIds { get; set; } = [];
     public int? PrimaryCategoryId { get; set; }
 
-    [StringLength(1000, ErrorMessage = "Tags take at most 1,000 characters in all.")]
+    [StringLength(ArticleLimits.TagField, ErrorMessage = "Tags take at most 1,000 characters in all.")]
     public string? Tags { get; set; }
 
     public int? FeaturedMediaId { get; set; }
 
-    [StringLength(500, ErrorMessage = "Alt text has at most 500 characters.")]
+    [StringLength(ArticleLimits.ImageAlt, ErrorMessage = "Alt text has at most 500 characters.")]
     public string? FeaturedAlt { get; set; }
 
-    [StringLength(1000, ErrorMessage = "A caption has at most 1,000 characters.")]
+    [StringLength(ArticleLimits.ImageCaption, ErrorMessage = "A caption has at most 1,000 characters.")]
     public string? FeaturedCaption { get; set; }
 
-    [StringLength(300, ErrorMessage = "A credit has at most 300 characters.")]
+    [StringLength(ArticleLimits.ImageCredit, ErrorMessage = "A credit has at most 300 characters.")]
     public string? FeaturedCredit { get; set; }
 
     public CommentStatus CommentStatus { get; set; }

@@ -174,11 +174,8 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
 
     private string? StaffId() => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
 
-    private async Task<Article?> LoadStoredAsync(int id, CancellationToken ct) => Stored = await db.Articles.AsNoTracking()
-        .Include(a => a.Authors).ThenInclude(b => b.Author)
-        .Include(a => a.Categories).Include(a => a.Tags).Include(a => a.PrimaryCategory)
-        .AsSplitQuery()
-        .FirstOrDefaultAsync(a => a.Id == id, ct);
+    private async Task<Article?> LoadStoredAsync(int id, CancellationToken ct) =>
+        Stored = await db.Articles.AsNoTracking().WithShownParts().FirstOrDefaultAsync(a => a.Id == id, ct);
 
     private List<string> ModelStateProblems() =>
         ModelState.Values.SelectMany(v => v.Errors).Select(e => string.IsNullOrEmpty(e.ErrorMessage) ? "A value could not be read." : e.ErrorMessage).ToList();

@@ -12,7 +12,7 @@ public sealed class PreviewModel(ArticleBody articleBody) : PageModel
 {
     public IActionResult OnPost([FromForm(Name = "Form.Body")] string? body, [FromForm(Name = "Form.BodyFormat")] string? format)
     {
-        if (body is { Length: > ArticleForm.MaxBodyLength })
+        if (body is { Length: > ArticleLimits.TypedBody })
         {
             return StatusCode(StatusCodes.Status413PayloadTooLarge);
         }

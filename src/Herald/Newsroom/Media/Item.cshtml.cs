@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Newsroom.Media;
 
 /// <summary>One picture: its renditions, a Markdown snippet for the story, and its words (uploader or editors).</summary>
-public sealed class ItemModel(HeraldDbContext db, Hosting.CacheEvictor evictor, IAuthorizationService authorization) : PageModel
+public sealed class ItemModel(HeraldDbContext db, Hosting.Invalidation.SiteWriter writer, IAuthorizationService authorization) : PageModel
 {
     public MediaItem Item { get; private set; } = null!;
     public bool MayEdit { get; private set; }
@@ -52,9 +52,8 @@ public sealed class ItemModel(HeraldDbContext db, Hosting.CacheEvictor evictor, 
         tracked.Alt = Words.Alt?.Trim() ?? "";
         tracked.Caption = string.IsNullOrWhiteSpace(Words.Caption) ? null : Words.Caption.Trim();
         tracked.Credit = string.IsNullOrWhiteSpace(Words.Credit) ? null : Words.Credit.Trim();
-        await db.SaveChangesAsync(ct);
         // The WordPress API shows a library item's words (alt_text, caption); articles keep their own copy.
-        await evictor.EvictAsync([Hosting.CacheTags.WordPressApi], ct);
+        await writer.SaveChangesAsync([Hosting.CacheTags.WordPressApi], ct);
         Notice = "Saved. Articles keep the words they were given; new ones will use these.";
         return Redirect($"/newsroom/media/{id}");
     }

@@ -8,7 +8,7 @@ namespace Herald.Newsroom.Media;
 public sealed record UploadText(string? Alt, string? Caption, string? Credit);
 
 /// <summary>Checks an upload, stores the picture and its renditions, and records it in the library.</summary>
-public sealed class MediaLibrary(HeraldDbContext db, IMediaStore store, TimeProvider clock, Hosting.CacheEvictor evictor)
+public sealed class MediaLibrary(HeraldDbContext db, IMediaStore store, TimeProvider clock, Hosting.Invalidation.SiteWriter writer)
 {
     public async Task<MediaItem> UploadAsync(IFormFile file, UploadText text, StaffMember by, CancellationToken ct)
     {
@@ -58,9 +58,8 @@ public sealed class MediaLibrary(HeraldDbContext db, IMediaStore store, TimeProv
             UploadedAt = now,
         };
         db.MediaItems.Add(item);
-        await db.SaveChangesAsync(ct);
         // The WordPress API lists the library (/wp-json/wp/v2/media).
-        await evictor.EvictAsync([Hosting.CacheTags.WordPressApi], ct);
+        await writer.SaveChangesAsync([Hosting.CacheTags.WordPressApi], ct);
         return item;
     }
 

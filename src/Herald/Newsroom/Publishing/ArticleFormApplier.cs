@@ -8,25 +8,24 @@ namespace Herald.Newsroom.Publishing;
 /// <summary>
 /// Copies what the editor form says onto the article: words, slug, byline, sections, tags and
 /// the featured image. Returns the problems found; the caller saves nothing when there are any.
+/// The body is rendered later, once, by <see cref="Articles.Writing.ArticlePipeline"/>.
 /// </summary>
-public sealed class ArticleFormApplier(HeraldDbContext db, ArticleWriter writer, ArticleBody body)
+public sealed class ArticleFormApplier(HeraldDbContext db, ArticleBody body)
 {
     public async Task<List<string>> ApplyAsync(Article article, ArticleForm form, StaffMember by, bool mayChooseAuthors, CancellationToken ct)
     {
         var problems = new List<string>();
-        var oldBody = article.BodySource;
+        // An excerpt that is still the one made from the old body is not the writer's own: made anew on save.
+        var excerpt = Blank(form.Excerpt);
+        if (excerpt is not null && excerpt == MarkdownRenderer.MakeExcerpt(body.PlainText(article)))
+        {
+            excerpt = null;
+        }
         article.Headline = (form.Headline ?? "").Trim();
         article.Dek = Blank(form.Dek);
         article.BodySource = form.Body ?? "";
         article.CommentStatus = form.CommentStatus;
-
-        // An excerpt that is still the one made from the old body is not the writer's own: make it anew.
-        var excerpt = Blank(form.Excerpt);
-        article.Excerpt = excerpt == MarkdownRenderer.MakeExcerpt(body.ToPlainText(oldBody, article.BodyFormat)) ? null : excerpt;
-        if (writer.PrepareForSave(article) is { } bodyProblem)
-        {
-            problems.Add(bodyProblem);
-        }
+        article.Excerpt = excerpt;
 
         await ApplySlugAsync(article, form.Slug, problems, ct);
         await ApplyAuthorsAsync(article, form, by, mayChooseAuthors, problems, ct);
@@ -41,13 +40,8 @@ public sealed class ArticleFormApplier(HeraldDbContext db, ArticleWriter writer,
         if (string.IsNullOrWhiteSpace(requested))
         {
             // Nothing typed: make one from the headline, numbered if another article has it.
-            var baseSlug = Slugs.From(article.Headline.Length > 0 ? article.Headline : "untitled");
-            var slug = baseSlug;
-            for (var n = 2; await SlugTakenAsync(slug, article.Id, ct); n++)
-            {
-                slug = $"{baseSlug}-{n}";
-            }
-            article.Slug = slug;
+            article.Slug = await Slugs.UniqueAsync(Slugs.From(article.Headline.Length > 0 ? article.Headline : "untitled"),
+                async slug => await SlugTakenAsync(slug, article.Id, ct));
             return;
         }
         var normalized = Slugs.From(requested);
@@ -77,9 +71,9 @@ public sealed class ArticleFormApplier(HeraldDbContext db, ArticleWriter writer,
                 wanted = [own];
             }
         }
-        if (wanted.Count > ArticleForm.MaxAuthors)
+        if (wanted.Count > ArticleLimits.Authors)
         {
-            problems.Add($"A byline has at most {ArticleForm.MaxAuthors} names.");
+            problems.Add($"A byline has at most {ArticleLimits.Authors} names.");
             return;
         }
         var authors = await db.Authors.Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
@@ -108,9 +102,9 @@ public sealed class ArticleFormApplier(HeraldDbContext db, ArticleWriter writer,
         {
             wanted.Insert(0, primary);
         }
-        if (wanted.Count > ArticleForm.MaxCategories)
+        if (wanted.Count > ArticleLimits.Categories)
         {
-            problems.Add($"An article can be in at most {ArticleForm.MaxCategories} sections.");
+            problems.Add($"An article can be in at most {ArticleLimits.Categories} sections.");
             return;
         }
         var categories = await db.Categories.Where(c => wanted.Contains(c.Id)).ToListAsync(ct);
@@ -129,9 +123,9 @@ public sealed class ArticleFormApplier(HeraldDbContext db, ArticleWriter writer,
     private async Task ApplyTagsAsync(Article article, ArticleForm form, List<string> problems, CancellationToken ct)
     {
         var names = form.TagNames();
-        if (names.Count > ArticleForm.MaxTags || names.Any(n => n.Length > 100))
+        if (names.Count > ArticleLimits.Tags || names.Any(n => n.Length > ArticleLimits.TagName))
         {
-            problems.Add($"An article has at most {ArticleForm.MaxTags} tags of at most 100 characters each.");
+            problems.Add($"An article has at most {ArticleLimits.Tags} tags of at most {ArticleLimits.TagName} characters each.");
             return;
         }
         var wanted = names.Select(n => (Name: n, Slug: Slugs.From(n))).DistinctBy(t => t.Slug).ToList();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Herald.Articles;
+using Herald.Articles.Writing;
 using Herald.Newsroom.Editor;
 using Herald.Newsroom.Revisions;
 using Herald.Site;
@@ -10,22 +11,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Newsroom.Publishing;
 
 /// <summary>
-/// The one way the newsroom changes an article: permission, conflict check, workflow step,
-/// revision, then <see cref="ArticleCommitter"/> (handlers in the transaction, cache after it).
+/// The one way the newsroom changes an article: permission, conflict check, workflow step and
+/// revision, then <see cref="ArticlePipeline"/> (render, handlers in the transaction, cache after it).
+/// An autosave of a draft goes through <see cref="ArticlePipeline.SaveDraftAsync"/>: the words only.
 /// </summary>
 public sealed class ArticlePublisher(
-    HeraldDbContext db, IAuthorizationService authorization, ArticleFormApplier applier, ArticleCommitter committer,
-    ScheduleSignal schedule, TimeProvider clock)
+    HeraldDbContext db, IAuthorizationService authorization, ArticleFormApplier applier, ArticlePipeline pipeline,
+    SiteState site, ScheduleSignal schedule, TimeProvider clock)
 {
     public async Task<PublishOutcome> SaveAsync(ClaimsPrincipal user, ArticleForm form, EditorAction action,
         CancellationToken ct, RevisionKind kind = RevisionKind.Save, string? note = null)
     {
         var by = await StaffMember.ResolveAsync(db, user, ct);
-        var article = form.Id == 0 ? await NewArticleAsync(by, ct) : await db.LoadForWriteAsync(form.Id, ct);
-        if (article is null)
+        var edit = form.Id == 0 ? await NewArticleAsync(by, ct) : await pipeline.OpenAsync(form.Id, ct);
+        if (edit is null)
         {
             return new PublishOutcome.NotFound();
         }
+        var article = edit.Article;
         if (!await MayAsync(user, article, ArticleOperations.Edit)
             || (action is not EditorAction.Save and not EditorAction.Submit && !await MayAsync(user, article, ArticleOperations.Publish)))
         {
@@ -37,9 +40,8 @@ public sealed class ArticlePublisher(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var zone = await committer.ZoneAsync(ct);
-        var previousTags = ArticleCommitter.PublicTags(article, zone, now);
-        var (previousSlug, previousStatus) = (article.Slug, article.Status);
+        var zone = await ZoneAsync(ct);
+        var previousSlug = article.Slug;
         var problems = await applier.ApplyAsync(article, form, by, await MayAsync(user, article, ArticleOperations.ChooseAuthors), ct);
         problems.AddRange(Workflow.Apply(article, action, form.ScheduleAt, zone, now));
         if (problems.Count > 0)
@@ -55,20 +57,38 @@ public sealed class ArticlePublisher(
             article.UpdatedAt = now;
         }
         var revisionNote = note ?? Workflow.Describe(action, article, zone);
-        if (!await CoalesceAutosaveAsync(article, kind, by, now, ct))
+        var coalesced = await OwnLatestAutosaveAsync(article, kind, by, ct);
+        // The revision is made once the body is rendered, so it keeps the excerpt the article got.
+        void AddRevision(Article saved)
         {
-            db.ArticleRevisions.Add(ArticleRevision.Of(article, kind, revisionNote, by.UserId, by.Name, now));
+            var revision = ArticleRevision.Of(saved, kind, coalesced?.Note ?? revisionNote, by.UserId, by.Name, now);
+            if (coalesced is null)
+            {
+                db.ArticleRevisions.Add(revision);
+                return;
+            }
+            revision.Id = coalesced.Id;
+            db.Entry(coalesced).CurrentValues.SetValues(revision);
         }
-        var change = Workflow.ChangeKind(previousStatus, article.Status);
+        // Typing into a draft is saved as it is; its handlers run on the next explicit save.
+        var draftOnly = kind == RevisionKind.Autosave && edit.ShownBefore.Count == 0
+            && article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled);
         try
         {
-            await committer.CommitAsync(article, change, previousTags, ArticleCommitter.PublicTags(article, zone, now), ct);
+            var refused = draftOnly
+                ? await pipeline.SaveDraftAsync(edit, ct, AddRevision)
+                : await pipeline.SaveAsync(edit, ArticleWriteOrigin.Newsroom, ct, AddRevision);
+            if (refused.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                return new PublishOutcome.Rejected(refused);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
             // Someone saved between our read and our write: theirs stays, the person sees both.
             db.ChangeTracker.Clear();
-            return await db.LoadForWriteAsync(form.Id, ct) is { } current ? new PublishOutcome.Conflict(current) : new PublishOutcome.NotFound();
+            return await pipeline.OpenAsync(form.Id, ct) is { } current ? new PublishOutcome.Conflict(current.Article) : new PublishOutcome.NotFound();
         }
         catch (DbUpdateException) when (article.Slug.Length > 0)
         {
@@ -90,9 +110,7 @@ public sealed class ArticlePublisher(
     public async Task<PublishOutcome> RestoreAsync(ClaimsPrincipal user, int articleId, int revisionId, CancellationToken ct)
     {
         var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == articleId, ct);
-        var article = await db.Articles.AsNoTracking()
-            .Include(a => a.Authors).Include(a => a.Categories).Include(a => a.Tags).AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Id == articleId, ct);
+        var article = await db.Articles.AsNoTracking().WithShownParts().FirstOrDefaultAsync(a => a.Id == articleId, ct);
         if (revision is null || article is null)
         {
             return new PublishOutcome.NotFound();
@@ -102,31 +120,30 @@ public sealed class ArticlePublisher(
         db.ChangeTracker.Clear();
         var number = await db.ArticleRevisions.CountAsync(r => r.ArticleId == articleId && r.Id <= revisionId, ct);
         return await SaveAsync(user, form, EditorAction.Save, ct, RevisionKind.Restore,
-            $"Restored revision {number} ({revision.UserName}, {Display.DateAndTime(revision.CreatedAt, await committer.ZoneAsync(ct))})");
+            $"Restored revision {number} ({revision.UserName}, {Display.DateAndTime(revision.CreatedAt, await ZoneAsync(ct))})");
     }
 
     public async Task<PublishOutcome> DeleteAsync(ClaimsPrincipal user, int articleId, CancellationToken ct)
     {
-        var article = await db.LoadForWriteAsync(articleId, ct);
-        if (article is null)
+        var edit = await pipeline.OpenAsync(articleId, ct);
+        if (edit is null)
         {
             return new PublishOutcome.NotFound();
         }
-        if (!await MayAsync(user, article, ArticleOperations.Delete))
+        if (!await MayAsync(user, edit.Article, ArticleOperations.Delete))
         {
             return new PublishOutcome.Forbidden();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var previousTags = ArticleCommitter.PublicTags(article, await committer.ZoneAsync(ct), now);
-        db.Articles.Remove(article);
-        await committer.CommitAsync(article, ArticleChangeKind.Deleted, previousTags, [], ct);
-        return new PublishOutcome.Done(article);
+        await pipeline.DeleteAsync(edit, ArticleWriteOrigin.Newsroom, ct);
+        return new PublishOutcome.Done(edit.Article);
     }
+
+    private async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) => (await site.GetAsync(ct)).Settings.TimeZone;
 
     private async Task<bool> MayAsync(ClaimsPrincipal user, Article article, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>
         (await authorization.AuthorizeAsync(user, article, operation)).Succeeded;
 
-    private async Task<Article> NewArticleAsync(StaffMember by, CancellationToken ct)
+    private async Task<ArticleEdit> NewArticleAsync(StaffMember by, CancellationToken ct)
     {
         var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
         var article = new Article
@@ -137,8 +154,7 @@ public sealed class ArticlePublisher(
             CreatedByUserId = by.UserId,
             CommentStatus = settings.CommentsOpenByDefault ? CommentStatus.Open : CommentStatus.Closed,
         };
-        db.Articles.Add(article);
-        return article;
+        return pipeline.Create(article);
     }
 
     /// <summary>
@@ -151,22 +167,18 @@ public sealed class ArticlePublisher(
             : db.ArticleRevisions.AnyAsync(r => r.ArticleId == article.Id && r.ArticleVersion > seenVersion
                 && r.UserId != null && r.UserId != by.UserId, ct);
 
-    /// <summary>Keystroke-paced autosaves by one person fold into one revision rather than hundreds.</summary>
-    private async Task<bool> CoalesceAutosaveAsync(Article article, RevisionKind kind, StaffMember by, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Keystroke-paced autosaves by one person fold into one revision rather than hundreds: the
+    /// person's autosave that is still the latest revision, which this one then replaces.
+    /// </summary>
+    private async Task<ArticleRevision?> OwnLatestAutosaveAsync(Article article, RevisionKind kind, StaffMember by, CancellationToken ct)
     {
         if (kind != RevisionKind.Autosave || article.Id == 0)
         {
-            return false;
+            return null;
         }
         var latest = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
-        if (latest is null || latest.Kind != RevisionKind.Autosave || latest.UserId != by.UserId)
-        {
-            return false;
-        }
-        var fresh = ArticleRevision.Of(article, kind, latest.Note, by.UserId, by.Name, now);
-        fresh.Id = latest.Id;
-        db.Entry(latest).CurrentValues.SetValues(fresh);
-        return true;
+        return latest is { Kind: RevisionKind.Autosave } && latest.UserId == by.UserId ? latest : null;
     }
 
     private void RecordOldSlug(Article article, string previousSlug, TimeZoneInfo zone)

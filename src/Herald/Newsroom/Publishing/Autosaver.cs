@@ -11,9 +11,10 @@ namespace Herald.Newsroom.Publishing;
 public sealed record AutosaveResult(int StatusCode, int Id, int Version, bool Applied, string Message);
 
 /// <summary>
-/// Saves what is being typed every few seconds. A draft is updated in place; a live article is
-/// not changed behind the reader's back, so the words are kept aside as an autosave revision;
-/// and when the draft cannot take them (someone else saved, a bad slug) they are kept aside too.
+/// Saves what is being typed every few seconds. A draft is updated in place — its words only: the
+/// change handlers and cache eviction wait for an explicit save; a live article is not changed
+/// behind the reader's back, so the words are kept aside as an autosave revision; and when the
+/// draft cannot take them (someone else saved, a bad slug) they are kept aside too.
 /// </summary>
 public sealed class Autosaver(HeraldDbContext db, ArticlePublisher publisher, TimeProvider clock)
 {
@@ -21,8 +22,7 @@ public sealed class Autosaver(HeraldDbContext db, ArticlePublisher publisher, Ti
     {
         if (form.Id != 0)
         {
-            var article = await db.Articles.AsNoTracking().Include(a => a.Authors).ThenInclude(b => b.Author)
-                .FirstOrDefaultAsync(a => a.Id == form.Id, ct);
+            var article = await db.Articles.AsNoTracking().WithByline().FirstOrDefaultAsync(a => a.Id == form.Id, ct);
             if (article is null)
             {
                 return new(404, form.Id, form.Version, false, "This article no longer exists. Your text is kept in this browser.");
@@ -78,11 +78,11 @@ public sealed class Autosaver(HeraldDbContext db, ArticlePublisher publisher, Ti
         }
         revision.ArticleVersion = article.Version;
         revision.Note = "Autosave, not yet applied";
-        revision.Headline = Cut(form.Headline ?? "", 300);
-        revision.Dek = form.Dek is null ? null : Cut(form.Dek, 600);
-        revision.Slug = Cut(string.IsNullOrWhiteSpace(form.Slug) ? article.Slug : form.Slug, 200);
+        revision.Headline = Cut(form.Headline ?? "", ArticleLimits.Headline);
+        revision.Dek = form.Dek is null ? null : Cut(form.Dek, ArticleLimits.Dek);
+        revision.Slug = Cut(string.IsNullOrWhiteSpace(form.Slug) ? article.Slug : form.Slug, ArticleLimits.Slug);
         revision.BodySource = form.Body ?? "";
-        revision.Excerpt = form.Excerpt is null ? null : Cut(form.Excerpt, 1000);
+        revision.Excerpt = form.Excerpt is null ? null : Cut(form.Excerpt, ArticleLimits.Excerpt);
         revision.UserId = by.UserId;
         revision.UserName = by.Name;
         revision.CreatedAt = now;

@@ -1,4 +1,5 @@
 using Herald.Articles;
+using Herald.Articles.Writing;
 using Herald.Newsroom.Revisions;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -46,9 +47,9 @@ public sealed class ScheduleSignal
 
 /// <summary>
 /// Publishes scheduled articles when their time comes, whether or not anyone visits. Several
-/// Herald processes may share one database and all run this; each article is claimed with a
-/// conditional UPDATE (still Scheduled, already due) whose row count says who won, so it is
-/// published — and its handlers run — exactly once.
+/// Herald processes may share one database and all run this; <see cref="ArticlePipeline.PublishDueAsync"/>
+/// lets exactly one of them publish each article — and run its handlers — through the article's
+/// concurrency token.
 /// </summary>
 public sealed class ScheduledPublisher(IServiceScopeFactory scopes, ScheduleSignal signal, TimeProvider clock, ILogger<ScheduledPublisher> log)
     : BackgroundService
@@ -107,32 +108,12 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, ScheduleSign
     private async Task PublishOneAsync(IServiceProvider services, int id, DateTime now, CancellationToken ct)
     {
         var db = services.GetRequiredService<HeraldDbContext>();
-        var committer = services.GetRequiredService<ArticleCommitter>();
-        var zone = await committer.ZoneAsync(ct);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var claimed = await db.Articles
-            .Where(a => a.Id == id && a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(a => a.Status, ArticleStatus.Published)
-                .SetProperty(a => a.Version, a => a.Version + 1)
-                .SetProperty(a => a.UpdatedAt, a => a.PublishedAt), ct);
-        if (claimed == 0)
+        var pipeline = services.GetRequiredService<ArticlePipeline>();
+        var published = await pipeline.PublishDueAsync(id, now, ct, article =>
+            db.ArticleRevisions.Add(ArticleRevision.Of(article, RevisionKind.System, "Published on schedule", null, "Herald", now)));
+        if (published)
         {
-            return; // Another Herald process published it first, or someone unscheduled it.
+            log.LogInformation("Published scheduled article {Id}", id);
         }
-        var article = (await db.LoadForWriteAsync(id, ct))!;
-        db.ArticleRevisions.Add(ArticleRevision.Of(article, RevisionKind.System, "Published on schedule", null, "Herald", now));
-        await db.SaveChangesAsync(ct);
-        var change = new ArticleChange(article, ArticleChangeKind.Published, []);
-        foreach (var handler in services.GetServices<IArticleChangeHandler>())
-        {
-            await handler.OnArticleChangedAsync(change, ct);
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        log.LogInformation("Published scheduled article {Id} \"{Headline}\"", id, article.Headline);
-        Hosting.Telemetry.HeraldMetrics.Published(ArticleChangeKind.Published, "schedule");
-        await committer.EvictAsync(ArticleCommitter.PublicTags(article, zone, clock.GetUtcNow().UtcDateTime).Concat(change.AlsoEvict), ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Herald.Articles;
+using Herald.Articles.Writing;
 using Herald.Site;
 
 namespace Herald.Newsroom.Publishing;
@@ -99,12 +100,8 @@ public static class Workflow
         return utc;
     }
 
-    public static ArticleChangeKind ChangeKind(ArticleStatus before, ArticleStatus after) => (before, after) switch
-    {
-        (not ArticleStatus.Published, ArticleStatus.Published) => ArticleChangeKind.Published,
-        (ArticleStatus.Published, not ArticleStatus.Published) => ArticleChangeKind.Unpublished,
-        _ => ArticleChangeKind.Saved,
-    };
+    /// <summary>What a step from one status to another is to readers (<see cref="ArticleEdit.KindOf"/>).</summary>
+    public static ArticleChangeKind ChangeKind(ArticleStatus before, ArticleStatus after) => ArticleEdit.KindOf(before, after);
 
     public static string Describe(EditorAction action, Article article, TimeZoneInfo zone) => action switch
     {

@@ -67,10 +67,10 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
     {
         revision.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         revision.Property(r => r.Note).HasMaxLength(200);
-        revision.Property(r => r.Headline).HasMaxLength(300);
-        revision.Property(r => r.Dek).HasMaxLength(600);
-        revision.Property(r => r.Slug).HasMaxLength(200);
-        revision.Property(r => r.Excerpt).HasMaxLength(1000);
+        revision.Property(r => r.Headline).HasMaxLength(ArticleLimits.Headline);
+        revision.Property(r => r.Dek).HasMaxLength(ArticleLimits.Dek);
+        revision.Property(r => r.Slug).HasMaxLength(ArticleLimits.Slug);
+        revision.Property(r => r.Excerpt).HasMaxLength(ArticleLimits.Excerpt);
         revision.Property(r => r.BodySource).HasColumnName("BodyMarkdown");
         revision.Property(r => r.UserId).HasMaxLength(450);
         revision.Property(r => r.UserName).HasMaxLength(256);

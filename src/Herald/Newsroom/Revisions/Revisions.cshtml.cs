@@ -51,8 +51,7 @@ public sealed class RevisionsModel(HeraldDbContext db, ArticlePublisher publishe
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var article = await db.Articles.AsNoTracking().Include(a => a.Authors).ThenInclude(b => b.Author)
-            .FirstOrDefaultAsync(a => a.Id == id, ct);
+        var article = await db.Articles.AsNoTracking().WithByline().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (article is null)
         {
             return NotFound();

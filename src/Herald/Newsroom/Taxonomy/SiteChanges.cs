@@ -1,20 +1,14 @@
 using Herald.Hosting;
-using Herald.Site;
-using Herald.Storage;
+using Herald.Hosting.Invalidation;
 
 namespace Herald.Newsroom.Taxonomy;
 
 /// <summary>
-/// Sections, tags and settings show on every page (navigation, titles), so a change to them
-/// refreshes the site snapshot and evicts every cached page.
+/// Sections, tags and settings show on every page (navigation, titles), so a change to them is
+/// saved as a write affecting the whole site: every cached page and the site snapshot go, in
+/// every Herald process.
 /// </summary>
-public sealed class SiteChanges(HeraldDbContext db, SiteState site, CacheEvictor evictor)
+public sealed class SiteChanges(SiteWriter writer)
 {
-    /// <summary>Saves the pending change, then refreshes what every page shows.</summary>
-    public async Task SaveAsync(CancellationToken ct)
-    {
-        await db.SaveChangesAsync(ct);
-        site.Invalidate();
-        await evictor.EvictAsync([CacheTags.Site], ct);
-    }
+    public Task SaveAsync(CancellationToken ct) => writer.SaveChangesAsync([CacheTags.Site], ct);
 }

@@ -61,7 +61,7 @@ public sealed class TopicModel(ArticleQueries articles, HeraldDbContext db, Site
         {
             return NotFound();
         }
-        HttpContext.TagResponse(TopicUrls.CacheTag(entity.Id));
+        HttpContext.TagResponse(CacheTags.Topic(entity.Id));
         return Page();
     }
 }

@@ -107,12 +107,7 @@ public sealed class WxrExporter(HeraldDbContext db, TimeProvider clock)
         var last = 0;
         while (true)
         {
-            var batch = await db.Articles.AsNoTracking().AsSplitQuery()
-                .Include(a => a.Authors).ThenInclude(b => b.Author)
-                .Include(a => a.Categories)
-                .Include(a => a.Tags)
-                .Include(a => a.OldSlugs)
-                .Include(a => a.PrimaryCategory)
+            var batch = await db.Articles.AsNoTracking().WithWrittenParts()
                 .Where(a => a.Id > last).OrderBy(a => a.Id).Take(BatchSize)
                 .ToListAsync(ct);
             if (batch.Count == 0)

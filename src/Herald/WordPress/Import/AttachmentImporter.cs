@@ -1,4 +1,6 @@
 using Herald.Articles;
+using Herald.Hosting;
+using Herald.Hosting.Invalidation;
 using Herald.Media;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +13,15 @@ namespace Herald.WordPress.Import;
 /// through <see cref="ImageIntake"/> like an upload (checked, stripped, renditions made). A
 /// missing or unreadable file is reported and the record keeps its old address.
 /// </summary>
-public sealed class AttachmentImporter(HeraldDbContext db, IMediaStore store, TimeProvider clock)
+public sealed class AttachmentImporter(HeraldDbContext db, IMediaStore store, SiteWriter writer, TimeProvider clock)
 {
-    public async Task ImportAsync(string source, IReadOnlyList<WxrItem> batch, string? mediaFolder, ImportReport report, CancellationToken ct)
+    public const string RemotePicturesNote =
+        "pictures stay at their old address and will not show until their host is allowed (herald serve --remote-image-hosts) "
+        + "or the import is run again with --media DIR";
+
+    /// <param name="evictLater">Where the cache tags go, for the import to evict once at its end.</param>
+    public async Task ImportAsync(string source, IReadOnlyList<WxrItem> batch, string? mediaFolder, ImportReport report, InvalidationSet evictLater,
+        CancellationToken ct)
     {
         var ids = batch.Select(b => b.PostId).ToList();
         var existing = await db.ImportedItems.AsNoTracking()
@@ -39,19 +47,21 @@ public sealed class AttachmentImporter(HeraldDbContext db, IMediaStore store, Ti
         {
             return;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.ImportedItems.AddRange(added.Select(a => new ImportedItem
+        await writer.CommitAsync(async (tags, token) =>
         {
-            Source = source,
-            Kind = ImportKeys.Attachment,
-            ExternalId = a.ExternalId,
-            HeraldId = a.Row.Id,
-            ImportedAt = now,
-        }));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+            await db.SaveChangesAsync(token);
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.ImportedItems.AddRange(added.Select(a => new ImportedItem
+            {
+                Source = source,
+                Kind = ImportKeys.Attachment,
+                ExternalId = a.ExternalId,
+                HeraldId = a.Row.Id,
+                ImportedAt = now,
+            }));
+            // The WordPress API lists the library (/wp-json/wp/v2/media).
+            tags.Add(CacheTags.WordPressApi);
+        }, ct, evictLater);
         report.Imported("attachments", added.Count);
         db.ChangeTracker.Clear();
     }
@@ -83,6 +93,11 @@ public sealed class AttachmentImporter(HeraldDbContext db, IMediaStore store, Ti
         };
         if (mediaFolder is null)
         {
+            if (Uri.TryCreate(url, UriKind.Absolute, out var remote))
+            {
+                // Herald's content policy loads pictures from its own host only: say so, rather than import empty boxes in silence.
+                report.Note(RemotePicturesNote, remote.GetLeftPart(UriPartial.Authority));
+            }
             return row;
         }
         var file = Locate(mediaFolder, url);

@@ -1,22 +1,24 @@
 using Herald.Articles;
-using Herald.Discovery.Related;
+using Herald.Articles.Writing;
+using Herald.Hosting.Invalidation;
 using Herald.Storage;
-using Herald.Understanding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.WordPress.Import;
 
 /// <summary>
-/// The second phase of an import: what publishing does per article (understanding, related
-/// index), done once the rows are in, oldest story first as demo seeding does, in committed
-/// batches. A story counts as done when it is in the related index, so a run stopped here picks
-/// up where it left off.
+/// The second phase of an import: the change handlers' work the first phase deferred
+/// (understanding, related index), done once the rows are in, oldest story first as demo seeding
+/// does, in committed batches through <see cref="ArticlePipeline.ReanalyseAsync"/>. A story counts
+/// as done when it is in the related index, so a run stopped here picks up where it left off.
 /// </summary>
 public sealed class ImportAnalysis(IServiceScopeFactory scopes)
 {
     public const int BatchSize = 100;
 
-    public async Task<int> RunAsync(string source, ImportProgress progress, CancellationToken ct)
+    private static readonly ArticleBatch Batch = new(ArticleWriteOrigin.Import);
+
+    public async Task<int> RunAsync(string source, ImportProgress progress, InvalidationSet evictLater, CancellationToken ct)
     {
         int total;
         await using (var scope = scopes.CreateAsyncScope())
@@ -34,17 +36,9 @@ public sealed class ImportAnalysis(IServiceScopeFactory scopes)
             {
                 break;
             }
-            var understanding = services.GetRequiredService<ArticleUnderstanding>();
-            var indexer = services.GetRequiredService<ArticleIndexer>();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var id in ids)
-            {
-                await understanding.AnalyzeAsync(id, ct);
-                var article = await db.Articles.SingleAsync(a => a.Id == id, ct);
-                await indexer.IndexAsync(article, ct);
-                done++;
-            }
-            await transaction.CommitAsync(ct);
+            var pipeline = services.GetRequiredService<ArticlePipeline>();
+            await services.GetRequiredService<SiteWriter>().CommitAsync((tags, token) => pipeline.ReanalyseAsync(ids, Batch, tags, token), ct, evictLater);
+            done += ids.Count;
             progress.Report("analysis", done, total);
         }
         progress.Report("analysis", done, total, force: true);

@@ -33,7 +33,7 @@ public sealed class ImportReport
     public void Note(string what, string example)
     {
         var (count, examples) = notes.TryGetValue(what, out var found) ? found : (0, new List<string>());
-        if (examples.Count < ExamplesPerNote)
+        if (examples.Count < ExamplesPerNote && !examples.Contains(example))
         {
             examples.Add(example);
         }

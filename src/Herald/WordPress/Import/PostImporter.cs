@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Herald.Articles;
+using Herald.Articles.Writing;
 using Herald.Comments;
+using Herald.Hosting.Invalidation;
 using Herald.Media;
 using Herald.Storage;
 using Herald.WordPress.Redirects;
@@ -29,10 +31,14 @@ public sealed class PostImportState(string source, TermMaps terms, WxrScan scan,
 /// <summary>
 /// Imports one batch of posts and pages with their comments, old addresses and media links in
 /// one transaction, together with the <see cref="ImportedItem"/> rows that map them: a batch is
-/// either all there or not at all, so an import killed half-way resumes cleanly.
+/// either all there or not at all, so an import killed half-way resumes cleanly. The articles go
+/// through <see cref="ArticlePipeline"/> as one batch; their analysis is left to
+/// <see cref="ImportAnalysis"/>, and their eviction to the end of the import.
 /// </summary>
-public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter writer, TimeProvider clock)
+public sealed partial class PostImporter(HeraldDbContext db, ArticlePipeline pipeline, SiteWriter writer, TimeProvider clock)
 {
+    private static readonly ArticleBatch Batch = new(ArticleWriteOrigin.Import, AnalysisDeferred: true, AffectsWholeSite: true, KeepUnrenderable: true);
+
     /// <summary>Top-level addresses a standing page must not take: Herald's own routes.</summary>
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
@@ -46,18 +52,25 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter write
     [GeneratedRegex(@"<[^>]*>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AnyTag();
 
-    public async Task ImportAsync(IReadOnlyList<WxrItem> batch, PostImportState state, ImportReport report, CancellationToken ct)
+    /// <param name="evictLater">Where the batch's cache tags go, for the import to evict once at its end.</param>
+    public async Task ImportAsync(IReadOnlyList<WxrItem> batch, PostImportState state, ImportReport report, InvalidationSet evictLater, CancellationToken ct)
     {
         var ids = batch.Select(b => b.PostId).ToList();
         var done = (await db.ImportedItems.AsNoTracking()
             .Where(i => i.Source == state.Source && i.Kind == ImportKeys.Post && ids.Contains(i.ExternalId))
             .Select(i => i.ExternalId).ToListAsync(ct)).ToHashSet();
         var media = await LoadMediaAsync(batch, state, ct);
+        // One transaction from here: a term or author created on the way commits with the batch or not at all.
+        await writer.CommitAsync((tags, token) => WriteAsync(batch, done, media, state, report, tags, token), ct, evictLater);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task WriteAsync(IReadOnlyList<WxrItem> batch, HashSet<long> done, Dictionary<int, MediaItem> media, PostImportState state,
+        ImportReport report, InvalidationSet tags, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        var added = new List<(WxrItem Item, Article Article, List<(long Id, Comment Row)> Comments)>();
+        var added = new List<(WxrItem Item, ArticleEdit Edit, List<(long Id, Comment Row)> Comments)>();
         var stubs = new Dictionary<(Type, int), object>();
-        // Opened before anything is built: a term or author created on the way commits with the batch or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var item in batch)
         {
             if (!done.Add(item.PostId))
@@ -73,13 +86,19 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter write
         }
         if (added.Count == 0)
         {
-            await transaction.CommitAsync(ct);
             return;
         }
-        await AddRedirectsAsync(added.Select(a => (a.Item, a.Article)).ToList(), state, ct);
-        await db.SaveChangesAsync(ct);
-        foreach (var (item, article, comments) in added)
+        await AddRedirectsAsync(added.Select(a => (a.Item, a.Edit.Article)).ToList(), state, ct);
+        await pipeline.SaveBatchAsync(added.Select(a => a.Edit).ToList(), Batch, tags, ct);
+        foreach (var (item, edit, comments) in added)
         {
+            var article = edit.Article;
+            if (edit.RenderProblem is { } problem)
+            {
+                // Kept, shown as its own escaped text until someone fixes it in the newsroom; the import goes on.
+                report.Note("items whose body Herald cannot render (stored as plain text; fix them in the newsroom)",
+                    $"{item.File}:{item.Line}:{item.Column}: {problem}");
+            }
             db.ImportedItems.Add(new ImportedItem { Source = state.Source, Kind = ImportKeys.Post, ExternalId = item.PostId, HeraldId = article.Id, ImportedAt = now });
             foreach (var (id, comment) in comments)
             {
@@ -94,12 +113,9 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter write
             report.Imported(article.Kind == ArticleKind.Page ? "pages" : "posts");
             report.Imported("comments", comments.Count);
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
     }
 
-    private async Task<(WxrItem, Article, List<(long, Comment)>)?> BuildAsync(WxrItem item, PostImportState state,
+    private async Task<(WxrItem, ArticleEdit, List<(long, Comment)>)?> BuildAsync(WxrItem item, PostImportState state,
         Dictionary<int, MediaItem> media, Dictionary<(Type, int), object> stubs, ImportReport report, DateTime now, CancellationToken ct)
     {
         var kind = item.PostType == "page" ? ArticleKind.Page : ArticleKind.Story;
@@ -127,8 +143,8 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter write
         var article = new Article
         {
             Slug = UniqueSlug(item, headline, kind, state),
-            Headline = headline.Length > 0 ? ImportKeys.Clip(headline, 300) : "(no title)",
-            Dek = item.MetaValue("_herald_dek") is { Length: > 0 } dek ? ImportKeys.Clip(dek.Trim(), 600) : null,
+            Headline = headline.Length > 0 ? ImportKeys.Clip(headline, ArticleLimits.Headline) : "(no title)",
+            Dek = item.MetaValue("_herald_dek") is { Length: > 0 } dek ? ImportKeys.Clip(dek.Trim(), ArticleLimits.Dek) : null,
             BodySource = markdown ?? item.Content,
             BodyFormat = markdown is null ? BodyFormat.Html : BodyFormat.Markdown,
             Kind = kind,
@@ -139,7 +155,7 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter write
             EditedAt = item.Modified ?? date,
             // WordPress's "modified" is the last save; a later one than the post date is the update readers see.
             UpdatedAt = item.Modified is { } modified && modified > date ? modified : null,
-            Excerpt = PlainText(item.Excerpt) is { Length: > 0 } excerpt ? ImportKeys.Clip(excerpt, 1000) : null,
+            Excerpt = PlainText(item.Excerpt) is { Length: > 0 } excerpt ? ImportKeys.Clip(excerpt, ArticleLimits.Excerpt) : null,
             CommentStatus = item.CommentStatus == "open" ? CommentStatus.Open : CommentStatus.Closed,
             Version = 1,
         };
@@ -151,16 +167,11 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter write
             var local = TimeZoneInfo.ConvertTimeFromUtc(date, state.Zone);
             article.OldSlugs.Add(new OldSlug { Slug = oldSlug, Year = local.Year, Month = local.Month });
         }
-        if (writer.PrepareForSave(article, ShortcodeMediaFor(item, state, media)) is { } problem)
-        {
-            // Kept, shown as its own escaped text until someone fixes it in the newsroom; the import goes on.
-            report.Note("items whose body Herald cannot render (stored as plain text; fix them in the newsroom)",
-                $"{item.File}:{item.Line}:{item.Column}: {problem}");
-        }
-        db.Articles.Add(article);
+        var edit = pipeline.Create(article);
+        edit.RenderHints = ShortcodeMediaFor(item, state, media);
         var comments = BuildComments(item, article, state.Keys);
         article.CommentCount = comments.Count(c => c.Row.Status == ModerationStatus.Approved);
-        return (item, article, comments);
+        return (item, edit, comments);
     }
 
     private string UniqueSlug(WxrItem item, string headline, ArticleKind kind, PostImportState state)
@@ -178,11 +189,7 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter write
         {
             wanted = wanted[..190].TrimEnd('-');
         }
-        var slug = wanted;
-        for (var n = 2; state.Slugs.Contains(slug) || (kind == ArticleKind.Page && Reserved.Contains(slug)); n++)
-        {
-            slug = $"{wanted}-{n}";
-        }
+        var slug = Slugs.Unique(wanted, s => state.Slugs.Contains(s) || (kind == ArticleKind.Page && Reserved.Contains(s)));
         state.Slugs.Add(slug);
         return slug;
     }
@@ -303,7 +310,7 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticleWriter write
         article.FeaturedImage = new FeaturedImage
         {
             Url = picture.Url,
-            Alt = picture.Alt.Length > 0 ? picture.Alt : ImportKeys.Clip(article.Headline, 500),
+            Alt = picture.Alt.Length > 0 ? picture.Alt : ImportKeys.Clip(article.Headline, ArticleLimits.ImageAlt),
             Caption = picture.Caption,
             Credit = picture.Credit,
             Width = picture.Width,

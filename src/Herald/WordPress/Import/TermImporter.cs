@@ -1,4 +1,6 @@
 using Herald.Articles;
+using Herald.Hosting;
+using Herald.Hosting.Invalidation;
 using Herald.Storage;
 using Herald.WordPress.Redirects;
 using Microsoft.EntityFrameworkCore;
@@ -18,18 +20,23 @@ public sealed class TermMaps
 /// has (same slug) is reused rather than duplicated, so a second import or a Herald-to-Herald
 /// round trip lands on the same rows; every row is mapped in <see cref="ImportedItem"/>.
 /// </summary>
-public sealed class TermImporter(HeraldDbContext db, TimeProvider clock)
+public sealed class TermImporter(HeraldDbContext db, SiteWriter writer, TimeProvider clock)
 {
+    /// <param name="evictLater">Where the cache tags go, for the import to evict once at its end.</param>
     public async Task<TermMaps> ImportAsync(string source, IReadOnlyList<WxrAuthor> authors, IReadOnlyList<WxrTerm> terms,
-        ImportReport report, CancellationToken ct)
+        ImportReport report, InvalidationSet evictLater, CancellationToken ct)
     {
-        var maps = new TermMaps();
-        var now = clock.GetUtcNow().UtcDateTime;
         var known = await db.ImportedItems.AsNoTracking()
             .Where(i => i.Source == source && (i.Kind == ImportKeys.Author || i.Kind == ImportKeys.Category || i.Kind == ImportKeys.Tag))
             .ToDictionaryAsync(i => (i.Kind, i.ExternalId), i => i.HeraldId, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        return await writer.CommitAsync((tags, token) => WriteAsync(source, authors, terms, known, report, tags, token), ct, evictLater);
+    }
 
+    private async Task<TermMaps> WriteAsync(string source, IReadOnlyList<WxrAuthor> authors, IReadOnlyList<WxrTerm> terms,
+        Dictionary<(string Kind, long ExternalId), int> known, ImportReport report, InvalidationSet tags, CancellationToken ct)
+    {
+        var maps = new TermMaps();
+        var now = clock.GetUtcNow().UtcDateTime;
         var authorsBySlug = await db.Authors.ToDictionaryAsync(a => a.Slug, ct);
         var newAuthors = new List<(WxrAuthor Record, Author Row)>();
         foreach (var author in authors.DistinctBy(a => a.Login, StringComparer.OrdinalIgnoreCase))
@@ -106,6 +113,11 @@ public sealed class TermImporter(HeraldDbContext db, TimeProvider clock)
                 child.Parent = parent;
             }
         }
+        if (db.ChangeTracker.HasChanges())
+        {
+            // Sections show on every page (navigation); tags and bylines on many.
+            tags.Add(CacheTags.Site);
+        }
         await db.SaveChangesAsync(ct);
 
         foreach (var (record, row) in newAuthors)
@@ -133,8 +145,6 @@ public sealed class TermImporter(HeraldDbContext db, TimeProvider clock)
                 await RedirectAsync($"/tag/{record.Nicename}", $"/tag/{tag.Slug}", ct);
             }
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return maps;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Herald.Comments;
+using Herald.Hosting.Invalidation;
 using Herald.Site;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,11 @@ public sealed record WxrImportOptions(string File, string? MediaFolder, bool Ski
 /// skipped, the imported stories are analysed and indexed. Every step skips what a previous run
 /// already did, so running it again, or after a crash, ends where one clean run would.
 /// </summary>
+/// <remarks>
+/// Each committed batch writes its row of the invalidation journal, so a Herald serving this
+/// database shows the imported stories within a second of their batch; this process evicts its
+/// own caches once, at the end.
+/// </remarks>
 public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys commentKeys, SiteState site)
 {
     public const int DefaultBatchSize = 500;
@@ -27,25 +33,34 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
         progress.Report("checking", scan.Items, scan.Items, force: true);
         progress.Finish();
 
-        var maps = await ImportHeadAsync(options.File, scan.Source, report, ct);
-        await ImportAttachmentsAsync(options, scan, report, progress, ct);
-        await ImportPostsAsync(options, scan, maps, report, progress, ct);
-        report.ImportTime = clock.Elapsed;
-        site.Invalidate();
-
-        if (options.SkipAnalysis)
+        var evictLater = new InvalidationSet();
+        try
         {
-            report.AnalysisSkipped = true;
+            var maps = await ImportHeadAsync(options.File, scan.Source, report, evictLater, ct);
+            await ImportAttachmentsAsync(options, scan, report, progress, evictLater, ct);
+            await ImportPostsAsync(options, scan, maps, report, progress, evictLater, ct);
+            report.ImportTime = clock.Elapsed;
+
+            if (options.SkipAnalysis)
+            {
+                report.AnalysisSkipped = true;
+                return report;
+            }
+            clock.Restart();
+            report.AnalysedStories = await new ImportAnalysis(scopes).RunAsync(scan.Source, progress, evictLater, ct);
+            progress.Finish();
+            report.AnalysisTime = clock.Elapsed;
             return report;
         }
-        clock.Restart();
-        report.AnalysedStories = await new ImportAnalysis(scopes).RunAsync(scan.Source, progress, ct);
-        progress.Finish();
-        report.AnalysisTime = clock.Elapsed;
-        return report;
+        finally
+        {
+            // What committed is evicted, even when a later batch failed.
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SiteWriter>().EvictAsync(evictLater, CancellationToken.None);
+        }
     }
 
-    private async Task<TermMaps> ImportHeadAsync(string file, string source, ImportReport report, CancellationToken ct)
+    private async Task<TermMaps> ImportHeadAsync(string file, string source, ImportReport report, InvalidationSet evictLater, CancellationToken ct)
     {
         var authors = new List<WxrAuthor>();
         var terms = new List<WxrTerm>();
@@ -65,10 +80,11 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
             }
         }
         await using var scope = scopes.CreateAsyncScope();
-        return await ActivatorUtilities.CreateInstance<TermImporter>(scope.ServiceProvider).ImportAsync(source, authors, terms, report, ct);
+        return await ActivatorUtilities.CreateInstance<TermImporter>(scope.ServiceProvider).ImportAsync(source, authors, terms, report, evictLater, ct);
     }
 
-    private async Task ImportAttachmentsAsync(WxrImportOptions options, WxrScan scan, ImportReport report, ImportProgress progress, CancellationToken ct)
+    private async Task ImportAttachmentsAsync(WxrImportOptions options, WxrScan scan, ImportReport report, ImportProgress progress,
+        InvalidationSet evictLater, CancellationToken ct)
     {
         if (scan.Attachments == 0)
         {
@@ -82,29 +98,31 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
             batch.Add(item);
             if (batch.Count >= size)
             {
-                done += await FlushAttachmentsAsync(batch, options, scan.Source, report, ct);
+                done += await FlushAttachmentsAsync(batch, options, scan.Source, report, evictLater, ct);
                 progress.Report("attachments", done, scan.Attachments);
             }
         }
-        done += await FlushAttachmentsAsync(batch, options, scan.Source, report, ct);
+        done += await FlushAttachmentsAsync(batch, options, scan.Source, report, evictLater, ct);
         progress.Report("attachments", done, scan.Attachments, force: true);
         progress.Finish();
     }
 
-    private async Task<int> FlushAttachmentsAsync(List<WxrItem> batch, WxrImportOptions options, string source, ImportReport report, CancellationToken ct)
+    private async Task<int> FlushAttachmentsAsync(List<WxrItem> batch, WxrImportOptions options, string source, ImportReport report,
+        InvalidationSet evictLater, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
             return 0;
         }
         await using var scope = scopes.CreateAsyncScope();
-        await ActivatorUtilities.CreateInstance<AttachmentImporter>(scope.ServiceProvider).ImportAsync(source, batch, options.MediaFolder, report, ct);
+        await ActivatorUtilities.CreateInstance<AttachmentImporter>(scope.ServiceProvider).ImportAsync(source, batch, options.MediaFolder, report, evictLater, ct);
         var count = batch.Count;
         batch.Clear();
         return count;
     }
 
-    private async Task ImportPostsAsync(WxrImportOptions options, WxrScan scan, TermMaps maps, ImportReport report, ImportProgress progress, CancellationToken ct)
+    private async Task ImportPostsAsync(WxrImportOptions options, WxrScan scan, TermMaps maps, ImportReport report, ImportProgress progress,
+        InvalidationSet evictLater, CancellationToken ct)
     {
         var zone = (await site.GetAsync(ct)).Settings.TimeZone;
         var state = new PostImportState(scan.Source, maps, scan, await commentKeys.GetAsync(ct), zone);
@@ -145,23 +163,23 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
             batch.Add(item);
             if (batch.Count >= options.BatchSize)
             {
-                await FlushPostsAsync(batch, state, report, ct);
+                await FlushPostsAsync(batch, state, report, evictLater, ct);
                 progress.Report("items", seen, total);
             }
         }
-        await FlushPostsAsync(batch, state, report, ct);
+        await FlushPostsAsync(batch, state, report, evictLater, ct);
         progress.Report("items", seen, total, force: true);
         progress.Finish();
     }
 
-    private async Task FlushPostsAsync(List<WxrItem> batch, PostImportState state, ImportReport report, CancellationToken ct)
+    private async Task FlushPostsAsync(List<WxrItem> batch, PostImportState state, ImportReport report, InvalidationSet evictLater, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
             return;
         }
         await using var scope = scopes.CreateAsyncScope();
-        await ActivatorUtilities.CreateInstance<PostImporter>(scope.ServiceProvider).ImportAsync(batch, state, report, ct);
+        await ActivatorUtilities.CreateInstance<PostImporter>(scope.ServiceProvider).ImportAsync(batch, state, report, evictLater, ct);
         batch.Clear();
     }
 }

@@ -26,8 +26,9 @@ public sealed class WpCommentRow
 public static class WpComments
 {
     /// <summary>Approved comments under published stories and pages: what a reader can see on the site.</summary>
-    public static IQueryable<Comment> Public(HeraldDbContext db, DateTime now) => db.Comments.Where(c =>
-        c.Status == ModerationStatus.Approved && c.Article.Status == ArticleStatus.Published && c.Article.PublishedAt <= now);
+    public static IQueryable<Comment> Public(HeraldDbContext db, DateTime now) => db.Comments
+        .Where(c => c.Status == ModerationStatus.Approved)
+        .Where(PublicArticles.Through<Comment>(c => c.Article, now));
 
     public static IQueryable<WpCommentRow> Rows(IQueryable<Comment> comments) => comments.Select(c => new WpCommentRow
     {

@@ -16,8 +16,11 @@ public sealed class WpMediaRow
 public static class WpMedia
 {
     /// <summary>As in WordPress, an attachment is public when it hangs under nothing or under something published.</summary>
-    public static IQueryable<MediaItem> Public(HeraldDbContext db, DateTime now) => db.MediaItems.Where(m =>
-        m.ArticleId == null || db.Articles.Any(a => a.Id == m.ArticleId && a.Status == ArticleStatus.Published && a.PublishedAt <= now));
+    public static IQueryable<MediaItem> Public(HeraldDbContext db, DateTime now)
+    {
+        var published = db.Articles.WherePublic(now);
+        return db.MediaItems.Where(m => m.ArticleId == null || published.Any(a => a.Id == m.ArticleId));
+    }
 
     public static IQueryable<WpMediaRow> Rows(HeraldDbContext db, IQueryable<MediaItem> items) => items.Select(m => new WpMediaRow
     {

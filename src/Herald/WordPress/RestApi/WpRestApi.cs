@@ -14,18 +14,10 @@ public static class WpRestApi
 {
     public const string Prefix = "/wp-json";
     public const string Namespace = "wp/v2";
-    public const string CachePolicy = "wp-api";
+    /// <summary>Its output-cache policy, declared with the others (<see cref="Caching.WordPressApi"/>).</summary>
+    public const string CachePolicy = Caching.WordPressApi;
 
     private static readonly string[] Reads = [HttpMethods.Get, HttpMethods.Head];
-
-    public static IServiceCollection AddWordPressRestApi(this IServiceCollection services)
-    {
-        services.Configure<OutputCacheOptions>(cache => cache.AddPolicy(CachePolicy, policy => policy
-            .Expire(TimeSpan.FromMinutes(30))
-            .SetVaryByQuery("*")
-            .Tag(CacheTags.Site, CacheTags.WordPressApi)));
-        return services;
-    }
 
     public static void MapWordPressRestApi(this IEndpointRouteBuilder app)
     {

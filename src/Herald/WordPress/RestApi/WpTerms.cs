@@ -25,27 +25,33 @@ public static class WpTerms
     public const string Category = "category";
     public const string Tag = "post_tag";
 
-    public static IQueryable<WpTermRow> Categories(HeraldDbContext db, DateTime now) =>
-        db.Categories.Select(c => new WpTermRow
+    public static IQueryable<WpTermRow> Categories(HeraldDbContext db, DateTime now)
+    {
+        var isPublic = PublicArticles.At(now);
+        return db.Categories.Select(c => new WpTermRow
         {
             Id = c.Id,
             Name = c.Name,
             Slug = c.Slug,
             Description = c.Description,
             ParentId = c.ParentId,
-            Count = c.Articles.Count(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.Kind == ArticleKind.Story),
+            Count = c.Articles.AsQueryable().Where(isPublic).Count(a => a.Kind == ArticleKind.Story),
         });
+    }
 
-    public static IQueryable<WpTermRow> Tags(HeraldDbContext db, DateTime now) =>
-        db.Tags.Select(t => new WpTermRow
+    public static IQueryable<WpTermRow> Tags(HeraldDbContext db, DateTime now)
+    {
+        var isPublic = PublicArticles.At(now);
+        return db.Tags.Select(t => new WpTermRow
         {
             Id = t.Id,
             Name = t.Name,
             Slug = t.Slug,
             Description = null,
             ParentId = null,
-            Count = t.Articles.Count(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.Kind == ArticleKind.Story),
+            Count = t.Articles.AsQueryable().Where(isPublic).Count(a => a.Kind == ArticleKind.Story),
         });
+    }
 
     /// <summary>
     /// Terms as embedded in a post (WordPress's "embed" context): no count, description or parent,

@@ -19,9 +19,13 @@ public sealed class WpUserRow
 /// <summary>WordPress's "users" are Herald's bylines; like WordPress, only those with published work are public.</summary>
 public static class WpUsers
 {
-    public static IQueryable<WpUserRow> Public(HeraldDbContext db, DateTime now) => db.Authors
-        .Where(u => db.Articles.Any(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.Authors.Any(b => b.AuthorId == u.Id)))
-        .Select(u => new WpUserRow { Id = u.Id, Name = u.Name, Slug = u.Slug, Bio = u.Bio });
+    public static IQueryable<WpUserRow> Public(HeraldDbContext db, DateTime now)
+    {
+        var published = db.Articles.WherePublic(now);
+        return db.Authors
+            .Where(u => published.Any(a => a.Authors.Any(b => b.AuthorId == u.Id)))
+            .Select(u => new WpUserRow { Id = u.Id, Name = u.Name, Slug = u.Slug, Bio = u.Bio });
+    }
 
     public static JsonObject ToJson(WpUserRow user, WpContext context) => new()
     {

@@ -1,4 +1,5 @@
 using Herald.Articles;
+using Herald.Articles.Writing;
 using Herald.Newsroom.Publishing;
 
 namespace Herald.Tests.Newsroom.Publishing;

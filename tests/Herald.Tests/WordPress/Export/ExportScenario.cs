@@ -39,7 +39,7 @@ public static class ExportScenario
         await using var scope = server.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<HeraldDbContext>();
-        var writer = services.GetRequiredService<ArticleWriter>();
+        var renderer = services.GetRequiredService<ArticleBody>();
 
         var user = new HeraldUser { UserName = AuthorEmail, Email = AuthorEmail, DisplayName = "Marta Lindqvist" };
         db.Users.Add(user);
@@ -69,7 +69,7 @@ public static class ExportScenario
             Authors = [new ArticleAuthor { Author = authors[1], Position = 0 }, new ArticleAuthor { Author = authors[0], Position = 1 }],
             OldSlugs = [new OldSlug { Slug = "bridge-to-reopen", Year = 2025, Month = 3 }],
         };
-        writer.PrepareForSave(feature);
+        renderer.RenderInto(feature);
         db.Articles.Add(feature);
         await db.SaveChangesAsync();
 
@@ -132,7 +132,7 @@ public static class ExportScenario
         html.BodyFormat = BodyFormat.Html;
         foreach (var article in new[] { page, sticky, draft, html })
         {
-            writer.PrepareForSave(article);
+            renderer.RenderInto(article);
             db.Articles.Add(article);
         }
         await db.SaveChangesAsync();

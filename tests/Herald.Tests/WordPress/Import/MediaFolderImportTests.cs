@@ -84,6 +84,25 @@ public sealed class MediaFolderImportTests
         Assert.Equal(3, Rows(db, """SELECT "Id" FROM "MediaItems" """).Count);
     }
 
+    [Fact]
+    public async Task Without_a_media_folder_the_import_says_how_many_pictures_stay_remote_and_where()
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "gazette.xml");
+        await File.WriteAllTextAsync(file, Export);
+        var db = Path.Combine(folder.Path, "herald.db");
+
+        var (exit, output, errors) = await CommandLineImport.RunAsync("import", "wxr", file, "--db", $"Data Source={db}");
+
+        Assert.True(exit == 0, errors);
+        var note = output.Split('\n').Single(l => l.Contains("pictures stay at their old address", StringComparison.Ordinal));
+        Assert.StartsWith("Note: 3 ", note);
+        Assert.Contains("--remote-image-hosts", note);
+        Assert.Contains("https://gazette.example", note);
+        // One host, named once.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(note, "https://gazette\\.example"));
+    }
+
     private static List<object?[]> Rows(string db, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={db};Pooling=False");

@@ -10,7 +10,8 @@ namespace Herald.Tests.WordPress.Import;
 /// </summary>
 public sealed class ThemeUnitTestImport : IAsyncLifetime
 {
-    public static readonly string ExportFile = Path.Combine(RepositoryPaths.Root, "..", "shared", "testdata", "wordpress", "themeunittestdata.wordpress.xml");
+    /// <summary>In shared/testdata beside the checkout, or beside a folder above it (a git worktree's).</summary>
+    public static readonly string ExportFile = FindExport();
 
     private readonly TempFolder folder = new("herald-wxr");
 
@@ -28,6 +29,19 @@ public sealed class ThemeUnitTestImport : IAsyncLifetime
     {
         var importer = ActivatorUtilities.CreateInstance<WxrImporter>(Server.Services);
         return await importer.RunAsync(new WxrImportOptions(ExportFile, null, skipAnalysis), new ImportProgress(TextWriter.Null, terminal: false), CancellationToken.None);
+    }
+
+    private static string FindExport()
+    {
+        var relative = Path.Combine("shared", "testdata", "wordpress", "themeunittestdata.wordpress.xml");
+        for (var folder = Directory.GetParent(RepositoryPaths.Root); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, relative)))
+            {
+                return Path.Combine(folder.FullName, relative);
+            }
+        }
+        return Path.Combine(RepositoryPaths.Root, "..", relative);
     }
 
     public async Task DisposeAsync()

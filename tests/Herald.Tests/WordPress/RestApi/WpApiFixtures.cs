@@ -38,7 +38,7 @@ public sealed record WpSeed(
     {
         await using var scope = server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
-        var writer = scope.ServiceProvider.GetRequiredService<ArticleWriter>();
+        var renderer = scope.ServiceProvider.GetRequiredService<ArticleBody>();
         var now = DateTime.UtcNow;
         var author = await db.Authors.OrderBy(a => a.Id).FirstAsync();
         var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
@@ -69,7 +69,7 @@ public sealed record WpSeed(
                 article.Tags.Add(tag);
             }
             article.Authors.Add(new ArticleAuthor { Author = author, Position = 0 });
-            writer.PrepareForSave(article);
+            renderer.RenderInto(article);
             db.Articles.Add(article);
             return article;
         }
@@ -108,8 +108,7 @@ public sealed record WpSeed(
         var spam = Reply(story, "Buy cheap pills", ModerationStatus.Spam);
         var onDraft = Reply(draft, "Approved but under a draft", ModerationStatus.Approved);
         db.Comments.AddRange(approved, reply, pending, spam, onDraft);
-        await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<CommentPublishing>().ApprovedCommentsChangedAsync([story.Id, draft.Id], CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<CommentPublishing>().SaveAsync([story.Id, draft.Id], CancellationToken.None);
 
         return new WpSeed(story.Id, sticky.Id, page.Id, draft.Id, draftPage.Id, scheduled.Id, approved.Id, reply.Id, pending.Id, onDraft.Id,
             media.Id, hiddenMedia.Id, looseMedia.Id, silent.Id, category.Id, tag.Id);

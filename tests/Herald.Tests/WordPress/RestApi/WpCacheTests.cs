@@ -73,9 +73,8 @@ public sealed class WpCacheTests(SqliteSiteFixture fixture) : IClassFixture<Sqli
             Assert.Empty(await WpApi.ListAsync(Server, $"comments?post={article.Id}"));
 
             comment.Status = ModerationStatus.Approved;
-            await db.SaveChangesAsync();
-            // What moderation calls after every approval.
-            await scope.ServiceProvider.GetRequiredService<CommentPublishing>().ApprovedCommentsChangedAsync([article.Id], CancellationToken.None);
+            // How moderation saves every approval.
+            await scope.ServiceProvider.GetRequiredService<CommentPublishing>().SaveAsync([article.Id], CancellationToken.None);
         }
 
         var comments = await WpApi.ListAsync(Server, $"comments?post={article.Id}");

@@ -600,6 +600,29 @@ namespace Herald.Storage.Migrations.Postgres
                     b.ToTable("TermFrequencies");
                 });
 
+            modelBuilder.Entity("Herald.Hosting.Invalidation.CacheInvalidation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WrittenAt");
+
+                    b.ToTable("CacheInvalidations", (string)null);
+                });
+
             modelBuilder.Entity("Herald.Media.MediaFile", b =>
                 {
                     b.Property<long>("Id")

@@ -583,6 +583,27 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("TermFrequencies");
                 });
 
+            modelBuilder.Entity("Herald.Hosting.Invalidation.CacheInvalidation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WrittenAt");
+
+                    b.ToTable("CacheInvalidations", (string)null);
+                });
+
             modelBuilder.Entity("Herald.Media.MediaFile", b =>
                 {
                     b.Property<long>("Id")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Herald.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHeraldDbContext))]
-    [Migration("20261206064910_Initial")]
+    [Migration("20261206082624_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -601,6 +601,29 @@ namespace Herald.Storage.Migrations.Postgres
                     b.HasKey("Term");
 
                     b.ToTable("TermFrequencies");
+                });
+
+            modelBuilder.Entity("Herald.Hosting.Invalidation.CacheInvalidation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WrittenAt");
+
+                    b.ToTable("CacheInvalidations", (string)null);
                 });
 
             modelBuilder.Entity("Herald.Media.MediaFile", b =>

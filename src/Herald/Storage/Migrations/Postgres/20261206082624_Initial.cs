@@ -69,6 +69,20 @@ namespace Herald.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CacheInvalidations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WrittenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Tags = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CacheInvalidations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Categories",
                 columns: table => new
                 {
@@ -899,6 +913,11 @@ namespace Herald.Storage.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CacheInvalidations_WrittenAt",
+                table: "CacheInvalidations",
+                column: "WrittenAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Categories_ParentId",
                 table: "Categories",
                 column: "ParentId");
@@ -1062,6 +1081,9 @@ namespace Herald.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "CacheInvalidations");
 
             migrationBuilder.DropTable(
                 name: "Comments");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Herald.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHeraldDbContext))]
-    [Migration("20261206064709_Initial")]
+    [Migration("20261206082251_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -584,6 +584,27 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.HasKey("Term");
 
                     b.ToTable("TermFrequencies");
+                });
+
+            modelBuilder.Entity("Herald.Hosting.Invalidation.CacheInvalidation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WrittenAt");
+
+                    b.ToTable("CacheInvalidations", (string)null);
                 });
 
             modelBuilder.Entity("Herald.Media.MediaFile", b =>

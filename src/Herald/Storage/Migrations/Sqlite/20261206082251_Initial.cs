@@ -68,6 +68,20 @@ namespace Herald.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CacheInvalidations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WrittenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CacheInvalidations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Categories",
                 columns: table => new
                 {
@@ -898,6 +912,11 @@ namespace Herald.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CacheInvalidations_WrittenAt",
+                table: "CacheInvalidations",
+                column: "WrittenAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Categories_ParentId",
                 table: "Categories",
                 column: "ParentId");
@@ -1061,6 +1080,9 @@ namespace Herald.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "CacheInvalidations");
 
             migrationBuilder.DropTable(
                 name: "Comments");
