@@ -48,6 +48,7 @@ public static class Caching
             services.AddStackExchangeRedisOutputCache(o => o.InstanceName = "herald:");
             services.AddHeraldRedis(redis);
         }
+        Invalidation.FreshPageStore.Decorate(services);
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<Invalidation.JournalFollower>();
         services.AddHostedService(provider => provider.GetRequiredService<Invalidation.JournalFollower>());

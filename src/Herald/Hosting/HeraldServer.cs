@@ -140,6 +140,7 @@ public static class HeraldServer
         {
             if (options.OutputCache)
             {
+                Invalidation.FreshPageStore.UseJournalPositionNote(cache);
                 cache.UseOutputCache();
             }
         });
