@@ -24,8 +24,8 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app ./
 USER app
-# HOME on the volume: ASP.NET Core keeps its Data Protection keys (sign-in cookies, remembered
-# commenters) in $HOME/.aspnet, and keys lost with a container would sign everyone out.
+# HOME on the volume, so nothing the process writes there is lost with a container. Data
+# Protection keys (sign-in cookies, remembered commenters) live in the site's database.
 ENV HOME=/var/lib/herald \
     HERALD_URLS=http://0.0.0.0:8080 \
     HERALD_DB="Data Source=/var/lib/herald/herald.db" \

@@ -6,9 +6,11 @@ namespace Herald.Comments;
 
 public static class CommentServices
 {
-    /// <summary>The rate-limiting policy on comment posts: a sliding window per client network (an IPv4 address, an IPv6 /64).</summary>
+    /// <summary>
+    /// The rate-limiting policy on comment posts: a sliding window per client network (an IPv4
+    /// address, an IPv6 /64), counted in Redis across nodes when the site has it.
+    /// </summary>
     public const string PostingPolicy = "comment-posts";
-    private const int RateSegments = 6;
 
     public static IServiceCollection AddHeraldComments(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,7 +30,7 @@ public static class CommentServices
             {
                 // A sliding window does not say when a permit frees up; a segment of the window is a fair guess.
                 var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<CommentOptions>>().Value;
-                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.RateWindow / RateSegments;
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.RateWindow / CommentRateLimit.Segments;
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
@@ -36,13 +38,7 @@ public static class CommentServices
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<CommentOptions>>().Value;
                 var network = Hosting.ClientNetwork.Of(context.Connection.RemoteIpAddress);
-                return RateLimitPartition.GetSlidingWindowLimiter(network, _ => new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = options.RatePermits,
-                    Window = options.RateWindow,
-                    SegmentsPerWindow = RateSegments,
-                    QueueLimit = 0,
-                });
+                return CommentRateLimit.For(network, options, context.RequestServices.GetService<StackExchange.Redis.IConnectionMultiplexer>());
             });
         });
         return services;

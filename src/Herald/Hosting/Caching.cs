@@ -1,4 +1,5 @@
 using Herald.Articles;
+using Herald.Hosting.Redis;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Herald.Hosting;
@@ -44,12 +45,10 @@ public static class Caching
         });
         if (options.Redis is { Length: > 0 } redis)
         {
-            services.AddStackExchangeRedisOutputCache(o =>
-            {
-                o.Configuration = redis;
-                o.InstanceName = "herald:";
-            });
+            services.AddStackExchangeRedisOutputCache(o => o.InstanceName = "herald:");
+            services.AddHeraldRedis(redis);
         }
+        Invalidation.FreshPageStore.Decorate(services);
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<Invalidation.JournalFollower>();
         services.AddHostedService(provider => provider.GetRequiredService<Invalidation.JournalFollower>());

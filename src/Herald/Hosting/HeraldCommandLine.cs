@@ -12,7 +12,7 @@ public static class HeraldCommandLine
     private const string Usage = """
         Usage:
           herald serve [--urls URL] [--db CONNECTION] [--demo] [--redis CONFIGURATION] [--no-output-cache]
-                       [--public-url URL] [--trusted-proxies LIST] [--media-folder DIR]
+                       [--public-url URL] [--trusted-proxies LIST] [--media-folder DIR] [--media-store folder|database]
                        [--https-cert FILE [--https-key FILE] [--https-cert-password P]]
                        [--metrics-urls URL] [--log-format text|json]
                        [--smtp-host HOST [--smtp-port N] [--smtp-tls starttls|tls|none] --smtp-from ADDRESS
@@ -21,7 +21,7 @@ public static class HeraldCommandLine
           herald user reset-password EMAIL [--password P | --link [--public-url URL]] [--db CONNECTION]
                        (without --password or --link, the new password is read from standard input)
           herald analyze FILE [--json]
-          herald import wxr FILE [--media DIR] [--skip-analysis] [--db CONNECTION]
+          herald import wxr FILE [--media DIR] [--skip-analysis] [--db CONNECTION] [--media-store folder|database]
           herald export wxr FILE [--site-url URL] [--db CONNECTION]
           herald backup FILE [--db CONNECTION] [--media-folder DIR]
           herald restore FILE [--db CONNECTION] [--media-folder DIR] [--force]
@@ -68,7 +68,10 @@ public static class HeraldCommandLine
         // Fail before anything starts, with the folder named, rather than halfway through start-up.
         try
         {
-            DatabaseInitializer.EnsureWritableFolder(options.MediaFolder);
+            if (options.MediaStore == Media.MediaStoreKind.Folder)
+            {
+                DatabaseInitializer.EnsureWritableFolder(options.MediaFolder);
+            }
         }
         catch (DatabaseConfigurationException e) when (options.ConfiguredMediaFolder is not null)
         {
@@ -76,6 +79,7 @@ public static class HeraldCommandLine
         }
         var app = HeraldServer.Build(options);
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        DataProtectionKeys.EnsureKey(app.Services);
         if (options.Demo)
         {
             await using var scope = app.Services.CreateAsyncScope();

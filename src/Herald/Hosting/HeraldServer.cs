@@ -68,13 +68,14 @@ public static class HeraldServer
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddHeraldStorage(options.Database, options.MemoryMappedReads);
+        services.AddHeraldDataProtection();
         services.AddHeraldAccounts();
         services.AddSingleton<SiteState>();
         services.AddSingleton<IInvalidationListener>(provider => provider.GetRequiredService<SiteState>());
         services.AddHeraldArticles();
         services.AddScoped<Demo.DemoContent>();
         services.AddHeraldUnderstanding();
-        services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaFolder));
+        services.AddHeraldMediaStore(options.MediaStore, options.MediaFolder);
         services.AddHeraldReverseProxy(options);
         services.AddHeraldTelemetry(options);
         services.AddHeraldCaching(options);
@@ -125,7 +126,7 @@ public static class HeraldServer
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseResponseCompression();
         app.UseStaticAssets();
-        app.UseMediaFiles(options.MediaFolder);
+        app.UseMediaFiles(options.MediaStore, options.MediaFolder);
         // Inside the status-code pages, so an old WordPress address is answered 301 before a 404 page is drawn.
         app.UseMiddleware<WordPress.Redirects.LegacyRedirectMiddleware>();
         app.UseMiddleware<WordPress.RestApi.ApiDiscoveryLink>();
@@ -139,6 +140,7 @@ public static class HeraldServer
         {
             if (options.OutputCache)
             {
+                Invalidation.FreshPageStore.UseJournalPositionNote(cache);
                 cache.UseOutputCache();
             }
         });

@@ -25,7 +25,7 @@ public sealed record ServeOptions
     /// </summary>
     public bool MemoryMappedReads { get; init; } = true;
 
-    /// <summary>Redis for the output cache when several Herald nodes share one site.</summary>
+    /// <summary>Redis for the output cache, sign-in throttles and comment limits when several Herald nodes share one site.</summary>
     public string? Redis { get; init; }
 
     /// <summary>
@@ -50,6 +50,9 @@ public sealed record ServeOptions
     public int? MetricsPort { get; init; }
 
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
+    /// <summary>Where media are kept: this node's folder (<see cref="MediaFolder"/>) or the site's database.</summary>
+    public Media.MediaStoreKind MediaStore { get; init; } = Media.MediaStoreKind.Folder;
 
     /// <summary>Origins besides Herald's own that the content policy lets pictures load from.</summary>
     public IReadOnlyList<string> RemoteImageHosts { get; init; } = [];

@@ -1,10 +1,9 @@
-using Microsoft.Extensions.FileProviders;
-
 namespace Herald.Media;
 
 /// <summary>
-/// Where media files live. Local disk by default; a shared store (object storage, a network
-/// folder) implements the same two operations for several Herald nodes.
+/// Where media files live: a local folder by default (<see cref="LocalMediaStore"/>), or the
+/// site's database (<see cref="DatabaseMediaStore"/>), which every node of a site reads.
+/// Either way a file is served at /media/PATH.
 /// </summary>
 public interface IMediaStore
 {
@@ -19,8 +18,6 @@ public interface IMediaStore
 
 public sealed class LocalMediaStore(string root) : IMediaStore
 {
-    public const string UrlPrefix = "/media";
-
     public async Task<string> SaveAsync(string relativePath, Stream content, CancellationToken ct)
     {
         var target = Resolve(relativePath);
@@ -33,20 +30,20 @@ public sealed class LocalMediaStore(string root) : IMediaStore
             await content.CopyToAsync(file, ct);
         }
         File.Move(temporary, target, overwrite: true);
-        return $"{UrlPrefix}/{relativePath.Replace('\\', '/')}";
+        return MediaPaths.UrlOf(relativePath.Replace('\\', '/'));
     }
 
     public bool Exists(string relativePath) => File.Exists(Resolve(relativePath));
 
     public long? SizeOf(string url)
     {
-        if (!url.StartsWith(UrlPrefix + "/", StringComparison.Ordinal))
+        if (!url.StartsWith(MediaPaths.UrlPrefix + "/", StringComparison.Ordinal))
         {
             return null;
         }
         try
         {
-            var file = new FileInfo(Resolve(Uri.UnescapeDataString(url[(UrlPrefix.Length + 1)..])));
+            var file = new FileInfo(Resolve(Uri.UnescapeDataString(url[(MediaPaths.UrlPrefix.Length + 1)..])));
             return file.Exists ? file.Length : null;
         }
         catch (ArgumentException)
@@ -64,20 +61,5 @@ public sealed class LocalMediaStore(string root) : IMediaStore
             throw new ArgumentException("A media path must stay inside the media folder.", nameof(relativePath));
         }
         return full;
-    }
-}
-
-public static class MediaFiles
-{
-    /// <summary>Serves the local media folder under /media with long-lived caching (names never change content).</summary>
-    public static void UseMediaFiles(this WebApplication app, string folder)
-    {
-        Directory.CreateDirectory(folder);
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = new PhysicalFileProvider(folder),
-            RequestPath = LocalMediaStore.UrlPrefix,
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
-        });
     }
 }

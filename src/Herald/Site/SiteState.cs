@@ -18,6 +18,9 @@ public sealed class SiteState(IServiceScopeFactory scopes, TimeProvider clock) :
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim loading = new(1, 1);
+
+    /// <summary>Counts invalidations: a load that began before one must not keep what it read.</summary>
+    private long generation;
     private (SiteSnapshot Snapshot, DateTimeOffset LoadedAt)? current;
 
     public async ValueTask<SiteSnapshot> GetAsync(CancellationToken ct = default)
@@ -33,8 +36,12 @@ public sealed class SiteState(IServiceScopeFactory scopes, TimeProvider clock) :
             {
                 return fresh.Snapshot;
             }
+            var before = Interlocked.Read(ref generation);
             var snapshot = await LoadAsync(ct);
-            current = (snapshot, clock.GetUtcNow());
+            if (Interlocked.Read(ref generation) == before)
+            {
+                current = (snapshot, clock.GetUtcNow());
+            }
             return snapshot;
         }
         finally
@@ -43,7 +50,11 @@ public sealed class SiteState(IServiceScopeFactory scopes, TimeProvider clock) :
         }
     }
 
-    public void Invalidate() => current = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        current = null;
+    }
 
     public void OnInvalidated(IReadOnlyCollection<string> tags)
     {

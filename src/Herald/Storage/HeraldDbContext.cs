@@ -3,6 +3,7 @@ using Herald.Articles;
 using Herald.Comments;
 using Herald.Discovery.Related;
 using Herald.Site;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace Herald.Storage;
 /// The one model of Herald's data. Each provider has a subclass only so that it can own
 /// its own migrations (SQLite and PostgreSQL DDL differ); the model itself is shared.
 /// </summary>
-public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbContext<HeraldUser>(options)
+public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbContext<HeraldUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Author> Authors => Set<Author>();
@@ -25,6 +26,12 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();
     public DbSet<Newsroom.Revisions.ArticleRevision> ArticleRevisions => Set<Newsroom.Revisions.ArticleRevision>();
     public DbSet<Media.MediaItem> MediaItems => Set<Media.MediaItem>();
+
+    /// <summary>The files of the database media store (originals and renditions), when the site uses it.</summary>
+    public DbSet<Media.MediaFile> MediaFiles => Set<Media.MediaFile>();
+
+    /// <summary>The Data Protection key ring every node of the site shares (<see cref="DataProtectionKeys"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ArticleTerm> ArticleTerms => Set<ArticleTerm>();
     public DbSet<TermFrequency> TermFrequencies => Set<TermFrequency>();
     public DbSet<IndexedArticle> IndexedArticles => Set<IndexedArticle>();

@@ -15,6 +15,9 @@ public sealed class KnownEntityCache(IServiceScopeFactory scopes) : IInvalidatio
     public const int MaxKnown = 5_000;
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim loading = new(1, 1);
+
+    /// <summary>Counts invalidations: a load that began before one must not keep what it read.</summary>
+    private long generation;
     private (IReadOnlyList<KnownEntity> Entities, DateTime LoadedAt)? current;
 
     public async Task<IReadOnlyList<KnownEntity>> GetAsync(CancellationToken ct)
@@ -30,8 +33,12 @@ public sealed class KnownEntityCache(IServiceScopeFactory scopes) : IInvalidatio
             {
                 return fresh.Entities;
             }
+            var before = Interlocked.Read(ref generation);
             var entities = await LoadAsync(ct);
-            current = (entities, DateTime.UtcNow);
+            if (Interlocked.Read(ref generation) == before)
+            {
+                current = (entities, DateTime.UtcNow);
+            }
             return entities;
         }
         finally
@@ -40,7 +47,11 @@ public sealed class KnownEntityCache(IServiceScopeFactory scopes) : IInvalidatio
         }
     }
 
-    public void Invalidate() => current = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        current = null;
+    }
 
     /// <summary>Analyses that stored new names, here or in another process, declare <see cref="CacheTags.KnownEntities"/>.</summary>
     public void OnInvalidated(IReadOnlyCollection<string> tags)

@@ -47,8 +47,8 @@ public sealed class FeatureBoundaryTests
         ],
         // The newsroom's policies and its one home.
         ["Newsroom"] = ["NewsroomAccess", "NewsroomArea"],
-        // Where media files live and how a picture is checked, for uploads and imports alike.
-        ["Media"] = ["IMediaStore", "ImageIntake", "ProcessedImage", "MediaRejectedException"],
+        // Where media files live (and which store a site chose) and how a picture is checked, for uploads and imports alike.
+        ["Media"] = ["IMediaStore", "MediaStoreKind", "ImageIntake", "ProcessedImage", "MediaRejectedException"],
         // How a comment is shown and signed elsewhere (the WordPress API, export): text, avatars, limits;
         // the comment settings, which start-up checks.
         ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions"],

@@ -17,6 +17,7 @@ public sealed class StartupRefusalTests
     [InlineData("--trusted-proxies", "10.0.0.1,proxy.internal", "--trusted-proxies (HERALD_TRUSTED_PROXIES): \"proxy.internal\" is not an IP address or network")]
     [InlineData("--trusted-proxies", "10.0.0.0/40", "--trusted-proxies (HERALD_TRUSTED_PROXIES): \"10.0.0.0/40\" is not an IP address or network")]
     [InlineData("--log-format", "xml", "--log-format (HERALD_LOG_FORMAT): \"xml\" is not a log format")]
+    [InlineData("--media-store", "s3", "--media-store (HERALD_MEDIA_STORE): \"s3\" is not a media store; use folder or database.")]
     [InlineData("--urls", "https://127.0.0.1:0", "--https-cert (HERALD_HTTPS_CERT): --urls (HERALD_URLS) names an https:// address")]
     [InlineData("--urls", "ftp://127.0.0.1:21", "--urls (HERALD_URLS): \"ftp://127.0.0.1:21\" must start with http:// or https://.")]
     [InlineData("--metrics-urls", "http://127.0.0.1:5000", "--metrics-urls (HERALD_METRICS_URLS): port 5000 is also a public port")]

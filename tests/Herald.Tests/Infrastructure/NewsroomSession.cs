@@ -28,6 +28,18 @@ public sealed class NewsroomSession : IDisposable
         BaseAddress = server.Address,
     });
 
+    /// <summary>A browser at any address (a node of a site, a proxy), sharing its cookies with other sessions given the same jar.</summary>
+    public static NewsroomSession At(Uri address, CookieContainer cookies) => new(new HttpClient(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        CookieContainer = cookies,
+        AutomaticDecompression = DecompressionMethods.All,
+        Expect100ContinueTimeout = TimeSpan.FromSeconds(30),
+    })
+    {
+        BaseAddress = address,
+    });
+
     /// <summary>A browser on another machine, as far as the server can tell: it connects from its own loopback address (127.x.y.z).</summary>
     public static NewsroomSession From(HeraldTestServer server, IPAddress source, CookieContainer? cookies = null) => new(new HttpClient(new SocketsHttpHandler
     {

@@ -15,11 +15,11 @@ public sealed class NginxProxy : IAsyncDisposable
     private readonly Process process;
     private readonly TempFolder folder;
 
-    private NginxProxy(Process process, TempFolder folder, int httpsPort)
+    private NginxProxy(Process process, TempFolder folder, Uri address)
     {
         this.process = process;
         this.folder = folder;
-        Address = new Uri($"https://127.0.0.1:{httpsPort}");
+        Address = address;
     }
 
     public Uri Address { get; }
@@ -39,6 +39,29 @@ public sealed class NginxProxy : IAsyncDisposable
         site = Replace(site, "listen [::]:443 ssl http2;", "");
         site = Replace(site, "/etc/letsencrypt/live/news.example.org/fullchain.pem", certificate);
         site = Replace(site, "/etc/letsencrypt/live/news.example.org/privkey.pem", key);
+        return await LaunchAsync(folder, site, httpsPort, new Uri($"https://127.0.0.1:{httpsPort}"));
+    }
+
+    /// <summary>
+    /// nginx balancing two Herald nodes round-robin over plain HTTP with deploy/compose/nginx.conf,
+    /// the compose file's own: only the node addresses and the port are changed, and one header
+    /// added (X-Herald-Upstream: the nodes nginx tried, in order) so a test can tell which node answered.
+    /// </summary>
+    public static async Task<NginxProxy> StartBalancerAsync(Uri first, Uri second)
+    {
+        RequiredService.SkipUnlessAvailable(File.Exists(Binary), $"nginx is not installed at {Binary}; install Debian's nginx package.");
+        var folder = new TempFolder("herald-nginx");
+        var port = FreePort();
+        var site = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "deploy", "compose", "nginx.conf"));
+        site = Replace(site, "server herald-a:8080 ", $"server 127.0.0.1:{first.Port} ");
+        site = Replace(site, "server herald-b:8080 ", $"server 127.0.0.1:{second.Port} ");
+        site = Replace(site, "listen 80;", $"listen 127.0.0.1:{port};");
+        site = Replace(site, "    location / {\n", "    location / {\n        add_header X-Herald-Upstream $upstream_addr always;\n");
+        return await LaunchAsync(folder, site, port, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    private static async Task<NginxProxy> LaunchAsync(TempFolder folder, string site, int port, Uri address)
+    {
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "herald.conf"), site);
         var temp = folder.Path;
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "nginx.conf"), $$"""
@@ -67,7 +90,7 @@ public sealed class NginxProxy : IAsyncDisposable
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         var errors = process.StandardError.ReadToEndAsync();
-        var proxy = new NginxProxy(process, folder, httpsPort);
+        var proxy = new NginxProxy(process, folder, address);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
@@ -78,7 +101,7 @@ public sealed class NginxProxy : IAsyncDisposable
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, httpsPort);
+                await client.ConnectAsync(IPAddress.Loopback, port);
                 return proxy;
             }
             catch (SocketException)
@@ -116,7 +139,7 @@ public sealed class NginxProxy : IAsyncDisposable
     {
         if (!text.Contains(from, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"deploy/nginx/herald.conf no longer contains \"{from}\"; update the test with the file.");
+            throw new InvalidOperationException($"The nginx configuration under deploy/ no longer contains \"{from}\"; update the test with the file.");
         }
         return text.Replace(from, to, StringComparison.Ordinal);
     }

@@ -68,6 +68,35 @@ public sealed class BackupTests
     }
 
     [Fact]
+    public async Task A_site_keeping_its_media_in_the_database_is_backed_up_and_restored_with_them()
+    {
+        using var folder = new TempFolder("herald-backup");
+        var siteDb = $"Data Source={Path.Combine(folder.Path, "site", "herald.db")}";
+        var archive = Path.Combine(folder.Path, "site.tar.gz");
+        byte[] picture = [.. Enumerable.Range(0, 5000).Select(i => (byte)(i * 7))];
+        await using (var site = await HeraldTestServer.StartAsync(DatabaseConnection.Parse(siteDb), demo: false,
+            adjust: o => o with { MediaStore = Herald.Media.MediaStoreKind.Database }))
+        {
+            await site.Services.GetRequiredService<Herald.Media.IMediaStore>().SaveAsync("2026/12/quay.png", new MemoryStream(picture), CancellationToken.None);
+        }
+
+        var backup = await HeraldProcess.RunAsync("backup", archive, "--db", siteDb);
+        Assert.True(backup.Exit == 0, backup.Errors);
+        Assert.Contains("with 1 media files inside it) and 0 media files to ", backup.Output);
+
+        var restoredDb = $"Data Source={Path.Combine(folder.Path, "restored", "herald.db")}";
+        var restore = await HeraldProcess.RunAsync("restore", archive, "--db", restoredDb);
+        Assert.True(restore.Exit == 0, restore.Errors);
+        var again = await HeraldProcess.RunAsync("restore", archive, "--db", restoredDb);
+        Assert.Equal("herald: The site is not empty (1 media files in the database); pass --force to replace it with the backup.", again.Errors.Trim());
+
+        await using var restored = await HeraldTestServer.StartAsync(DatabaseConnection.Parse(restoredDb), demo: false,
+            adjust: o => o with { MediaStore = Herald.Media.MediaStoreKind.Database });
+        using var client = restored.CreateClient();
+        Assert.Equal(picture, await client.GetByteArrayAsync("/media/2026/12/quay.png"));
+    }
+
+    [Fact]
     public async Task Restore_refuses_a_site_with_content_unless_forced()
     {
         using var folder = new TempFolder("herald-backup");

@@ -1,4 +1,5 @@
 using System.Net;
+using Herald.Media;
 using Herald.Storage;
 
 namespace Herald.Hosting.Configuration;
@@ -19,11 +20,13 @@ public static class ServeSettings
     public static readonly Setting Demo = new("demo", "HERALD_DEMO", "off",
         "Fills an empty database with the demo newsroom.", IsSwitch: true);
     public static readonly Setting Redis = new("redis", "HERALD_REDIS", "none",
-        "Redis (StackExchange.Redis configuration, e.g. 127.0.0.1:6379) for the shared output cache.");
+        "Redis (StackExchange.Redis configuration, e.g. 127.0.0.1:6379), shared by several nodes: output cache, sign-in throttle, comment rate limit.");
     public static readonly Setting NoOutputCache = new("no-output-cache", "HERALD_NO_OUTPUT_CACHE", "off",
         "Turns the output cache off (for measuring what it buys).", IsSwitch: true);
     public static readonly Setting MediaFolder = new("media-folder", "HERALD_MEDIA_FOLDER", "media/ beside the SQLite file, else ./data/media",
         "Where uploaded pictures and their renditions are kept.");
+    public static readonly Setting MediaStore = new("media-store", "HERALD_MEDIA_STORE", "folder",
+        "Where media are kept: \"folder\" (--media-folder, this node's) or \"database\" (the site's database, which every node reads).");
     public static readonly Setting PublicUrl = new("public-url", "HERALD_PUBLIC_URL", "none (from the request)",
         "The address readers use, e.g. https://news.example.org; every absolute URL starts with it.");
     public static readonly Setting TrustedProxies = new("trusted-proxies", "HERALD_TRUSTED_PROXIES", "127.0.0.0/8,::1",
@@ -56,7 +59,7 @@ public static class ServeSettings
 
     public static readonly IReadOnlyList<Setting> All =
     [
-        Urls, Db, Demo, Redis, NoOutputCache, MediaFolder, PublicUrl, TrustedProxies,
+        Urls, Db, Demo, Redis, NoOutputCache, MediaFolder, MediaStore, PublicUrl, TrustedProxies,
         HttpsCert, HttpsKey, HttpsCertPassword, MetricsUrls, LogFormatSetting, RemoteImageHosts,
         SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
     ];
@@ -94,6 +97,7 @@ public static class ServeSettings
             Redis = Redis.Read(args, environment),
             OutputCache = !NoOutputCache.ReadSwitch(args, environment),
             ConfiguredMediaFolder = MediaFolder.Read(args, environment) is { } media ? Path.GetFullPath(media) : null,
+            MediaStore = ReadMediaStore(args, environment),
             PublicUrl = ReadPublicUrl(PublicUrl.Read(args, environment)),
             TrustedProxies = ReadTrustedProxies(TrustedProxies.Read(args, environment)),
             HttpsCertificate = certificate,
@@ -198,6 +202,15 @@ public static class ServeSettings
         }
         return networks;
     }
+
+    /// <summary>The media store of --media-store (HERALD_MEDIA_STORE); verbs that write media read it too.</summary>
+    public static MediaStoreKind ReadMediaStore(CommandLineArguments args, Func<string, string?> environment) =>
+        MediaStore.Read(args, environment)?.Trim().ToLowerInvariant() switch
+        {
+            null or "folder" => MediaStoreKind.Folder,
+            "database" => MediaStoreKind.Database,
+            var value => throw new SettingException(MediaStore, $"\"{value}\" is not a media store; use folder or database."),
+        };
 
     private static LogFormat ReadLogFormat(string? value) => value?.ToLowerInvariant() switch
     {

@@ -6,7 +6,8 @@ namespace Herald.Hosting.Health;
 /// <summary>
 /// /healthz/live: the process answers (a restart is the cure when it does not).
 /// /healthz/ready: the database is reachable and migrated, Redis answers when configured, and
-/// the media folder takes writes; 503 when any is not (take the node out of the balancer).
+/// the media folder takes writes (media kept in the database need no check of their own);
+/// 503 when any is not (take the node out of the balancer).
 /// /healthz is the same as ready, for probes written before the split.
 /// </summary>
 public static class HealthEndpoints
@@ -19,8 +20,11 @@ public static class HealthEndpoints
     public static IServiceCollection AddHeraldHealth(this IServiceCollection services, ServeOptions options)
     {
         var checks = services.AddHealthChecks()
-            .AddCheck<DatabaseReadyCheck>("database", tags: [Ready], timeout: CheckTimeout)
-            .AddCheck<MediaFolderReadyCheck>("media", tags: [Ready], timeout: CheckTimeout);
+            .AddCheck<DatabaseReadyCheck>("database", tags: [Ready], timeout: CheckTimeout);
+        if (options.MediaStore == Media.MediaStoreKind.Folder)
+        {
+            checks.AddCheck<MediaFolderReadyCheck>("media", tags: [Ready], timeout: CheckTimeout);
+        }
         if (options.Redis is { Length: > 0 })
         {
             services.AddSingleton<RedisReadyCheck>();

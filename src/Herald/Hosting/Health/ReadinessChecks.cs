@@ -27,43 +27,21 @@ public sealed class DatabaseReadyCheck(IServiceScopeFactory scopes) : IHealthChe
 }
 
 /// <summary>
-/// Redis answers a PING. One connection for the life of the process: it reconnects by itself
-/// after Redis returns, so the check turns healthy again without a restart.
+/// Redis answers a PING, on the process's one connection (<see cref="Redis.SharedRedis"/>): it
+/// reconnects by itself after Redis returns, so the check turns healthy again without a restart.
 /// </summary>
-public sealed class RedisReadyCheck(ServeOptions options) : IHealthCheck, IDisposable
+public sealed class RedisReadyCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
-    private readonly Lazy<Task<ConnectionMultiplexer>> connection = new(() => ConnectAsync(options.Redis!));
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         try
         {
-            var redis = await connection.Value.WaitAsync(ct);
             await redis.GetDatabase().PingAsync().WaitAsync(ct);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
             return HealthCheckResult.Unhealthy($"Redis does not answer: {e.Message.Split('\n')[0]}");
-        }
-    }
-
-    private static async Task<ConnectionMultiplexer> ConnectAsync(string configuration)
-    {
-        var settings = ConfigurationOptions.Parse(configuration);
-        settings.AbortOnConnectFail = false; // Start even while Redis is down; the check says so.
-        settings.ConnectTimeout = 2000;
-        settings.SyncTimeout = 2000;
-        settings.AsyncTimeout = 2000;
-        settings.ReconnectRetryPolicy = new LinearRetry(1000);
-        return await ConnectionMultiplexer.ConnectAsync(settings);
-    }
-
-    public void Dispose()
-    {
-        if (connection.IsValueCreated && connection.Value.IsCompletedSuccessfully)
-        {
-            connection.Value.Result.Dispose();
         }
     }
 }

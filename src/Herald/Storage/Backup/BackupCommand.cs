@@ -9,7 +9,8 @@ public static class BackupCommand
 {
     private const string PostgresAdvice =
         "PostgreSQL sites are backed up with PostgreSQL's own tools: pg_dump --format=custom --file=herald.dump DATABASE, "
-        + "restored with pg_restore --clean --if-exists --dbname=DATABASE herald.dump, with the media folder copied beside it (docs/operations.md, Backup).";
+        + "restored with pg_restore --clean --if-exists --dbname=DATABASE herald.dump, with the media folder copied beside it "
+        + "(media kept in the database, --media-store database, are in the dump) (docs/operations.md, Backup).";
 
     public static async Task<int> BackupAsync(CommandLineArguments args)
     {
@@ -17,8 +18,9 @@ public static class BackupCommand
         var archive = args.Words.ElementAtOrDefault(1) ?? throw new CommandLineException("backup needs the file to write, e.g. herald backup site.tar.gz.");
         var (file, media) = Site(args, "backup");
         var manifest = await new SiteBackup(file, media).WriteAsync(archive, CancellationToken.None);
+        var inside = manifest.DatabaseMediaFiles > 0 ? $", with {manifest.DatabaseMediaFiles} media files inside it" : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Backed up {file} ({manifest.DatabaseBytes / 1024} KB, migration {manifest.Migration ?? "none"}) and {manifest.MediaFiles} media files to {archive}."));
+            $"Backed up {file} ({manifest.DatabaseBytes / 1024} KB, migration {manifest.Migration ?? "none"}{inside}) and {manifest.MediaFiles} media files to {archive}."));
         return 0;
     }
 

@@ -2,10 +2,14 @@ using System.Text.Json;
 
 namespace Herald.Storage.Backup;
 
-/// <summary>The first entry of a backup archive: what it holds, so restore can check before it replaces anything.</summary>
+/// <summary>
+/// The first entry of a backup archive: what it holds, so restore can check before it replaces
+/// anything. <see cref="MediaFiles"/> counts the folder's files; <see cref="DatabaseMediaFiles"/>
+/// those of the database media store, which travel inside the database copy.
+/// </summary>
 public sealed record BackupManifest(
     string Format, int Version, DateTime CreatedAt, string Provider, string? Migration,
-    long DatabaseBytes, int MediaFiles, long MediaBytes)
+    long DatabaseBytes, int MediaFiles, long MediaBytes, long DatabaseMediaFiles = 0)
 {
     public const string FormatName = "herald-backup";
     public const int CurrentVersion = 1;

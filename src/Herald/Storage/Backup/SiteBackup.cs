@@ -8,6 +8,8 @@ namespace Herald.Storage.Backup;
 /// One archive (tar.gz) holding a consistent copy of a SQLite site and its media folder. The
 /// database is copied with SQLite's online backup API from one read snapshot, so the site may
 /// go on taking writes; media are copied after it, so every picture the copy names is there.
+/// A site that keeps its media in the database (--media-store database) has them in that one
+/// consistent copy.
 /// </summary>
 public sealed class SiteBackup(string databaseFile, string mediaFolder)
 {
@@ -26,7 +28,7 @@ public sealed class SiteBackup(string databaseFile, string mediaFolder)
             var media = MediaFiles().ToList();
             var manifest = new BackupManifest(
                 BackupManifest.FormatName, BackupManifest.CurrentVersion, DateTime.UtcNow, "sqlite", LastMigration(copy),
-                new FileInfo(copy).Length, media.Count, media.Sum(m => new FileInfo(m.FullPath).Length));
+                new FileInfo(copy).Length, media.Count, media.Sum(m => new FileInfo(m.FullPath).Length), CountRows(copy, "MediaFiles"));
 
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(archive))!);
             await using (var file = File.Create(partial))
@@ -86,6 +88,14 @@ public sealed class SiteBackup(string databaseFile, string mediaFolder)
         }
         command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId DESC LIMIT 1;";
         return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>The rows of a table of the database file; 0 when a database older than the table has none.</summary>
+    private static long CountRows(string databaseFile, string table)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        return SiteRestore.Count(connection, table) ?? 0;
     }
 
     private IEnumerable<(string FullPath, string Relative)> MediaFiles()

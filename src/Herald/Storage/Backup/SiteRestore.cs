@@ -55,7 +55,7 @@ public sealed class SiteRestore(string databaseFile, string mediaFolder)
         {
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             connection.Open();
-            foreach (var (table, noun) in new[] { ("Articles", "articles"), ("Comments", "comments"), ("AspNetUsers", "accounts") })
+            foreach (var (table, noun) in new[] { ("Articles", "articles"), ("Comments", "comments"), ("AspNetUsers", "accounts"), ("MediaFiles", "media files in the database") })
             {
                 if (Count(connection, table) is > 0 and var count)
                 {
@@ -71,7 +71,8 @@ public sealed class SiteRestore(string databaseFile, string mediaFolder)
         return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 
-    private static long? Count(SqliteConnection connection, string table)
+    /// <summary>The rows of a table, or null when the database has no such table.</summary>
+    internal static long? Count(SqliteConnection connection, string table)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name;";

@@ -8,7 +8,7 @@ public static class ImportCommand
 {
     public static async Task<int> RunAsync(CommandLineArguments args)
     {
-        args.AllowOnly("db", "media", "skip-analysis", "batch-size");
+        args.AllowOnly("db", "media", "skip-analysis", "batch-size", Hosting.Configuration.ServeSettings.MediaStore.Flag);
         if (args.Words.ElementAtOrDefault(1) != "wxr")
         {
             throw new CommandLineException("import needs a format and a file: herald import wxr FILE [--media DIR] [--skip-analysis].");
@@ -29,8 +29,17 @@ public static class ImportCommand
             throw new CommandLineException("--batch-size takes a number from 1 to 5000.");
         }
 
-        var options = new ServeOptions { Database = DatabaseConnection.Resolve(args.Get("db")), MemoryMappedReads = false };
-        DatabaseInitializer.EnsureWritableFolder(options.MediaFolder);
+        var options = new ServeOptions
+        {
+            Database = DatabaseConnection.Resolve(args.Get("db")),
+            MemoryMappedReads = false,
+            // Pictures go where the serving nodes look for them.
+            MediaStore = Hosting.Configuration.ServeSettings.ReadMediaStore(args, Environment.GetEnvironmentVariable),
+        };
+        if (options.MediaStore == Media.MediaStoreKind.Folder)
+        {
+            DatabaseInitializer.EnsureWritableFolder(options.MediaFolder);
+        }
         await using var app = HeraldServer.Build(options, quiet: true);
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var importer = ActivatorUtilities.CreateInstance<WxrImporter>(app.Services);
