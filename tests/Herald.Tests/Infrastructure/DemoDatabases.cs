@@ -21,6 +21,9 @@ public static class DemoDatabases
     // PostgreSQL refuses to copy a template another session is reading; copies take turns.
     private static readonly SemaphoreSlim PostgresCopying = new(1, 1);
 
+    // Fixtures start in parallel; SQLite copies take turns too, so no reader meets another mid-open.
+    private static readonly SemaphoreSlim SqliteCopying = new(1, 1);
+
     /// <summary>
     /// Makes <paramref name="database"/> a copy of the seeded demo site when it does not exist yet
     /// (no SQLite file, no PostgreSQL database of that name). False when it already exists: the
@@ -42,12 +45,18 @@ public static class DemoDatabases
         var template = await SqliteTemplate.Value;
         var folder = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(folder);
-        using (var source = new SqliteConnection($"Data Source={Path.Combine(template, "herald.db")};Pooling=False"))
-        using (var destination = new SqliteConnection($"Data Source={target};Pooling=False"))
+        await SqliteCopying.WaitAsync();
+        try
         {
+            using var source = new SqliteConnection($"Data Source={Path.Combine(template, "herald.db")};Mode=ReadOnly;Pooling=False");
+            using var destination = new SqliteConnection($"Data Source={target};Pooling=False");
             source.Open();
             destination.Open();
             source.BackupDatabase(destination);
+        }
+        finally
+        {
+            SqliteCopying.Release();
         }
         // The demo's drawn illustrations live beside the database, as Herald keeps media for SQLite.
         CopyFolder(Path.Combine(template, "media"), Path.Combine(folder, "media"));
@@ -100,8 +109,20 @@ public static class DemoDatabases
         var folder = Path.Combine(Path.GetTempPath(), $"{prefix}{Environment.ProcessId}");
         TryDelete(folder);
         Directory.CreateDirectory(folder);
-        var database = DatabaseConnection.Parse($"Data Source={Path.Combine(folder, "herald.db")}");
-        await SeedAsync(database);
+        var file = Path.Combine(folder, "herald.db");
+        await SeedAsync(DatabaseConnection.Parse($"Data Source={file}"));
+        // The seeding site's pooled connections would keep the write-ahead log open, and a copy
+        // opening a WAL file another connection must first recover fails with "database is locked"
+        // (SQLITE_BUSY_RECOVERY). One self-contained file in rollback mode is read without either;
+        // Herald turns WAL back on in every copy when it starts.
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
+            command.ExecuteNonQuery();
+        }
         return folder;
     }
 

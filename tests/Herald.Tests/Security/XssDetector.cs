@@ -67,7 +67,7 @@ public sealed class XssDetector : IAsyncDisposable
               if (value !== null && (name === 'srcdoc' || scheme.test(value.replace(/[\u0000-\u0020]/g, '')))) note(el, name);
             }
             const src = el.getAttribute('src') || '';
-            if (el.tagName === 'SCRIPT' && !(el.type === 'application/ld+json' || (/^\/js\/[\w.-]+\.js$/.test(src) && !el.textContent.trim()))) note(el, 'script');
+            if (el.tagName === 'SCRIPT' && !(el.type === 'application/ld+json' || (/^\/js\/[\w.-]+\.js(\?v=[\w-]+)?$/.test(src) && !el.textContent.trim()))) note(el, 'script');
             if (/^(IFRAME|FRAME|FRAMESET|OBJECT|EMBED|BASE|APPLET|PORTAL)$/.test(el.tagName)) note(el, 'element');
             if (el.tagName === 'META' && el.hasAttribute('http-equiv')) note(el, 'meta');
           }
