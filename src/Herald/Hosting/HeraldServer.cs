@@ -123,6 +123,7 @@ public static class HeraldServer
             }
             return next(context);
         });
+        app.UseMiddleware<FormNulStripper>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseResponseCompression();
         app.UseStaticAssets();

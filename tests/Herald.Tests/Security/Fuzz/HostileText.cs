@@ -56,8 +56,8 @@ public static class HostileText
     ];
 
     /// <summary>
-    /// What a browser can send of the text: no NUL (ASP.NET's form reader refuses a form holding one
-    /// outright) and no lone surrogates (a browser sends U+FFFD for them).
+    /// What a browser can send of the text: no NUL (Herald drops it from forms, see FormNulTests)
+    /// and no lone surrogates (a browser sends U+FFFD for them).
     /// </summary>
     public static string Sendable(string text)
     {
