@@ -181,12 +181,17 @@ public sealed class XssDetector : IAsyncDisposable
                     Problems.Enqueue($"{target.Label}: {target.Url} never showed {ready}");
                 }
             }
-            foreach (var hazard in await page.EvaluateAsync<string[]>(ExerciseScript))
+            var hazards = await page.EvaluateAsync<string[]>(ExerciseScript);
+            foreach (var hazard in hazards)
             {
                 Latent.Enqueue(new XssFinding("latent", 0, $"{target.Label} ({target.Url})", hazard));
             }
-            // Handlers and javascript: links run in tasks of their own; give them a moment.
-            await page.WaitForTimeoutAsync(100);
+            if (hazards.Length > 0)
+            {
+                // Fired handlers and followed javascript: links run in tasks of their own; give them a moment.
+                // A page with neither had nothing fired, and its load-time scripts ran before the script above.
+                await page.WaitForTimeoutAsync(100);
+            }
             foreach (var code in XssCorpus.CodesIn(await page.ContentAsync()))
             {
                 Seen.GetOrAdd(code, _ => []).Add(target.Label);

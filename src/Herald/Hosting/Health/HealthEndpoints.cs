@@ -7,7 +7,8 @@ namespace Herald.Hosting.Health;
 /// /healthz/live: the process answers (a restart is the cure when it does not).
 /// /healthz/ready: the database is reachable and migrated, Redis answers when configured, and
 /// the media folder takes writes (media kept in the database need no check of their own);
-/// 503 when any is not (take the node out of the balancer).
+/// 503 when any is not (take the node out of the balancer). Each check's answer is kept for a
+/// second (<see cref="RecentHealthCheck{TCheck}"/>), so probes cannot be turned into a load.
 /// /healthz is the same as ready, for probes written before the split.
 /// </summary>
 public static class HealthEndpoints
@@ -19,18 +20,26 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddHeraldHealth(this IServiceCollection services, ServeOptions options)
     {
-        var checks = services.AddHealthChecks()
-            .AddCheck<DatabaseReadyCheck>("database", tags: [Ready], timeout: CheckTimeout);
+        var checks = services.AddHealthChecks();
+        AddRecent<DatabaseReadyCheck>(services, checks, "database");
         if (options.MediaStore == Media.MediaStoreKind.Folder)
         {
-            checks.AddCheck<MediaFolderReadyCheck>("media", tags: [Ready], timeout: CheckTimeout);
+            AddRecent<MediaFolderReadyCheck>(services, checks, "media");
         }
         if (options.Redis is { Length: > 0 })
         {
-            services.AddSingleton<RedisReadyCheck>();
-            checks.AddCheck<RedisReadyCheck>("redis", tags: [Ready], timeout: CheckTimeout);
+            AddRecent<RedisReadyCheck>(services, checks, "redis");
         }
         return services;
+    }
+
+    /// <summary>One instance of the check for the process, answered from its last second's result.</summary>
+    private static void AddRecent<TCheck>(IServiceCollection services, IHealthChecksBuilder checks, string name)
+        where TCheck : class, IHealthCheck
+    {
+        services.AddSingleton<TCheck>();
+        services.AddSingleton<RecentHealthCheck<TCheck>>();
+        checks.AddCheck<RecentHealthCheck<TCheck>>(name, tags: [Ready], timeout: CheckTimeout);
     }
 
     public static void MapHeraldHealth(this IEndpointRouteBuilder app)
