@@ -47,7 +47,13 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
 
             foreach (var group in resolved.GroupBy(pair => pair.Value))
             {
-                db.Set<EntityMention>().Add(new EntityMention { ArticleId = articleId, EntityId = group.Key.Id, Count = group.Sum(pair => pair.Key.Mentions) });
+                db.Set<EntityMention>().Add(new EntityMention
+                {
+                    ArticleId = articleId,
+                    EntityId = group.Key.Id,
+                    Count = group.Sum(pair => pair.Key.Mentions),
+                    Confident = group.Any(pair => pair.Key.IsConfident),
+                });
                 touched.Add(group.Key.Id);
             }
             var speakers = resolved.Where(pair => pair.Key.Type == EntityType.Person)
@@ -58,6 +64,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
                 {
                     ArticleId = articleId,
                     SpeakerId = quote.Speaker is { } name && speakers.TryGetValue(name, out var speaker) ? speaker.Id : null,
+                    SpeakerConfident = quote.IsConfident,
                     Text = Limit(quote.Text, 4000),
                     Cue = quote.Cue is null ? null : Limit(quote.Cue, 100),
                     Kind = quote.Kind,

@@ -7,7 +7,7 @@ namespace Herald.Understanding;
 
 /// <summary>
 /// The names the site already knows, handed to the analyzer so that "Solberg" in a new article
-/// is the Ingrid Solberg of earlier ones. The most-mentioned entities only, so that the cost of
+/// is the Ingrid Solberg of earlier ones. Those an editor confirmed, then the most-mentioned only, so that the cost of
 /// analysing one article does not grow with the archive; refreshed after analyses add names.
 /// </summary>
 public sealed class KnownEntityCache(IServiceScopeFactory scopes) : IInvalidationListener
@@ -72,11 +72,13 @@ public sealed class KnownEntityCache(IServiceScopeFactory scopes) : IInvalidatio
     public static async Task<IReadOnlyList<KnownEntity>> LoadAsync(HeraldDbContext db, CancellationToken ct)
     {
         var rows = await db.Set<NamedEntity>().AsNoTracking()
-            .OrderByDescending(e => db.Set<EntityMention>().Count(m => m.EntityId == e.Id))
+            .OrderByDescending(e => e.Review == EntityReview.Confirmed)
+            .ThenByDescending(e => db.Set<EntityMention>().Count(m => m.EntityId == e.Id))
             .Take(MaxKnown)
-            .Select(e => new { e.Name, e.Type, Aliases = e.Aliases.Select(a => a.Name).ToList() })
+            .Select(e => new { e.Name, e.Type, e.Review, Aliases = e.Aliases.Select(a => a.Name).ToList() })
             .AsSplitQuery()
             .ToListAsync(ct);
-        return rows.Select(r => new KnownEntity(r.Name, r.Type, r.Aliases)).ToList();
+        // A name an editor confirmed (its type included) is taken as certain by every later analysis.
+        return rows.Select(r => new KnownEntity(r.Name, r.Type, r.Aliases, r.Review == EntityReview.Confirmed)).ToList();
     }
 }

@@ -18,9 +18,9 @@ public sealed class TopicQueries(HeraldDbContext db)
     /// <summary>One query, whatever the number of entities the article names.</summary>
     public async Task<IReadOnlyList<StoryTopic>> ForArticleAsync(int articleId, CancellationToken ct)
     {
-        var quotes = db.Set<ArticleQuote>().Where(q => q.ArticleId == articleId);
+        var quotes = db.Set<ArticleQuote>().Where(q => q.ArticleId == articleId).Attributed();
         return await db.Set<EntityMention>().AsNoTracking()
-            .Where(m => m.ArticleId == articleId)
+            .Where(m => m.ArticleId == articleId).Shown()
             .Select(m => new { m.Entity, m.Count, Quoted = quotes.Any(q => q.SpeakerId == m.EntityId) })
             .OrderByDescending(m => m.Quoted).ThenByDescending(m => m.Count).ThenBy(m => m.Entity.Name)
             .Take(MaxPerArticle)

@@ -14,6 +14,7 @@ internal sealed class UnderstandingConfiguration :
         entity.Property(e => e.Type).HasConversion<string>().HasMaxLength(20);
         entity.Property(e => e.Name).HasMaxLength(300);
         entity.Property(e => e.Slug).HasMaxLength(200);
+        entity.Property(e => e.Review).HasConversion<string>().HasMaxLength(20);
         entity.HasIndex(e => new { e.Type, e.Slug }).IsUnique();
         entity.HasMany(e => e.Aliases).WithOne().HasForeignKey(a => a.EntityId).OnDelete(DeleteBehavior.Cascade);
     }

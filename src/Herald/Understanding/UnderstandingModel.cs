@@ -14,6 +14,22 @@ public sealed class NamedEntity
     public required string Name { get; set; }
     public required string Slug { get; set; }
     public List<EntityAlias> Aliases { get; set; } = [];
+
+    /// <summary>What an editor decided; <see cref="EntityReview.Unreviewed"/> leaves it to the analysis's confidence.</summary>
+    public EntityReview Review { get; set; }
+}
+
+/// <summary>An editor's word on an entity, which no later analysis overrides.</summary>
+public enum EntityReview
+{
+    /// <summary>Public only where an analysis was sure of it (<see cref="EntityMention.Confident"/>).</summary>
+    Unreviewed = 0,
+
+    /// <summary>Checked by an editor, name and type: public wherever a published story names it.</summary>
+    Confirmed = 1,
+
+    /// <summary>Never on a public page, however sure an analysis is.</summary>
+    Hidden = 2,
 }
 
 /// <summary>One name of an entity, stored folded so that lookups ignore case.</summary>
@@ -34,6 +50,9 @@ public sealed class EntityMention
     public int EntityId { get; set; }
     public NamedEntity Entity { get; set; } = null!;
     public int Count { get; set; }
+
+    /// <summary>The analysis of this article was sure enough of the entity for public pages (<see cref="Herald.Text.Entity.IsConfident"/>).</summary>
+    public bool Confident { get; set; }
 }
 
 /// <summary>A statement in an article: the words, who said them, and where they stand in the Markdown.</summary>
@@ -44,6 +63,9 @@ public sealed class ArticleQuote
     public Article Article { get; set; } = null!;
     public int? SpeakerId { get; set; }
     public NamedEntity? Speaker { get; set; }
+
+    /// <summary>The analysis was sure enough of the speaker for public pages (<see cref="Herald.Text.Quote.IsConfident"/>).</summary>
+    public bool SpeakerConfident { get; set; }
     public required string Text { get; set; }
     public string? Cue { get; set; }
     public QuoteKind Kind { get; set; }

@@ -54,6 +54,8 @@ public sealed class FeatureBoundaryTests
         ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions"],
         // Search, for the WordPress API's search endpoint; RSS text and extensions, for the comment feeds.
         ["Discovery"] = ["ISearchIndex", "SearchQuery", "FeedText", "RssExtensions"],
+        // Which entities a public page may name, for the related-stories evidence.
+        ["Understanding"] = ["PublicEntities"],
     };
 
     /// <summary>Page parts another feature's pages include by path: the two layouts, metadata, cards and the pager.</summary>

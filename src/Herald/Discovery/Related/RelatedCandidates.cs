@@ -56,7 +56,8 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
 
         // The people and organisations the story names (found by Understanding, which runs first):
         // articles naming the same ones are candidates too, and sharing them is evidence.
-        var entityIds = await db.Set<EntityMention>().AsNoTracking()
+        // Only those a public page may name: the evidence is shown to readers.
+        var entityIds = await db.Set<EntityMention>().AsNoTracking().Shown()
             .Where(m => m.ArticleId == articleId && m.Entity.Type != EntityType.Place)
             .OrderByDescending(m => m.Count).Take(EntitiesLookedUp).Select(m => m.EntityId).ToListAsync(ct);
 

@@ -38,9 +38,10 @@ public sealed class TopicModel(ArticleQueries articles, HeraldDbContext db, Site
             return NotFound();
         }
         var published = articles.Published();
-        // An entity named only in articles readers cannot see has no page.
+        // An entity named only in articles readers cannot see, or not sure enough to publish, has no page.
+        var shown = db.Set<EntityMention>().Shown();
         var entity = await db.Set<NamedEntity>().AsNoTracking().Include(e => e.Aliases)
-            .Where(e => db.Set<EntityMention>().Any(m => m.EntityId == e.Id && published.Any(a => a.Id == m.ArticleId)))
+            .Where(e => shown.Any(m => m.EntityId == e.Id && published.Any(a => a.Id == m.ArticleId)))
             .FirstOrDefaultAsync(e => e.Type == type && e.Slug == slug, ct);
         if (entity is null)
         {
@@ -49,13 +50,13 @@ public sealed class TopicModel(ArticleQueries articles, HeraldDbContext db, Site
         var snapshot = await site.GetAsync(ct);
         (Entity, Zone, BasePath) = (entity, snapshot.Settings.TimeZone, ArticleUrls.Topic(type, slug));
 
-        Quotes = await db.Set<ArticleQuote>().AsNoTracking()
+        Quotes = await db.Set<ArticleQuote>().AsNoTracking().Attributed()
             .Where(q => q.SpeakerId == entity.Id && published.Any(a => a.Id == q.ArticleId))
             .OrderByDescending(q => q.Article.PublishedAt).ThenBy(q => q.Start)
             .Take(MaxQuotes)
             .Select(q => new QuoteLine(q.Text, q.Cue, q.Kind, q.Article.Headline, q.Article.Slug, q.Article.PublishedAt!.Value))
             .ToListAsync(ct);
-        var mentioning = db.Set<EntityMention>().Where(m => m.EntityId == entity.Id).Select(m => m.ArticleId);
+        var mentioning = shown.Where(m => m.EntityId == entity.Id).Select(m => m.ArticleId);
         Mentions = await articles.ListAsync(published.Where(a => mentioning.Contains(a.Id)), page, snapshot.Settings.PostsPerPage, ct);
         if (page > Mentions.PageCount)
         {

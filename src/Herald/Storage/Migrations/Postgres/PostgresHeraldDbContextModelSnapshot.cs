@@ -918,6 +918,9 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("SpeakerConfident")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("SpeakerId")
                         .HasColumnType("integer");
 
@@ -977,6 +980,9 @@ namespace Herald.Storage.Migrations.Postgres
                     b.Property<int>("EntityId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Confident")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
@@ -999,6 +1005,11 @@ namespace Herald.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Slug")
                         .IsRequired()

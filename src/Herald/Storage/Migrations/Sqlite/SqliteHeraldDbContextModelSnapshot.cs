@@ -889,6 +889,9 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SpeakerConfident")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SpeakerId")
                         .HasColumnType("INTEGER");
 
@@ -946,6 +949,9 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Property<int>("EntityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Confident")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
@@ -965,6 +971,11 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")

@@ -160,7 +160,8 @@ namespace Herald.Storage.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Review = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -492,6 +493,7 @@ namespace Herald.Storage.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ArticleId = table.Column<int>(type: "integer", nullable: false),
                     SpeakerId = table.Column<int>(type: "integer", nullable: true),
+                    SpeakerConfident = table.Column<bool>(type: "boolean", nullable: false),
                     Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Cue = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -636,7 +638,8 @@ namespace Herald.Storage.Migrations.Postgres
                 {
                     ArticleId = table.Column<int>(type: "integer", nullable: false),
                     EntityId = table.Column<int>(type: "integer", nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false)
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Confident = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -159,7 +159,8 @@ namespace Herald.Storage.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Review = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -491,6 +492,7 @@ namespace Herald.Storage.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
                     SpeakerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SpeakerConfident = table.Column<bool>(type: "INTEGER", nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Cue = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -635,7 +637,8 @@ namespace Herald.Storage.Migrations.Sqlite
                 {
                     ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
                     EntityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    Confident = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,227 @@
+using Herald.Articles;
+using Herald.Hosting;
+using Herald.Hosting.Invalidation;
+using Herald.Newsroom;
+using Herald.Storage;
+using Herald.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Understanding.Review;
+
+/// <summary>
+/// Where editors check what the analysis found before readers see it: the people, organisations
+/// and places waiting for a decision (found without enough confidence to publish), and every
+/// other one. An editor confirms an entity (retyping it if the analysis got the type wrong),
+/// renames it, removes a wrong name from it, or hides it from public pages. Decisions are stored
+/// on the entity, so later analyses keep them: a confirmed name and type are handed to the
+/// analyzer as certain.
+/// </summary>
+[Authorize(Policy = NewsroomAccess.Editors)]
+public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, SiteWriter writer) : PageModel
+{
+    public const int PageSize = 50;
+    public const int MaxQueryLength = 100;
+
+    public sealed record Row(NamedEntity Entity, int Articles, bool Public);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "show")]
+    public string Show { get; set; } = "waiting";
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    /// <summary>Read from the query in <see cref="OnGetAsync"/>: "page" is also Razor Pages' own route value.</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    public bool HasNextPage { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public string? Problem { get; private set; }
+
+    /// <summary>What an editor typed into a rename field that was refused, by entity, to show again.</summary>
+    public Dictionary<int, string> RefusedNames { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? page, CancellationToken ct)
+    {
+        if (!Articles.PageNumber.TryParse(page, out var number))
+        {
+            return BadRequest();
+        }
+        PageNumber = number;
+        if (!await LoadAsync(ct))
+        {
+            return BadRequest();
+        }
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostConfirmAsync(int id, EntityType type, CancellationToken ct) =>
+        ChangeAsync(id, ct, async entity =>
+        {
+            if (!Enum.IsDefined(type))
+            {
+                return "Choose person, organisation or place.";
+            }
+            var retyped = entity.Type != type;
+            if (retyped)
+            {
+                entity.Slug = await UniqueSlugAsync(type, entity.Slug, entity.Id, ct);
+                entity.Type = type;
+            }
+            entity.Review = EntityReview.Confirmed;
+            return null;
+        }, entity => $"Confirmed \"{entity.Name}\" as {Describe(entity.Type)}; readers see it wherever a published story names it.");
+
+    public Task<IActionResult> OnPostHideAsync(int id, CancellationToken ct) =>
+        ChangeAsync(id, ct, entity =>
+        {
+            entity.Review = EntityReview.Hidden;
+            return Task.FromResult<string?>(null);
+        }, entity => $"Hid \"{entity.Name}\" from every public page.");
+
+    public Task<IActionResult> OnPostResetAsync(int id, CancellationToken ct) =>
+        ChangeAsync(id, ct, entity =>
+        {
+            entity.Review = EntityReview.Unreviewed;
+            return Task.FromResult<string?>(null);
+        }, entity => $"\"{entity.Name}\" is left to the analysis again: public only where it was found with confidence.");
+
+    public Task<IActionResult> OnPostRenameAsync(int id, string? name, CancellationToken ct) =>
+        ChangeAsync(id, ct, entity =>
+        {
+            var wanted = string.Join(' ', (name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            if (wanted.Length == 0 || wanted.Length > 300 || wanted.Any(char.IsControl))
+            {
+                RefusedNames[id] = name ?? "";
+                return Task.FromResult<string?>(wanted.Length > 300 ? "A name has at most 300 characters." : "Type the name readers should see.");
+            }
+            entity.Name = wanted;
+            // The new name is one more way of finding it; the old ones stay, so earlier stories still resolve.
+            if (entity.Aliases.All(a => a.Folded != EntityAlias.Fold(wanted)))
+            {
+                entity.Aliases.Add(new EntityAlias { Name = wanted, Folded = EntityAlias.Fold(wanted) });
+            }
+            return Task.FromResult<string?>(null);
+        }, entity => $"Renamed to \"{entity.Name}\".");
+
+    public Task<IActionResult> OnPostRemoveNameAsync(int id, int alias, CancellationToken ct) =>
+        ChangeAsync(id, ct, entity =>
+        {
+            var wrong = entity.Aliases.FirstOrDefault(a => a.Id == alias);
+            if (wrong is null)
+            {
+                return Task.FromResult<string?>("That name is not one of this entity's any more.");
+            }
+            if (EntityAlias.Fold(wrong.Name) == EntityAlias.Fold(entity.Name))
+            {
+                return Task.FromResult<string?>("Rename the entity before removing the name it is shown under.");
+            }
+            entity.Aliases.Remove(wrong);
+            db.Remove(wrong);
+            return Task.FromResult<string?>(null);
+        }, entity => $"Removed a name from \"{entity.Name}\"; stories that use it alone will no longer be linked to it when they are next saved.");
+
+    /// <summary>
+    /// Applies one decision. It changes article pages (their topic lists), related-story evidence,
+    /// topic pages and the names every process hands the analyzer, so the whole site's cache goes.
+    /// </summary>
+    private async Task<IActionResult> ChangeAsync(int id, CancellationToken ct, Func<NamedEntity, Task<string?>> change, Func<NamedEntity, string> done)
+    {
+        var entity = await db.Set<NamedEntity>().Include(e => e.Aliases).FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (entity is null)
+        {
+            Notice = "That entity no longer exists; the list below is current.";
+            return LocalRedirect(ListUrl);
+        }
+        Problem = await change(entity);
+        if (Problem is not null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadAsync(ct);
+            return Page();
+        }
+        await writer.SaveChangesAsync([CacheTags.Site, CacheTags.KnownEntities, CacheTags.Topic(entity.Id)], ct);
+        Notice = done(entity);
+        return LocalRedirect(ListUrl);
+    }
+
+    /// <summary>The list the editor was looking at, to come back to after a decision.</summary>
+    private string ListUrl => QueryHelpers.AddQueryString("/newsroom/entities", new Dictionary<string, string?> { ["show"] = Show, ["q"] = Query });
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (Show is not ("waiting" or "public" or "hidden" or "all") || PageNumber is < 1 or > 10_000 || Query?.Length > MaxQueryLength)
+        {
+            Problem = "That list does not exist.";
+            return false;
+        }
+        var published = articles.Published();
+        var shown = db.Set<EntityMention>().Shown().Where(m => published.Any(a => a.Id == m.ArticleId));
+        var entities = db.Set<NamedEntity>().AsNoTracking();
+        entities = Show switch
+        {
+            "waiting" => entities.Where(e => e.Review == EntityReview.Unreviewed && !shown.Any(m => m.EntityId == e.Id)),
+            "public" => entities.Where(e => shown.Any(m => m.EntityId == e.Id)),
+            "hidden" => entities.Where(e => e.Review == EntityReview.Hidden),
+            _ => entities,
+        };
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var folded = EntityAlias.Fold(Query);
+            entities = entities.Where(e => e.Aliases.Any(a => a.Folded.Contains(folded)));
+        }
+        var rows = await entities
+            .Select(e => new
+            {
+                Entity = e,
+                Articles = db.Set<EntityMention>().Count(m => m.EntityId == e.Id),
+                Public = shown.Any(m => m.EntityId == e.Id),
+            })
+            .OrderByDescending(r => r.Articles).ThenBy(r => r.Entity.Name).ThenBy(r => r.Entity.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .ToListAsync(ct);
+        // A refused rename shows its row first, whatever the list, so the words typed are not lost.
+        var refusedIds = RefusedNames.Keys.Where(id => rows.All(r => r.Entity.Id != id)).ToList();
+        if (refusedIds.Count > 0)
+        {
+            rows.InsertRange(0, await db.Set<NamedEntity>().AsNoTracking().Where(e => refusedIds.Contains(e.Id))
+                .Select(e => new
+                {
+                    Entity = e,
+                    Articles = db.Set<EntityMention>().Count(m => m.EntityId == e.Id),
+                    Public = shown.Any(m => m.EntityId == e.Id),
+                }).ToListAsync(ct));
+        }
+        var ids = rows.Select(r => r.Entity.Id).ToList();
+        var aliases = await db.Set<EntityAlias>().AsNoTracking().Where(a => ids.Contains(a.EntityId)).ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            row.Entity.Aliases = aliases.Where(a => a.EntityId == row.Entity.Id).OrderBy(a => a.Name).ToList();
+        }
+        HasNextPage = rows.Count > PageSize + refusedIds.Count;
+        Rows = rows.Take(PageSize + refusedIds.Count).Select(r => new Row(r.Entity, r.Articles, r.Public)).ToList();
+        return true;
+    }
+
+    private async Task<string> UniqueSlugAsync(EntityType type, string slug, int id, CancellationToken ct) =>
+        await Slugs.UniqueAsync(slug, async candidate =>
+            await db.Set<NamedEntity>().AnyAsync(e => e.Type == type && e.Slug == candidate && e.Id != id, ct));
+
+
+    public static string Describe(EntityType type) => type switch
+    {
+        EntityType.Person => "a person",
+        EntityType.Organization => "an organisation",
+        _ => "a place",
+    };
+
+    public string PublicUrl(NamedEntity entity) => ArticleUrls.Topic(entity.Type, entity.Slug);
+}
