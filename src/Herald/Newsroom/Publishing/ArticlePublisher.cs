@@ -19,8 +19,9 @@ public sealed class ArticlePublisher(
     HeraldDbContext db, IAuthorizationService authorization, ArticleFormApplier applier, ArticlePipeline pipeline,
     SiteState site, ScheduleSignal schedule, TimeProvider clock)
 {
+    /// <param name="confirmed">The person confirmed a step that takes a story off the site (unpublishing a published one).</param>
     public async Task<PublishOutcome> SaveAsync(ClaimsPrincipal user, ArticleForm form, EditorAction action,
-        CancellationToken ct, RevisionKind kind = RevisionKind.Save, string? note = null)
+        CancellationToken ct, RevisionKind kind = RevisionKind.Save, string? note = null, bool confirmed = false)
     {
         var by = await StaffMember.ResolveAsync(db, user, ct);
         var edit = form.Id == 0 ? await NewArticleAsync(by, ct) : await pipeline.OpenAsync(form.Id, ct);
@@ -34,9 +35,17 @@ public sealed class ArticlePublisher(
         {
             return new PublishOutcome.Forbidden();
         }
+        if (article.Status == ArticleStatus.Trashed)
+        {
+            return new PublishOutcome.Rejected(["This story is in the trash. Restore it from the Trash page before changing it; your text is still here."]);
+        }
         if (article.Id != 0 && await EditedByOthersSinceAsync(article, form.Version, by, ct))
         {
             return new PublishOutcome.Conflict(article);
+        }
+        if (action == EditorAction.Unpublish && article.Status == ArticleStatus.Published && !confirmed)
+        {
+            return new PublishOutcome.NeedsConfirmation(article);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -121,21 +130,6 @@ public sealed class ArticlePublisher(
         var number = await db.ArticleRevisions.CountAsync(r => r.ArticleId == articleId && r.Id <= revisionId, ct);
         return await SaveAsync(user, form, EditorAction.Save, ct, RevisionKind.Restore,
             $"Restored revision {number} ({revision.UserName}, {Display.DateAndTime(revision.CreatedAt, await ZoneAsync(ct))})");
-    }
-
-    public async Task<PublishOutcome> DeleteAsync(ClaimsPrincipal user, int articleId, CancellationToken ct)
-    {
-        var edit = await pipeline.OpenAsync(articleId, ct);
-        if (edit is null)
-        {
-            return new PublishOutcome.NotFound();
-        }
-        if (!await MayAsync(user, edit.Article, ArticleOperations.Delete))
-        {
-            return new PublishOutcome.Forbidden();
-        }
-        await pipeline.DeleteAsync(edit, ArticleWriteOrigin.Newsroom, ct);
-        return new PublishOutcome.Done(edit.Article);
     }
 
     private async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) => (await site.GetAsync(ct)).Settings.TimeZone;

@@ -23,4 +23,10 @@ public abstract record PublishOutcome
     public sealed record Forbidden : PublishOutcome;
 
     public sealed record NotFound : PublishOutcome;
+
+    /// <summary>
+    /// The step takes a story off the site (or puts it back) and was asked for without the person's
+    /// confirmation: nothing changed; <paramref name="Article"/> is what the confirmation names.
+    /// </summary>
+    public sealed record NeedsConfirmation(Articles.Article Article) : PublishOutcome;
 }
