@@ -43,9 +43,11 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
     /// <summary>
     /// The version the person's last button press stored, on the page that follows it: the editor
     /// script drops its kept copy of the text when it matches, whatever the server made of the words.
+    /// Kept as text: a number read back from TempData need not compare equal to the one written,
+    /// and then it would be written again and outlive the one page it belongs to.
     /// </summary>
     [TempData]
-    public int? SavedVersion { get; set; }
+    public string? SavedVersion { get; set; }
 
     public string EditPath => Form.Id == 0 ? "/newsroom/articles/edit" : $"/newsroom/articles/edit/{Form.Id}";
 
@@ -103,7 +105,7 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
                     .ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
                 var what = Workflow.Describe(step, done.Article, zone);
                 Notice = step == EditorAction.Schedule ? $"{what}. Saved at {at}." : $"{what} at {at}.";
-                SavedVersion = done.Article.Version;
+                SavedVersion = done.Article.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Redirect($"/newsroom/articles/edit/{done.Article.Id}");
             case PublishOutcome.NeedsConfirmation asked:
                 Confirmation = new Confirmation(
