@@ -29,6 +29,8 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
 
     /// <summary>This person's autosave that never reached the article (a live article, a conflict).</summary>
     public ArticleRevision? PendingAutosave { get; private set; }
+    /// <summary>An older revision waiting beside the live story to be published or discarded.</summary>
+    public ArticleRevision? PendingDraft { get; private set; }
     public bool MayPublish { get; private set; }
     public bool MayDelete { get; private set; }
     public bool MayChooseAuthors { get; private set; }
@@ -43,8 +45,6 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
     /// <summary>
     /// The version the person's last button press stored, on the page that follows it: the editor
     /// script drops its kept copy of the text when it matches, whatever the server made of the words.
-    /// Kept as text: a number read back from TempData need not compare equal to the one written,
-    /// and then it would be written again and outlive the one page it belongs to.
     /// </summary>
     [TempData]
     public string? SavedVersion { get; set; }
@@ -218,9 +218,14 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
         MayPublish = ArticleAuthorizationHandler.Allows(User, ArticleOperations.Publish, probe);
         MayDelete = Stored is not null && ArticleAuthorizationHandler.Allows(User, ArticleOperations.Delete, Stored);
         MayChooseAuthors = ArticleAuthorizationHandler.Allows(User, ArticleOperations.ChooseAuthors, probe);
+        if (Stored is not null)
+        {
+            PendingDraft = await db.ArticleRevisions.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.ArticleId == Stored.Id && r.Kind == RevisionKind.Pending, ct);
+        }
         if (Stored is not null && Conflict is null)
         {
-            var latest = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == Stored.Id)
+            var latest = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == Stored.Id && r.Kind != RevisionKind.Pending)
                 .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
             if (latest is { Kind: RevisionKind.Autosave } && latest.UserId == StaffId()
                 && (latest.BodySource != Stored.BodySource || latest.Headline != Stored.Headline || latest.Dek != Stored.Dek))

@@ -29,4 +29,7 @@ public abstract record PublishOutcome
     /// confirmation: nothing changed; <paramref name="Article"/> is what the confirmation names.
     /// </summary>
     public sealed record NeedsConfirmation(Articles.Article Article) : PublishOutcome;
+
+    /// <summary>An older revision of a live story became a pending draft beside it; the story itself did not change.</summary>
+    public sealed record Drafted(Articles.Article Article, int DraftId) : PublishOutcome;
 }
