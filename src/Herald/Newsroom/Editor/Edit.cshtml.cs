@@ -29,6 +29,7 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
 
     /// <summary>This person's autosave that never reached the article (a live article, a conflict).</summary>
     public ArticleRevision? PendingAutosave { get; private set; }
+
     /// <summary>An older revision waiting beside the live story to be published or discarded.</summary>
     public ArticleRevision? PendingDraft { get; private set; }
     public bool MayPublish { get; private set; }
