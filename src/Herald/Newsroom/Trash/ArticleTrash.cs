@@ -124,8 +124,16 @@ public sealed class ArticleTrash(HeraldDbContext db, IAuthorizationService autho
             // Read again: a restore since the list was read keeps the story.
             if (await pipeline.OpenAsync(id, ct) is { Article: { Status: ArticleStatus.Trashed, TrashedAt: { } at } } edit && at < cutoff)
             {
-                await pipeline.DeleteAsync(edit, ArticleWriteOrigin.Schedule, ct);
-                purged++;
+                try
+                {
+                    await pipeline.DeleteAsync(edit, ArticleWriteOrigin.Schedule, ct);
+                    purged++;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Another node purged or restored it between our read and our write: theirs stands.
+                    db.ChangeTracker.Clear();
+                }
             }
         }
         return purged;
