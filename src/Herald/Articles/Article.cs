@@ -60,6 +60,18 @@ public sealed class Article
     public List<Category> Categories { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];
     public List<OldSlug> OldSlugs { get; set; } = [];
+
+    /// <summary>UTC. When the story was moved to the trash; null while it is not there.</summary>
+    public DateTime? TrashedAt { get; set; }
+
+    /// <summary>The newsroom account that moved the story to the trash.</summary>
+    public string? TrashedByUserId { get; set; }
+
+    /// <summary>The name of who moved it, kept as it was then (an account may go later).</summary>
+    public string? TrashedByName { get; set; }
+
+    /// <summary>The status the story had before the trash, which a restore starts from.</summary>
+    public ArticleStatus? StatusBeforeTrash { get; set; }
 }
 
 public enum ArticleStatus
@@ -71,6 +83,12 @@ public enum ArticleStatus
 
     /// <summary>Written and handed to an editor for review; not public.</summary>
     Submitted = 4,
+
+    /// <summary>
+    /// In the newsroom's trash: kept whole (revisions, comments, tags, slug) but public nowhere; its
+    /// address answers 410 Gone until it is restored or deleted for good.
+    /// </summary>
+    Trashed = 5,
 }
 
 public enum ArticleKind

@@ -49,6 +49,15 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
         return moved is null ? null : (moved.PublishedAt, moved.Slug);
     }
 
+    /// <summary>
+    /// Whether a story readers could see at <paramref name="slug"/> (its own or an old one) is in the
+    /// newsroom's trash: its address then answers 410 Gone rather than 404, until it comes back.
+    /// A story that was never public stays a plain 404, so the trash tells no one of unpublished work.
+    /// </summary>
+    public Task<bool> WasRemovedAsync(string slug, CancellationToken ct) =>
+        db.Articles.AsNoTracking().AnyAsync(a => a.Status == ArticleStatus.Trashed && a.StatusBeforeTrash == ArticleStatus.Published
+            && (a.Slug == slug || a.OldSlugs.Any(o => o.Slug == slug)), ct);
+
     public async Task<PagedList<ArticleSummary>> ListAsync(IQueryable<Article> source, int page, int pageSize, CancellationToken ct)
     {
         var total = await source.CountAsync(ct);

@@ -60,6 +60,11 @@ public sealed record ServeOptions
     /// <summary>The SMTP server for password-reset mail; null when the operator named none, and then nothing is sent.</summary>
     public Accounts.Mail.MailServer? Mail { get; init; }
 
+    /// <summary>How long a story stays in the newsroom's trash before it is deleted for good.</summary>
+    public TimeSpan TrashRetention { get; init; } = DefaultTrashRetention;
+
+    public static readonly TimeSpan DefaultTrashRetention = TimeSpan.FromDays(30);
+
     /// <summary>The media folder the operator chose; null puts it beside the SQLite file.</summary>
     public string? ConfiguredMediaFolder { get; init; }
 

@@ -16,7 +16,12 @@ public static class ArticleOperations
 
     /// <summary>Publish, schedule and unpublish.</summary>
     public static readonly OperationAuthorizationRequirement Publish = new() { Name = nameof(Publish) };
+
+    /// <summary>Move to the trash, and bring back from it: nothing is lost.</summary>
     public static readonly OperationAuthorizationRequirement Delete = new() { Name = nameof(Delete) };
+
+    /// <summary>Remove a trashed story and its history for good; editors only.</summary>
+    public static readonly OperationAuthorizationRequirement DeleteForever = new() { Name = nameof(DeleteForever) };
 
     /// <summary>Put other people's names on the byline.</summary>
     public static readonly OperationAuthorizationRequirement ChooseAuthors = new() { Name = nameof(ChooseAuthors) };
@@ -40,7 +45,13 @@ public sealed class ArticleAuthorizationHandler : AuthorizationHandler<Operation
             return true;
         }
         var own = IsOwnedBy(article, user.FindFirstValue(ClaimTypes.NameIdentifier));
-        var live = article.Status is ArticleStatus.Published or ArticleStatus.Scheduled;
+        // A trashed story is judged as it stood before: a contributor cannot bring back a story that was live.
+        var standing = article.Status == ArticleStatus.Trashed ? article.StatusBeforeTrash ?? ArticleStatus.Draft : article.Status;
+        var live = standing is ArticleStatus.Published or ArticleStatus.Scheduled;
+        if (operation == ArticleOperations.DeleteForever)
+        {
+            return false;
+        }
         if (user.IsInRole(Roles.Author))
         {
             return own && operation != ArticleOperations.ChooseAuthors;

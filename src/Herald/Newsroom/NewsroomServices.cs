@@ -17,6 +17,8 @@ public static class NewsroomServices
         services.AddScoped<Taxonomy.SiteChanges>();
         services.AddSingleton<ScheduleSignal>();
         services.AddHostedService<ScheduledPublisher>();
+        services.AddScoped<Trash.ArticleTrash>();
+        services.AddHostedService<Trash.TrashPurger>();
         return services;
     }
 }

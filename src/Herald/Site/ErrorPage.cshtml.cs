@@ -50,6 +50,7 @@ public sealed class ErrorPageModel(ILogger<ErrorPageModel> log) : PageModel
             400 => ("That request could not be understood", "The address or the form contained something Herald cannot read — a bad page number, a broken character or a value out of range. Check the address and try again."),
             403 => ("You cannot do that", "Your account does not have permission for this page or action. Ask an editor or administrator if you think it should."),
             404 => ("Page not found", "There is no page at this address. It may have been moved or unpublished, or the address may be mistyped."),
+            410 => ("This story has been removed", "The newsroom has taken the story that was at this address off the site. If it comes back, it will be here again."),
             405 => ("That method is not allowed here", "This address cannot be used that way."),
             413 => ("That was too large", $"What you sent is larger than Herald accepts. Images may be at most {ImageIntake.MaxUploadBytes / (1024 * 1024)} MB; make the picture smaller and upload it again."),
             414 => ("That address is too long", "The address is longer than any page on this site. Check the link you followed."),

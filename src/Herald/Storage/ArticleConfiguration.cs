@@ -20,6 +20,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.BodySource).HasColumnName("BodyMarkdown");
         article.Property(a => a.Version).IsConcurrencyToken();
         article.Property(a => a.CreatedByUserId).HasMaxLength(450);
+        article.Property(a => a.TrashedByUserId).HasMaxLength(450);
+        article.Property(a => a.TrashedByName).HasMaxLength(256);
+        article.Property(a => a.StatusBeforeTrash).HasConversion<string>().HasMaxLength(20);
 
         // Slugs are unique per site: the URL's year and month are for readers, not identity.
         article.HasIndex(a => a.Slug).IsUnique();
@@ -38,6 +41,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // columns from its conditions and scan the whole index). Date-ordered list plans are
         // unchanged with it in place (checked on both engines at 100,000 articles).
         article.HasIndex(a => new { a.Status, a.Kind, a.Id, a.PublishedAt, a.UpdatedAt, a.Slug }, "IX_Articles_PublishedStories");
+        // The trash page lists, and the purge finds, trashed stories by when they went there.
+        article.HasIndex(a => a.TrashedAt);
 
         article.HasOne(a => a.PrimaryCategory).WithMany().HasForeignKey(a => a.PrimaryCategoryId)
             .OnDelete(DeleteBehavior.SetNull);

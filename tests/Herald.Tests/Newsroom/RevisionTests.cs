@@ -40,6 +40,56 @@ public sealed class RevisionTests(SqliteSiteFixture fixture) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task Restoring_a_revision_of_a_live_story_makes_a_draft_beside_it_that_goes_live_only_when_confirmed()
+    {
+        using var editor = await NewsroomSession.SignInAsync(Server, "history-live@example.org", Roles.Editor);
+        var id = await editor.WriteAsync("Sea wall vote", "The council votes on Tuesday.", "publish");
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.EditAsync(Server, id, "Sea wall vote", "The council voted for the wall.")).StatusCode);
+        var url = await NewsroomWriting.PublicUrlAsync(Server, id);
+        using var reader = Server.CreateClient();
+        Assert.Contains("voted for the wall", await reader.GetStringAsync(url));
+
+        var (_, history) = await editor.Client.GetPageAsync($"/newsroom/articles/{id}/revisions");
+        var first = history.QuerySelectorAll("tbody tr").Last().QuerySelector("input[name=to]")!.GetAttribute("value")!;
+        var restore = await editor.PostFormAsync($"/newsroom/articles/{id}/revisions?handler=restore", new() { ["revisionId"] = first }, $"/newsroom/articles/{id}/revisions");
+        Assert.Equal($"/newsroom/articles/{id}/revisions/draft", restore.Headers.Location!.OriginalString);
+
+        // The live story is untouched: readers and the editor still have the text it had.
+        var live = await NewsroomWriting.LoadAsync(Server, id);
+        Assert.Equal("The council voted for the wall.", live.BodySource);
+        Assert.Contains("voted for the wall", await reader.GetStringAsync(url));
+        var (_, draftPage) = await editor.Client.GetPageAsync($"/newsroom/articles/{id}/revisions/draft");
+        var columns = draftPage.QuerySelectorAll(".draft-column");
+        Assert.Equal(2, columns.Length);
+        Assert.Contains("The council voted for the wall.", columns[0].TextContent);
+        Assert.Contains("The council votes on Tuesday.", columns[1].TextContent);
+        Assert.NotNull((await editor.Client.GetPageAsync($"/newsroom/articles/edit/{id}")).Document.QuerySelector($"a[href='/newsroom/articles/{id}/revisions/draft']"));
+
+        // Publishing it asks first, naming the story; nothing changes until it is confirmed.
+        var version = live.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var asked = await editor.PostFormAsync($"/newsroom/articles/{id}/revisions/draft?handler=publish", new() { ["version"] = version }, $"/newsroom/articles/{id}/revisions/draft");
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("Publish this draft of \"Sea wall vote\"?", Html.Parse(await asked.Content.ReadAsStringAsync()).QuerySelector(".confirm")!.TextContent);
+        Assert.Equal("The council voted for the wall.", (await NewsroomWriting.LoadAsync(Server, id)).BodySource);
+
+        var published = await editor.PostFormAsync($"/newsroom/articles/{id}/revisions/draft?handler=publish",
+            new() { ["version"] = version, ["confirm"] = "publish-draft" }, $"/newsroom/articles/{id}/revisions/draft");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal("The council votes on Tuesday.", (await NewsroomWriting.LoadAsync(Server, id)).BodySource);
+        Assert.Contains("votes on Tuesday", await reader.GetStringAsync(url));
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.Client.GetAsync($"/newsroom/articles/{id}/revisions/draft")).StatusCode);
+
+        // A draft may also be thrown away, leaving the live story as it is.
+        var (_, again) = await editor.Client.GetPageAsync($"/newsroom/articles/{id}/revisions");
+        var second = again.QuerySelectorAll("tbody tr").Skip(1).First().QuerySelector("input[name=to]")!.GetAttribute("value")!;
+        await editor.PostFormAsync($"/newsroom/articles/{id}/revisions?handler=restore", new() { ["revisionId"] = second }, $"/newsroom/articles/{id}/revisions");
+        var discarded = await editor.PostFormAsync($"/newsroom/articles/{id}/revisions/draft?handler=discard", [], $"/newsroom/articles/{id}/revisions/draft");
+        Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        Assert.Equal("The council votes on Tuesday.", (await NewsroomWriting.LoadAsync(Server, id)).BodySource);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.Client.GetAsync($"/newsroom/articles/{id}/revisions/draft")).StatusCode);
+    }
+
+    [Fact]
     public void The_word_diff_keeps_spacing_and_marks_whole_words()
     {
         var pieces = WordDiff.Compare("The cat sat\non the mat.", "The dog sat\non the mat!");

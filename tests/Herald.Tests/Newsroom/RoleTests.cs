@@ -63,7 +63,7 @@ public sealed class RoleTests(SqliteSiteFixture fixture) : IClassFixture<SqliteS
         Assert.Equal(HttpStatusCode.Forbidden, (await author.Client.GetAsync("/newsroom/categories")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await author.Client.GetAsync("/newsroom/users")).StatusCode);
 
-        var unpublish = await author.EditAsync(Server, id, "Harbour ferry timetable changes", "The ferry leaves earlier from Monday.", "unpublish");
+        var unpublish = await author.EditAsync(Server, id, "Harbour ferry timetable changes", "The ferry leaves earlier from Monday.", "unpublish", ("confirm", "unpublish"));
         Assert.Equal(HttpStatusCode.Redirect, unpublish.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(await NewsroomWriting.PublicUrlAsync(Server, id))).StatusCode);
     }

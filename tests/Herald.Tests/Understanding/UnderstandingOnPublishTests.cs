@@ -27,7 +27,7 @@ public sealed class UnderstandingOnPublishTests(SqliteSiteFixture fixture) : ICl
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("The line will run every hour from March", page.QuerySelector(".quote-list")!.TextContent);
 
-        var unpublished = await editor.EditAsync(server, id, "Ferry line announced", Story, action: "unpublish");
+        var unpublished = await editor.EditAsync(server, id, "Ferry line announced", Story, "unpublish", ("confirm", "unpublish"));
         Assert.Equal(HttpStatusCode.Redirect, unpublished.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/people/wilhelmina-strand")).StatusCode);
     }

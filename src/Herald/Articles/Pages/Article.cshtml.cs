@@ -36,9 +36,12 @@ public sealed class ArticleModel(ArticleQueries articles, SiteState site) : Page
                 return RedirectPermanent(ArticleUrls.For(moved.PublishedAt, moved.Slug, Zone));
             }
             // A standing page lives at /{slug}, whatever date an old link put in front of it.
-            return await articles.PublishedPages().AnyAsync(a => a.Slug == slug, ct)
-                ? RedirectPermanent(ArticleUrls.Page(slug))
-                : NotFound();
+            if (await articles.PublishedPages().AnyAsync(a => a.Slug == slug, ct))
+            {
+                return RedirectPermanent(ArticleUrls.Page(slug));
+            }
+            // Taken down into the newsroom's trash: gone for now, which search engines read as "drop it".
+            return await articles.WasRemovedAsync(slug, ct) ? StatusCode(StatusCodes.Status410Gone) : NotFound();
         }
         Article = found;
         CanonicalPath = ArticleUrls.For(found.PublishedAt!.Value, found.Slug, Zone);

@@ -31,7 +31,7 @@ public sealed class StandingPageModel(ArticleQueries articles, SiteState site) :
         var found = await articles.FindPublishedPageAsync(slug, ct);
         if (found is null)
         {
-            return NotFound();
+            return await articles.WasRemovedAsync(slug, ct) ? StatusCode(StatusCodes.Status410Gone) : NotFound();
         }
         Article = found;
         CanonicalPath = ArticleUrls.Page(found.Slug);

@@ -43,6 +43,8 @@ public static class ServeSettings
         "\"text\" for people, \"json\" for one JSON object per line with the request id.");
     public static readonly Setting RemoteImageHosts = new("remote-image-hosts", "HERALD_REMOTE_IMAGE_HOSTS", "none",
         "Other hosts pictures may load from (an imported archive's uploads), e.g. https://media.example.org, separated by commas.");
+    public static readonly Setting TrashDays = new("trash-days", "HERALD_TRASH_DAYS", "30",
+        "Days a story stays in the newsroom's trash before it is deleted for good (1 to 3650).");
 
     public static readonly Setting SmtpHost = new("smtp-host", "HERALD_SMTP_HOST", "none (no mail: an administrator resets passwords)",
         "The mail server password-reset links are sent through, e.g. smtp.example.org.");
@@ -60,7 +62,7 @@ public static class ServeSettings
     public static readonly IReadOnlyList<Setting> All =
     [
         Urls, Db, Demo, Redis, NoOutputCache, MediaFolder, MediaStore, PublicUrl, TrustedProxies,
-        HttpsCert, HttpsKey, HttpsCertPassword, MetricsUrls, LogFormatSetting, RemoteImageHosts,
+        HttpsCert, HttpsKey, HttpsCertPassword, MetricsUrls, LogFormatSetting, RemoteImageHosts, TrashDays,
         SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
     ];
 
@@ -106,6 +108,7 @@ public static class ServeSettings
             LogFormat = ReadLogFormat(LogFormatSetting.Read(args, environment)),
             RemoteImageHosts = ReadRemoteImageHosts(RemoteImageHosts.Read(args, environment)),
             Mail = MailSettings.Read(args, environment),
+            TrashRetention = ReadTrashRetention(TrashDays.Read(args, environment)),
         };
     }
 
@@ -211,6 +214,20 @@ public static class ServeSettings
             "database" => MediaStoreKind.Database,
             var value => throw new SettingException(MediaStore, $"\"{value}\" is not a media store; use folder or database."),
         };
+
+    public static TimeSpan ReadTrashRetention(string? value)
+    {
+        if (value is null)
+        {
+            return ServeOptions.DefaultTrashRetention;
+        }
+        if (!int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+            || days is < 1 or > 3650)
+        {
+            throw new SettingException(TrashDays, $"\"{value}\" is not a number of days from 1 to 3650.");
+        }
+        return TimeSpan.FromDays(days);
+    }
 
     private static LogFormat ReadLogFormat(string? value) => value?.ToLowerInvariant() switch
     {

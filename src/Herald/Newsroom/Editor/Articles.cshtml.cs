@@ -38,6 +38,11 @@ public sealed class ArticlesModel(HeraldDbContext db, SiteState site) : PageMode
         {
             articles = articles.Where(a => a.Status == wanted);
         }
+        else
+        {
+            // The trash has a page of its own; the working list leaves it out.
+            articles = articles.Where(a => a.Status != ArticleStatus.Trashed);
+        }
         var total = await articles.CountAsync(ct);
         Rows = await articles.OrderByDescending(a => a.EditedAt ?? a.CreatedAt).ThenByDescending(a => a.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).Select(ArticleRow.From).ToListAsync(ct);

@@ -1,6 +1,8 @@
 using Herald.Articles;
+using Herald.Newsroom.Confirm;
 using Herald.Newsroom.Publishing;
 using Herald.Newsroom.Revisions;
+using Herald.Newsroom.Trash;
 using Herald.Site;
 using Herald.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +15,8 @@ namespace Herald.Newsroom.Editor;
 /// The article editor. Every outcome keeps what the person typed: a refused save re-renders
 /// their words with the reasons (422), a conflict shows both versions (409).
 /// </summary>
-public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Autosaver autosaver, SiteState site) : PageModel
+public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Autosaver autosaver, ArticleTrash trash, SiteState site, TimeProvider clock)
+    : PageModel
 {
     [BindProperty]
     public ArticleForm Form { get; set; } = new();
@@ -26,13 +29,26 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
 
     /// <summary>This person's autosave that never reached the article (a live article, a conflict).</summary>
     public ArticleRevision? PendingAutosave { get; private set; }
+
+    /// <summary>An older revision waiting beside the live story to be published or discarded.</summary>
+    public ArticleRevision? PendingDraft { get; private set; }
     public bool MayPublish { get; private set; }
     public bool MayDelete { get; private set; }
     public bool MayChooseAuthors { get; private set; }
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
+    /// <summary>A step that takes the story off the site, waiting for the person to confirm it.</summary>
+    public Confirmation? Confirmation { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
+
+    /// <summary>
+    /// The version the person's last button press stored, on the page that follows it: the editor
+    /// script drops its kept copy of the text when it matches, whatever the server made of the words.
+    /// </summary>
+    [TempData]
+    public string? SavedVersion { get; set; }
 
     public string EditPath => Form.Id == 0 ? "/newsroom/articles/edit" : $"/newsroom/articles/edit/{Form.Id}";
 
@@ -48,6 +64,11 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
             if (!ArticleAuthorizationHandler.Allows(User, ArticleOperations.Edit, article))
             {
                 return Forbid();
+            }
+            if (article.Status == ArticleStatus.Trashed)
+            {
+                Notice = $"\"{article.Headline}\" is in the trash. Restore it to edit it.";
+                return Redirect("/newsroom/trash");
             }
             Form = ArticleForm.From(article);
             if (revision is { } revisionId && await db.ArticleRevisions.AsNoTracking()
@@ -65,7 +86,7 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, string? action, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int? id, string? action, string? confirm, CancellationToken ct)
     {
         Form.Id = id ?? 0;
         if (!Enum.TryParse<EditorAction>(action, ignoreCase: true, out var step))
@@ -76,12 +97,27 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
         {
             return await ShowAsync(StatusCodes.Status422UnprocessableEntity, ModelStateProblems(), ct);
         }
-        var outcome = await publisher.SaveAsync(User, Form, step, ct);
+        var outcome = await publisher.SaveAsync(User, Form, step, ct, confirmed: Confirmation.Given(confirm, UnpublishConfirmation));
         switch (outcome)
         {
             case PublishOutcome.Done done:
-                Notice = $"{Workflow.Describe(step, done.Article, (await site.GetAsync(ct)).Settings.TimeZone)}.";
+                var zone = (await site.GetAsync(ct)).Settings.TimeZone;
+                var at = TimeZoneInfo.ConvertTimeFromUtc(done.Article.EditedAt ?? clock.GetUtcNow().UtcDateTime, zone)
+                    .ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+                var what = Workflow.Describe(step, done.Article, zone);
+                Notice = step == EditorAction.Schedule ? $"{what}. Saved at {at}." : $"{what} at {at}.";
+                SavedVersion = done.Article.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Redirect($"/newsroom/articles/edit/{done.Article.Id}");
+            case PublishOutcome.NeedsConfirmation asked:
+                Confirmation = new Confirmation(
+                    $"Unpublish \"{asked.Article.Headline}\"?",
+                    "It will leave the site at once: its address will answer \"not found\" and it drops out of the home page, feeds, search and sitemaps. Your words are kept, and you can publish it again.",
+                    "Yes, unpublish it", EditPath, UnpublishConfirmation)
+                {
+                    Form = EditorFormId,
+                    ButtonField = ("action", "unpublish"),
+                };
+                return await ShowAsync(StatusCodes.Status200OK, [], ct);
             case PublishOutcome.Conflict conflict:
                 db.ChangeTracker.Clear();
                 var theirRevision = await db.ArticleRevisions.AsNoTracking()
@@ -121,19 +157,42 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
         { StatusCode = result.StatusCode };
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    /// <summary>Moves the story to the trash; a published or scheduled one only once the person confirmed it.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, string? confirm, CancellationToken ct)
     {
-        switch (await publisher.DeleteAsync(User, id, ct))
+        switch (await trash.MoveToTrashAsync(User, id, Confirmation.Given(confirm, TrashConfirmation), ct))
         {
             case PublishOutcome.Done done:
-                TempData[nameof(Notice)] = $"Deleted \"{done.Article.Headline}\".";
+                TempData[nameof(Notice)] = $"Moved \"{done.Article.Headline}\" to the trash. You can restore it from the Trash page.";
                 return Redirect("/newsroom/articles");
+            case PublishOutcome.NeedsConfirmation asked:
+                var article = asked.Article;
+                Form = ArticleForm.From(article);
+                Confirmation = new Confirmation(
+                    $"Move \"{article.Headline}\" to the trash?",
+                    article.Status == ArticleStatus.Published
+                        ? "It is published: it will leave the site at once, and its address will answer that the story was removed. It stays in the trash, with its revisions and comments, until it is restored or deleted for good."
+                        : "It is scheduled: it will not be published. It stays in the trash, with its revisions and comments, until it is restored or deleted for good.",
+                    "Yes, move it to the trash", EditPath, TrashConfirmation)
+                {
+                    Action = $"/newsroom/articles/edit/{id}?handler=delete",
+                };
+                return await ShowAsync(StatusCodes.Status200OK, [], ct);
+            case PublishOutcome.Rejected rejected:
+                TempData[nameof(Notice)] = string.Join(" ", rejected.Problems);
+                return Redirect(EditPathOf(id));
             case PublishOutcome.Forbidden:
                 return Forbid();
             default:
                 return NotFound();
         }
     }
+
+    public const string EditorFormId = "editor-form";
+    public const string TrashConfirmation = "trash";
+    public const string UnpublishConfirmation = "unpublish";
+
+    private static string EditPathOf(int id) => $"/newsroom/articles/edit/{id}";
 
     private async Task<IActionResult> ShowAsync(int status, IReadOnlyList<string> problems, CancellationToken ct)
     {
@@ -160,9 +219,14 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
         MayPublish = ArticleAuthorizationHandler.Allows(User, ArticleOperations.Publish, probe);
         MayDelete = Stored is not null && ArticleAuthorizationHandler.Allows(User, ArticleOperations.Delete, Stored);
         MayChooseAuthors = ArticleAuthorizationHandler.Allows(User, ArticleOperations.ChooseAuthors, probe);
+        if (Stored is not null)
+        {
+            PendingDraft = await db.ArticleRevisions.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.ArticleId == Stored.Id && r.Kind == RevisionKind.Pending, ct);
+        }
         if (Stored is not null && Conflict is null)
         {
-            var latest = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == Stored.Id)
+            var latest = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == Stored.Id && r.Kind != RevisionKind.Pending)
                 .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
             if (latest is { Kind: RevisionKind.Autosave } && latest.UserId == StaffId()
                 && (latest.BodySource != Stored.BodySource || latest.Headline != Stored.Headline || latest.Dek != Stored.Dek))

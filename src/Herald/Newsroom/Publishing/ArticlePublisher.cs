@@ -19,8 +19,9 @@ public sealed class ArticlePublisher(
     HeraldDbContext db, IAuthorizationService authorization, ArticleFormApplier applier, ArticlePipeline pipeline,
     SiteState site, ScheduleSignal schedule, TimeProvider clock)
 {
+    /// <param name="confirmed">The person confirmed a step that takes a story off the site (unpublishing a published one).</param>
     public async Task<PublishOutcome> SaveAsync(ClaimsPrincipal user, ArticleForm form, EditorAction action,
-        CancellationToken ct, RevisionKind kind = RevisionKind.Save, string? note = null)
+        CancellationToken ct, RevisionKind kind = RevisionKind.Save, string? note = null, bool confirmed = false)
     {
         var by = await StaffMember.ResolveAsync(db, user, ct);
         var edit = form.Id == 0 ? await NewArticleAsync(by, ct) : await pipeline.OpenAsync(form.Id, ct);
@@ -34,9 +35,17 @@ public sealed class ArticlePublisher(
         {
             return new PublishOutcome.Forbidden();
         }
+        if (article.Status == ArticleStatus.Trashed)
+        {
+            return new PublishOutcome.Rejected(["This story is in the trash. Restore it from the Trash page before changing it; your text is still here."]);
+        }
         if (article.Id != 0 && await EditedByOthersSinceAsync(article, form.Version, by, ct))
         {
             return new PublishOutcome.Conflict(article);
+        }
+        if (action == EditorAction.Unpublish && article.Status == ArticleStatus.Published && !confirmed)
+        {
+            return new PublishOutcome.NeedsConfirmation(article);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -107,35 +116,104 @@ public sealed class ArticlePublisher(
         return new PublishOutcome.Done(article);
     }
 
+    /// <summary>
+    /// Brings back an older revision. A story readers can see (or that is scheduled) is not changed:
+    /// the revision becomes its pending draft (<see cref="RevisionKind.Pending"/>), shown beside the
+    /// live text until it is published with <see cref="PublishDraftAsync"/> or discarded. Any other
+    /// story takes the words at once, as a new revision.
+    /// </summary>
     public async Task<PublishOutcome> RestoreAsync(ClaimsPrincipal user, int articleId, int revisionId, CancellationToken ct)
     {
-        var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == articleId, ct);
+        var revision = await db.ArticleRevisions.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == articleId && r.Kind != RevisionKind.Pending, ct);
         var article = await db.Articles.AsNoTracking().WithShownParts().FirstOrDefaultAsync(a => a.Id == articleId, ct);
         if (revision is null || article is null)
         {
             return new PublishOutcome.NotFound();
         }
-        var form = ArticleForm.From(article);
-        (form.Headline, form.Dek, form.Body, form.Excerpt) = (revision.Headline, revision.Dek, revision.BodySource, revision.Excerpt);
-        db.ChangeTracker.Clear();
-        var number = await db.ArticleRevisions.CountAsync(r => r.ArticleId == articleId && r.Id <= revisionId, ct);
-        return await SaveAsync(user, form, EditorAction.Save, ct, RevisionKind.Restore,
-            $"Restored revision {number} ({revision.UserName}, {Display.DateAndTime(revision.CreatedAt, await ZoneAsync(ct))})");
-    }
-
-    public async Task<PublishOutcome> DeleteAsync(ClaimsPrincipal user, int articleId, CancellationToken ct)
-    {
-        var edit = await pipeline.OpenAsync(articleId, ct);
-        if (edit is null)
-        {
-            return new PublishOutcome.NotFound();
-        }
-        if (!await MayAsync(user, edit.Article, ArticleOperations.Delete))
+        if (!await MayAsync(user, article, ArticleOperations.Edit))
         {
             return new PublishOutcome.Forbidden();
         }
-        await pipeline.DeleteAsync(edit, ArticleWriteOrigin.Newsroom, ct);
-        return new PublishOutcome.Done(edit.Article);
+        var number = await db.ArticleRevisions.CountAsync(r => r.ArticleId == articleId && r.Id <= revisionId && r.Kind != RevisionKind.Pending, ct);
+        var description = $"revision {number} ({revision.UserName}, {Display.DateAndTime(revision.CreatedAt, await ZoneAsync(ct))})";
+        if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
+        {
+            var by = await StaffMember.ResolveAsync(db, user, ct);
+            // One draft waits per story: a newer restore replaces the one before.
+            db.ArticleRevisions.RemoveRange(await db.ArticleRevisions.Where(r => r.ArticleId == articleId && r.Kind == RevisionKind.Pending).ToListAsync(ct));
+            var draft = new ArticleRevision
+            {
+                ArticleId = articleId,
+                ArticleVersion = article.Version,
+                Kind = RevisionKind.Pending,
+                Note = $"Draft from {description}",
+                Headline = revision.Headline,
+                Dek = revision.Dek,
+                Slug = article.Slug,
+                BodySource = revision.BodySource,
+                Excerpt = revision.Excerpt,
+                UserId = by.UserId,
+                UserName = by.Name,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.ArticleRevisions.Add(draft);
+            await db.SaveChangesAsync(ct);
+            return new PublishOutcome.Drafted(article, draft.Id);
+        }
+        var form = ArticleForm.From(article);
+        (form.Headline, form.Dek, form.Body, form.Excerpt) = (revision.Headline, revision.Dek, revision.BodySource, revision.Excerpt);
+        db.ChangeTracker.Clear();
+        return await SaveAsync(user, form, EditorAction.Save, ct, RevisionKind.Restore, $"Restored {description}");
+    }
+
+    /// <summary>
+    /// Replaces a live story's words with its pending draft: a confirmed step, checked against the
+    /// version of the story the person had in view (<paramref name="seenVersion"/>), so a change made
+    /// meanwhile is a conflict rather than overwritten. The draft is gone once published.
+    /// </summary>
+    public async Task<PublishOutcome> PublishDraftAsync(ClaimsPrincipal user, int articleId, int seenVersion, bool confirmed, CancellationToken ct)
+    {
+        var draft = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == articleId && r.Kind == RevisionKind.Pending, ct);
+        var article = await db.Articles.AsNoTracking().WithShownParts().FirstOrDefaultAsync(a => a.Id == articleId, ct);
+        if (draft is null || article is null)
+        {
+            return new PublishOutcome.NotFound();
+        }
+        if (!await MayAsync(user, article, ArticleOperations.Edit) || !await MayAsync(user, article, ArticleOperations.Publish))
+        {
+            return new PublishOutcome.Forbidden();
+        }
+        if (!confirmed)
+        {
+            return new PublishOutcome.NeedsConfirmation(article);
+        }
+        var form = ArticleForm.From(article);
+        (form.Headline, form.Dek, form.Body, form.Excerpt) = (draft.Headline, draft.Dek, draft.BodySource, draft.Excerpt);
+        form.Version = seenVersion;
+        db.ChangeTracker.Clear();
+        var outcome = await SaveAsync(user, form, EditorAction.Save, ct, RevisionKind.Restore, $"Published the {char.ToLowerInvariant(draft.Note[0])}{draft.Note[1..]}");
+        if (outcome is PublishOutcome.Done)
+        {
+            await db.ArticleRevisions.Where(r => r.Id == draft.Id).ExecuteDeleteAsync(ct);
+        }
+        return outcome;
+    }
+
+    /// <summary>Drops a live story's pending draft; the story is as it was.</summary>
+    public async Task<PublishOutcome> DiscardDraftAsync(ClaimsPrincipal user, int articleId, CancellationToken ct)
+    {
+        var article = await db.Articles.AsNoTracking().WithByline().FirstOrDefaultAsync(a => a.Id == articleId, ct);
+        if (article is null)
+        {
+            return new PublishOutcome.NotFound();
+        }
+        if (!await MayAsync(user, article, ArticleOperations.Edit))
+        {
+            return new PublishOutcome.Forbidden();
+        }
+        var removed = await db.ArticleRevisions.Where(r => r.ArticleId == articleId && r.Kind == RevisionKind.Pending).ExecuteDeleteAsync(ct);
+        return removed > 0 ? new PublishOutcome.Done(article) : new PublishOutcome.NotFound();
     }
 
     private async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct) => (await site.GetAsync(ct)).Settings.TimeZone;
@@ -165,7 +243,7 @@ public sealed class ArticlePublisher(
         article.Version == seenVersion
             ? Task.FromResult(false)
             : db.ArticleRevisions.AnyAsync(r => r.ArticleId == article.Id && r.ArticleVersion > seenVersion
-                && r.UserId != null && r.UserId != by.UserId, ct);
+                && r.Kind != RevisionKind.Pending && r.UserId != null && r.UserId != by.UserId, ct);
 
     /// <summary>
     /// Keystroke-paced autosaves by one person fold into one revision rather than hundreds: the
@@ -177,7 +255,8 @@ public sealed class ArticlePublisher(
         {
             return null;
         }
-        var latest = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        var latest = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id && r.Kind != RevisionKind.Pending)
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         return latest is { Kind: RevisionKind.Autosave } && latest.UserId == by.UserId ? latest : null;
     }
 

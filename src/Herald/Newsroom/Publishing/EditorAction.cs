@@ -23,4 +23,13 @@ public abstract record PublishOutcome
     public sealed record Forbidden : PublishOutcome;
 
     public sealed record NotFound : PublishOutcome;
+
+    /// <summary>
+    /// The step takes a story off the site (or puts it back) and was asked for without the person's
+    /// confirmation: nothing changed; <paramref name="Article"/> is what the confirmation names.
+    /// </summary>
+    public sealed record NeedsConfirmation(Articles.Article Article) : PublishOutcome;
+
+    /// <summary>An older revision of a live story became a pending draft beside it; the story itself did not change.</summary>
+    public sealed record Drafted(Articles.Article Article, int DraftId) : PublishOutcome;
 }

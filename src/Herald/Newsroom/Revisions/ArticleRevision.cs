@@ -17,6 +17,13 @@ public enum RevisionKind
 
     /// <summary>Herald itself, not a person: publishing a scheduled article on time.</summary>
     System = 3,
+
+    /// <summary>
+    /// An older revision of a live story brought back as a draft beside it: the article is untouched
+    /// until someone publishes the draft (a confirmed step) or discards it. One per article at most;
+    /// not part of the history list.
+    /// </summary>
+    Pending = 4,
 }
 
 /// <summary>The words of an article as they were after one save, with who saved them and when.</summary>

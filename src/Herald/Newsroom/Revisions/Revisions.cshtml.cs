@@ -39,6 +39,9 @@ public sealed class RevisionsModel(HeraldDbContext db, ArticlePublisher publishe
             case PublishOutcome.Done:
                 TempData["Notice"] = "Restored. The restored text is now the latest revision.";
                 return Redirect($"/newsroom/articles/edit/{id}");
+            case PublishOutcome.Drafted:
+                TempData["Notice"] = "The story is live, so nothing changed on the site: the revision is now a draft beside the live text. Publish it when you are ready.";
+                return Redirect($"/newsroom/articles/{id}/revisions/draft");
             case PublishOutcome.Forbidden:
                 return Forbid();
             case PublishOutcome.Rejected rejected:
@@ -63,7 +66,7 @@ public sealed class RevisionsModel(HeraldDbContext db, ArticlePublisher publishe
         Article = article;
         MayEdit = true;
         Zone = (await site.GetAsync(ct)).Settings.TimeZone;
-        History = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id)
+        History = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id && r.Kind != RevisionKind.Pending)
             .OrderByDescending(r => r.Id).Take(500).ToListAsync(ct);
         return null;
     }

@@ -188,6 +188,8 @@ public sealed class WxrItems(WxrWriter wxr, WxrSite site, TimeZoneInfo zone)
         ArticleStatus.Scheduled => "future",
         ArticleStatus.Submitted => "pending",
         ArticleStatus.Unpublished => "private",
+        // WordPress's own word: an import (Herald's or WordPress's) keeps it out of the site too.
+        ArticleStatus.Trashed => "trash",
         _ => "draft",
     };
 

@@ -18,25 +18,36 @@
   const values = () => Object.fromEntries(textFields.map((name) => [name, field(name) ? field(name).value : '']));
 
   // The unsent copy: written on every change, removed once the server has the words.
-  const keepCopy = () => {
+  // A copy kept as the form is sent remembers the version it was sent from: if the page that
+  // answers says the server stored a newer one (data-saved-version), the copy reached it.
+  const keepCopy = (sent) => {
     try {
-      localStorage.setItem(storageKey, JSON.stringify({ at: new Date().toISOString(), values: values() }));
+      const copy = { at: new Date().toISOString(), values: values() };
+      if (sent) copy.sentFrom = Number(field('Form.Version').value);
+      localStorage.setItem(storageKey, JSON.stringify(copy));
     } catch (e) { /* Storage full or disabled: autosave still runs. */ }
   };
   const dropCopy = () => { try { localStorage.removeItem(storageKey); } catch (e) { /* ignore */ } };
+
+  // The server's word on what it stored, not a comparison of words it may have tidied (tags, excerpt):
+  // the page after a successful save names the version that save stored.
+  const savedVersion = form.dataset.savedVersion ? Number(form.dataset.savedVersion) : null;
+  const reachedServer = (copy) => savedVersion !== null && copy && typeof copy.sentFrom === 'number' && copy.sentFrom < savedVersion;
 
   const offerRestore = () => {
     // A new article's copy that reached the server (it is now this article) is no longer unsent.
     try {
       const fromNew = JSON.parse(localStorage.getItem('herald.unsent.new') || 'null');
       const now = values();
-      if (storageKey !== 'herald.unsent.new' && fromNew && textFields.every((n) => (fromNew.values[n] || '') === (now[n] || ''))) {
+      if (storageKey !== 'herald.unsent.new' && fromNew
+          && (reachedServer(fromNew) || textFields.every((n) => (fromNew.values[n] || '') === (now[n] || '')))) {
         localStorage.removeItem('herald.unsent.new');
       }
     } catch (e) { /* ignore */ }
     let copy;
     try { copy = JSON.parse(localStorage.getItem(storageKey) || 'null'); } catch (e) { copy = null; }
     if (!copy || !copy.values) return;
+    if (reachedServer(copy)) { dropCopy(); return; }
     const current = values();
     if (textFields.every((name) => (copy.values[name] || '') === (current[name] || ''))) { dropCopy(); return; }
     const banner = document.querySelector('[data-restore]');
@@ -127,9 +138,9 @@
     }, 300);
   };
 
-  form.addEventListener('input', () => { dirty = true; keepCopy(); refreshPreview(); });
+  form.addEventListener('input', () => { dirty = true; keepCopy(false); refreshPreview(); });
   form.addEventListener('change', () => { dirty = true; });
-  form.addEventListener('submit', () => { submitting = true; keepCopy(); });
+  form.addEventListener('submit', () => { submitting = true; keepCopy(true); });
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
   window.addEventListener('pagehide', flush);
   setInterval(autosave, AUTOSAVE_EVERY_MS);

@@ -124,18 +124,25 @@ public sealed class ArticlePipelineTests(RecordedSiteFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Deleting_a_published_article_runs_the_handlers_and_evicts_the_pages_that_showed_it()
+    public async Task Trashing_a_published_article_takes_it_off_every_page_and_deleting_it_for_good_runs_the_handlers()
     {
         using var editor = await NewsroomSession.SignInAsync(Server, "pipeline-delete@example.org", Roles.Editor);
         var id = await editor.WriteAsync("Old crane to be taken down", "Work starts in May.", "publish");
+        Recorder.WatchedArticle = id;
         using var reader = Server.CreateClient();
         Assert.Contains("Old crane to be taken down", await reader.GetStringAsync("/"));
 
-        var response = await editor.PostFormAsync($"/newsroom/articles/edit/{id}?handler=delete", [], $"/newsroom/articles/edit/{id}");
+        var response = await editor.PostFormAsync($"/newsroom/articles/edit/{id}?handler=delete", new() { ["confirm"] = "trash" }, $"/newsroom/articles/edit/{id}");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-
-        Assert.Equal(ArticleChangeKind.Deleted, Recorder.ChangesOf(id).Last().Kind);
+        // To readers, the trash is an unpublish: handlers drop what they kept, the pages that showed it are evicted.
+        Assert.Equal(ArticleChangeKind.Unpublished, Recorder.ChangesOf(id).Last().Kind);
+        Assert.Contains(Herald.Hosting.CacheTags.Home, Recorder.EvictionsOf(id).Last().Tags);
         Assert.DoesNotContain("Old crane to be taken down", await reader.GetStringAsync("/"));
+
+        response = await editor.PostFormAsync($"/newsroom/trash?handler=deleteForever&id={id}", new() { ["confirm"] = "delete-forever" }, "/newsroom/trash");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(ArticleChangeKind.Deleted, Recorder.ChangesOf(id).Last().Kind);
+        Assert.Equal(0, await QueryAsync(db => db.Articles.CountAsync(a => a.Id == id)));
     }
 
     private async Task<int> ScheduleAsync(NewsroomSession editor, string headline)

@@ -12,7 +12,11 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Herald.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHeraldDbContext))]
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Postgres/20261206105908_Initial.Designer.cs
     [Migration("20261206105908_Initial")]
+========
+    [Migration("20261206101154_Initial")]
+>>>>>>>> trash:src/Herald/Storage/Migrations/Postgres/20261206101154_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -200,6 +204,21 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("StatusBeforeTrash")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("TrashedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TrashedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("TrashedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -216,6 +235,8 @@ namespace Herald.Storage.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("TrashedAt");
 
                     b.HasIndex("Status", "PublishedAt", "Kind");
 

@@ -376,7 +376,11 @@ namespace Herald.Storage.Migrations.Postgres
                     FeaturedImage_Width = table.Column<int>(type: "integer", nullable: true),
                     FeaturedImage_Height = table.Column<int>(type: "integer", nullable: true),
                     FeaturedImage_MediaItemId = table.Column<int>(type: "integer", nullable: true),
-                    FeaturedImage_Srcset = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    FeaturedImage_Srcset = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    TrashedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    TrashedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    TrashedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    StatusBeforeTrash = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -861,6 +865,11 @@ namespace Herald.Storage.Migrations.Postgres
                 name: "IX_Articles_Status_PublishedAt_Kind",
                 table: "Articles",
                 columns: new[] { "Status", "PublishedAt", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_TrashedAt",
+                table: "Articles",
+                column: "TrashedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleTags_TagsId_ArticlesId",

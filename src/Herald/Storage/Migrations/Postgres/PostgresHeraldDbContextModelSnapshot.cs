@@ -197,6 +197,21 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("StatusBeforeTrash")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("TrashedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TrashedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("TrashedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -213,6 +228,8 @@ namespace Herald.Storage.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("TrashedAt");
 
                     b.HasIndex("Status", "PublishedAt", "Kind");
 

@@ -11,7 +11,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Herald.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHeraldDbContext))]
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
     [Migration("20261206105332_Initial")]
+========
+    [Migration("20261206100922_Initial")]
+>>>>>>>> trash:src/Herald/Storage/Migrations/Sqlite/20261206100922_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -193,6 +197,21 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusBeforeTrash")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TrashedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrashedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrashedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -209,6 +228,8 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("TrashedAt");
 
                     b.HasIndex("Status", "PublishedAt", "Kind");
 

@@ -375,7 +375,11 @@ namespace Herald.Storage.Migrations.Sqlite
                     FeaturedImage_Width = table.Column<int>(type: "INTEGER", nullable: true),
                     FeaturedImage_Height = table.Column<int>(type: "INTEGER", nullable: true),
                     FeaturedImage_MediaItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    FeaturedImage_Srcset = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    FeaturedImage_Srcset = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TrashedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TrashedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    TrashedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    StatusBeforeTrash = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -860,6 +864,11 @@ namespace Herald.Storage.Migrations.Sqlite
                 name: "IX_Articles_Status_PublishedAt_Kind",
                 table: "Articles",
                 columns: new[] { "Status", "PublishedAt", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_TrashedAt",
+                table: "Articles",
+                column: "TrashedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleTags_TagsId_ArticlesId",

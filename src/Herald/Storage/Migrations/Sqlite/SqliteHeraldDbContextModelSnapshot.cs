@@ -190,6 +190,21 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusBeforeTrash")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TrashedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrashedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrashedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -206,6 +221,8 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("TrashedAt");
 
                     b.HasIndex("Status", "PublishedAt", "Kind");
 
