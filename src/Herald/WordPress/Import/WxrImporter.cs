@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Herald.WordPress.Import;
 
-public sealed record WxrImportOptions(string File, string? MediaFolder, bool SkipAnalysis, int BatchSize = WxrImporter.DefaultBatchSize);
+public sealed record WxrImportOptions(string File, string? MediaFolder, bool SkipAnalysis, int BatchSize = WxrImporter.DefaultBatchSize)
+{
+    /// <summary>Set, attachment files are downloaded from their old addresses (--fetch-media).</summary>
+    public MediaFetchOptions? FetchMedia { get; init; }
+}
 
 /// <summary>
 /// `herald import wxr`: a first pass checks the whole file and counts it, writing nothing; then
@@ -90,32 +94,43 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
         {
             return;
         }
+        using var fetcher = options.FetchMedia is { } fetch ? new MediaFetcher(fetch) : null;
+        var files = new AttachmentFiles(options.MediaFolder, fetcher);
+        Action? downloaded = fetcher is null ? null : () => progress.Report("downloads", files.Fetched + files.FetchFailed, scan.Attachments,
+            detail: files.FetchFailed > 0 ? $"{files.FetchFailed} failed" : null);
         var batch = new List<WxrItem>();
         var done = 0;
-        var size = Math.Max(1, options.BatchSize / 5);
+        // Downloads commit in small batches: an import stopped half-way loses few of them.
+        var size = fetcher is null ? Math.Max(1, options.BatchSize / 5) : Math.Clamp(options.BatchSize / 5, 1, 20);
         foreach (var item in WxrReader.Read(options.File).OfType<WxrItem>().Where(i => i.PostType == "attachment"))
         {
             batch.Add(item);
             if (batch.Count >= size)
             {
-                done += await FlushAttachmentsAsync(batch, options, scan.Source, report, evictLater, ct);
+                done += await FlushAttachmentsAsync(batch, files, scan.Source, report, evictLater, downloaded, ct);
                 progress.Report("attachments", done, scan.Attachments);
             }
         }
-        done += await FlushAttachmentsAsync(batch, options, scan.Source, report, evictLater, ct);
+        done += await FlushAttachmentsAsync(batch, files, scan.Source, report, evictLater, downloaded, ct);
         progress.Report("attachments", done, scan.Attachments, force: true);
         progress.Finish();
+        if (fetcher is not null)
+        {
+            progress.Report("downloads", files.Fetched + files.FetchFailed, files.Fetched + files.FetchFailed, force: true,
+                detail: $"{files.Fetched} stored, {files.FetchFailed} failed");
+            progress.Finish();
+        }
     }
 
-    private async Task<int> FlushAttachmentsAsync(List<WxrItem> batch, WxrImportOptions options, string source, ImportReport report,
-        InvalidationSet evictLater, CancellationToken ct)
+    private async Task<int> FlushAttachmentsAsync(List<WxrItem> batch, AttachmentFiles files, string source, ImportReport report,
+        InvalidationSet evictLater, Action? downloaded, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
             return 0;
         }
         await using var scope = scopes.CreateAsyncScope();
-        await ActivatorUtilities.CreateInstance<AttachmentImporter>(scope.ServiceProvider).ImportAsync(source, batch, options.MediaFolder, report, evictLater, ct);
+        await ActivatorUtilities.CreateInstance<AttachmentImporter>(scope.ServiceProvider).ImportAsync(source, batch, files, report, evictLater, downloaded, ct);
         var count = batch.Count;
         batch.Clear();
         return count;
@@ -138,6 +153,16 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
                          .Select(i => new { i.ExternalId, i.HeraldId }).ToListAsync(ct))
             {
                 state.Attachments[pair.ExternalId] = pair.HeraldId;
+            }
+            // Attachments Herald holds a copy of (from --media or --fetch-media, this run or an earlier one): bodies are pointed at them.
+            var copies = from imported in db.ImportedItems
+                         where imported.Source == scan.Source && imported.Kind == ImportKeys.Attachment
+                         join media in db.MediaItems on imported.HeraldId equals media.Id
+                         where media.SourceUrl != null && media.Url != media.SourceUrl
+                         select new { media.SourceUrl, media.Url, media.Srcset };
+            foreach (var copy in await copies.AsNoTracking().ToListAsync(ct))
+            {
+                state.Links.Add(copy.SourceUrl!, copy.Url, copy.Srcset);
             }
         }
 
