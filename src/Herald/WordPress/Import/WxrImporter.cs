@@ -29,6 +29,9 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
 {
     public const int DefaultBatchSize = 500;
 
+    /// <summary>Menu items kept for the menus: far more than two menus hold, so an export cannot fill memory with them.</summary>
+    private const int MaxMenuItems = 10_000;
+
     public async Task<ImportReport> RunAsync(WxrImportOptions options, ImportProgress progress, CancellationToken ct)
     {
         var report = new ImportReport();
@@ -169,6 +172,8 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
         var total = scan.Posts + scan.Pages + scan.OtherItems;
         var seen = 0;
         var batch = new List<WxrItem>();
+        // Menu items are few (a site's menus), and link to posts that may come later in the file: imported last.
+        var menuItems = new List<WxrItem>();
         foreach (var item in WxrReader.Read(options.File).OfType<WxrItem>())
         {
             if (item.MarkupFlattened)
@@ -180,6 +185,11 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
                 continue;
             }
             seen++;
+            if (item.PostType == "nav_menu_item" && menuItems.Count < MaxMenuItems)
+            {
+                menuItems.Add(item);
+                continue;
+            }
             if (item.PostType is not ("post" or "page"))
             {
                 report.Skipped($"{item.PostType} items (not content Herald imports)");
@@ -195,6 +205,10 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
         await FlushPostsAsync(batch, state, report, evictLater, ct);
         progress.Report("items", seen, total, force: true);
         progress.Finish();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<MenuImporter>(scope.ServiceProvider).ImportAsync(scan.Source, menuItems, report, evictLater, ct);
+        }
     }
 
     private async Task FlushPostsAsync(List<WxrItem> batch, PostImportState state, ImportReport report, InvalidationSet evictLater, CancellationToken ct)
