@@ -21,7 +21,7 @@ public static class HeraldCommandLine
           herald user reset-password EMAIL [--password P | --link [--public-url URL]] [--db CONNECTION]
                        (without --password or --link, the new password is read from standard input)
           herald analyze FILE [--json]
-          herald import wxr FILE [--media DIR] [--skip-analysis] [--db CONNECTION] [--media-store folder|database]
+          herald import wxr FILE [--media DIR | --fetch-media [--fetch-timeout SECONDS]] [--skip-analysis] [--db CONNECTION] [--media-store folder|database]
           herald export wxr FILE [--site-url URL] [--db CONNECTION]
           herald backup FILE [--db CONNECTION] [--media-folder DIR]
           herald restore FILE [--db CONNECTION] [--media-folder DIR] [--force]
@@ -31,7 +31,7 @@ public static class HeraldCommandLine
         HERALD_ environment variable (--public-url: HERALD_PUBLIC_URL); see docs/operations.md.
         """;
 
-    private static readonly HashSet<string> Switches = ["demo", "json", "no-output-cache", "help", "skip-analysis", "force", "link"];
+    private static readonly HashSet<string> Switches = ["demo", "json", "no-output-cache", "help", "skip-analysis", "fetch-media", "force", "link"];
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Site;
 
-/// <summary>What every page needs and that changes rarely: settings and the section list.</summary>
-public sealed record SiteSnapshot(SiteSettings Settings, IReadOnlyList<SectionLink> Sections);
+/// <summary>What every page needs and that changes rarely: settings, the section list and the menus.</summary>
+public sealed record SiteSnapshot(SiteSettings Settings, IReadOnlyList<SectionLink> Sections)
+{
+    /// <summary>The header and footer menus; none unless the newsroom or an import made them.</summary>
+    public Menus.SiteMenus Menus { get; init; } = Site.Menus.SiteMenus.None;
+}
 
 public sealed record SectionLink(int Id, string Name, string Slug);
 
@@ -73,6 +77,7 @@ public sealed class SiteState(IServiceScopeFactory scopes, TimeProvider clock) :
             .OrderBy(c => c.Position).ThenBy(c => c.Name)
             .Select(c => new SectionLink(c.Id, c.Name, c.Slug))
             .ToListAsync(ct);
-        return new SiteSnapshot(settings, sections);
+        var menus = await Menus.SiteMenus.LoadAsync(db, settings.TimeZone, clock.GetUtcNow().UtcDateTime, ct);
+        return new SiteSnapshot(settings, sections) { Menus = menus };
     }
 }

@@ -39,6 +39,8 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<RelatedOverride> RelatedOverrides => Set<RelatedOverride>();
     public DbSet<WordPress.ImportedItem> ImportedItems => Set<WordPress.ImportedItem>();
     public DbSet<WordPress.LegacyRedirect> LegacyRedirects => Set<WordPress.LegacyRedirect>();
+    public DbSet<Site.Menus.Menu> Menus => Set<Site.Menus.Menu>();
+    public DbSet<Site.Menus.MenuItem> MenuItems => Set<Site.Menus.MenuItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,15 +3,15 @@ using Herald.Storage;
 
 namespace Herald.WordPress.Import;
 
-/// <summary>`herald import wxr FILE [--media DIR] [--skip-analysis] [--db CONNECTION]`.</summary>
+/// <summary>`herald import wxr FILE [--media DIR | --fetch-media [--fetch-timeout SECONDS]] [--skip-analysis] [--db CONNECTION]`.</summary>
 public static class ImportCommand
 {
     public static async Task<int> RunAsync(CommandLineArguments args)
     {
-        args.AllowOnly("db", "media", "skip-analysis", "batch-size", Hosting.Configuration.ServeSettings.MediaStore.Flag);
+        args.AllowOnly("db", "media", "fetch-media", "fetch-timeout", "skip-analysis", "batch-size", Hosting.Configuration.ServeSettings.MediaStore.Flag);
         if (args.Words.ElementAtOrDefault(1) != "wxr")
         {
-            throw new CommandLineException("import needs a format and a file: herald import wxr FILE [--media DIR] [--skip-analysis].");
+            throw new CommandLineException("import needs a format and a file: herald import wxr FILE [--media DIR | --fetch-media] [--skip-analysis].");
         }
         var file = args.Words.ElementAtOrDefault(2) ?? throw new CommandLineException("import wxr needs a file: herald import wxr FILE.");
         if (!File.Exists(file))
@@ -23,6 +23,7 @@ public static class ImportCommand
         {
             throw new CommandLineException($"There is no folder {media} for --media.");
         }
+        var fetch = ReadFetchOptions(args, media);
         var batchSize = WxrImporter.DefaultBatchSize;
         if (args.Get("batch-size") is { } size && (!int.TryParse(size, out batchSize) || batchSize is < 1 or > 5000))
         {
@@ -46,7 +47,7 @@ public static class ImportCommand
         var progress = ImportProgress.ForConsole();
         try
         {
-            var report = await importer.RunAsync(new WxrImportOptions(file, media, args.Has("skip-analysis"), batchSize), progress, CancellationToken.None);
+            var report = await importer.RunAsync(new WxrImportOptions(file, media, args.Has("skip-analysis"), batchSize) { FetchMedia = fetch }, progress, CancellationToken.None);
             progress.Finish();
             Console.WriteLine(report.Format(PeakMemory.Bytes()));
             Console.WriteLine("A Herald server running on this database shows the imported articles within a second or two.");
@@ -58,5 +59,35 @@ public static class ImportCommand
             await Console.Error.WriteLineAsync($"herald: {e.Message}");
             return 1;
         }
+    }
+
+    private static MediaFetchOptions? ReadFetchOptions(CommandLineArguments args, string? media)
+    {
+        if (!args.Has("fetch-media"))
+        {
+            if (args.Has("fetch-timeout"))
+            {
+                throw new CommandLineException("--fetch-timeout goes with --fetch-media.");
+            }
+            return null;
+        }
+        if (args.Get("fetch-media") is { Length: > 0 } value)
+        {
+            throw new CommandLineException($"--fetch-media takes no value (it was given \"{value}\"); the addresses come from the export.");
+        }
+        if (media is not null)
+        {
+            throw new CommandLineException("Choose one source of pictures: --media DIR (a copy of the uploads folder) or --fetch-media (download them).");
+        }
+        var options = new MediaFetchOptions();
+        if (args.Get("fetch-timeout") is { } seconds)
+        {
+            if (!int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) || s is < 1 or > 300)
+            {
+                throw new CommandLineException("--fetch-timeout takes a number of seconds from 1 to 300.");
+            }
+            options = options with { Timeout = TimeSpan.FromSeconds(s) };
+        }
+        return options;
     }
 }

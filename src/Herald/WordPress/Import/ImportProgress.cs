@@ -16,7 +16,8 @@ public sealed class ImportProgress(TextWriter output, bool terminal)
 
     public static ImportProgress ForConsole() => new(Console.Error, !Console.IsErrorRedirected);
 
-    public void Report(string phase, long done, long total, bool force = false)
+    /// <param name="detail">Said after the count (how many failed, say).</param>
+    public void Report(string phase, long done, long total, bool force = false, string? detail = null)
     {
         Hosting.Telemetry.HeraldMetrics.ImportProgressed(phase, done, total);
         if (!force && sinceLast.Elapsed < (terminal ? BarInterval : PlainInterval))
@@ -38,15 +39,17 @@ public sealed class ImportProgress(TextWriter output, bool terminal)
             const int width = 30;
             var filled = (int)(share * width);
             output.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\r{phase,-12} [{new string('#', filled)}{new string('-', width - filled)}] {done}/{total} ({share:P0})   "));
+                $"\r{phase,-12} [{new string('#', filled)}{new string('-', width - filled)}] {done}/{total} ({share:P0}){Detail(detail)}   "));
             drawn = true;
         }
         else
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase}: {done}/{total} ({share:P0})"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase}: {done}/{total} ({share:P0}){Detail(detail)}"));
         }
         output.Flush();
     }
+
+    private static string Detail(string? detail) => detail is null ? "" : $", {detail}";
 
     /// <summary>Ends the bar's line so the summary starts on a fresh one.</summary>
     public void Finish()

@@ -9,10 +9,14 @@ public sealed class ImportReport
     /// <summary>Examples kept per note; the count goes on, so a huge export does not grow the report.</summary>
     private const int ExamplesPerNote = 5;
 
+    /// <summary>Failures listed one by one (each address with its reason) before the rest are only counted.</summary>
+    public const int FailuresListed = 1000;
+
     private readonly SortedDictionary<string, int> imported = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> already = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> skipped = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, (int Count, List<string> Examples)> notes = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, (int Count, List<(string Address, string Reason)> Listed)> failures = new(StringComparer.Ordinal);
 
     public int AnalysedStories { get; set; }
     public TimeSpan ImportTime { get; set; }
@@ -40,6 +44,20 @@ public sealed class ImportReport
         notes[what] = (count + 1, examples);
     }
 
+    /// <summary>Something that failed for one address, listed with its reason (a download that got a 404, say).</summary>
+    public void Failed(string what, string address, string reason)
+    {
+        var (count, listed) = failures.TryGetValue(what, out var found) ? found : (0, new List<(string, string)>());
+        if (listed.Count < FailuresListed)
+        {
+            listed.Add((address, reason));
+        }
+        failures[what] = (count + 1, listed);
+    }
+
+    public IReadOnlyList<(string Address, string Reason)> FailuresOf(string what) =>
+        failures.TryGetValue(what, out var found) ? found.Listed : [];
+
     public string Format(long peakBytes)
     {
         var text = new StringBuilder();
@@ -59,6 +77,18 @@ public sealed class ImportReport
         {
             text.Append(CultureInfo.InvariantCulture, $"Note: {count} {what}");
             text.AppendLine(examples.Count > 0 ? $", e.g. {string.Join("; ", examples)}" : "");
+        }
+        foreach (var (what, (count, listed)) in failures)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Failed: {count} {what}:");
+            foreach (var (address, reason) in listed)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {address}: {reason}");
+            }
+            if (count > listed.Count)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  ... and {count - listed.Count} more");
+            }
         }
         text.AppendLine(CultureInfo.InvariantCulture, $"Import took {ImportTime.TotalSeconds:0.0} s.");
         text.AppendLine(AnalysisSkipped

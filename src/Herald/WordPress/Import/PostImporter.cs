@@ -26,6 +26,9 @@ public sealed class PostImportState(string source, TermMaps terms, WxrScan scan,
 
     /// <summary>WordPress attachment id → Herald media item id.</summary>
     public Dictionary<long, int> Attachments { get; } = [];
+
+    /// <summary>Old addresses of the attachments Herald holds a copy of, for pointing bodies at the copies.</summary>
+    public MediaLinks Links { get; } = new();
 }
 
 /// <summary>
@@ -140,12 +143,18 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticlePipeline pip
         }
         var date = item.Date ?? now;
         var markdown = item.MetaValue("_herald_markdown");
+        var body = markdown ?? item.Content;
+        var linked = state.Links.Rewrite(body);
+        if (!ReferenceEquals(linked, body) && linked != body)
+        {
+            report.Imported("bodies whose pictures now lead to Herald's copies");
+        }
         var article = new Article
         {
             Slug = UniqueSlug(item, headline, kind, state),
             Headline = headline.Length > 0 ? ImportKeys.Clip(headline, ArticleLimits.Headline) : "(no title)",
             Dek = item.MetaValue("_herald_dek") is { Length: > 0 } dek ? ImportKeys.Clip(dek.Trim(), ArticleLimits.Dek) : null,
-            BodySource = markdown ?? item.Content,
+            BodySource = linked,
             BodyFormat = markdown is null ? BodyFormat.Html : BodyFormat.Markdown,
             Kind = kind,
             IsSticky = item.IsSticky,

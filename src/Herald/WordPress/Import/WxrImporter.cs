@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Herald.WordPress.Import;
 
-public sealed record WxrImportOptions(string File, string? MediaFolder, bool SkipAnalysis, int BatchSize = WxrImporter.DefaultBatchSize);
+public sealed record WxrImportOptions(string File, string? MediaFolder, bool SkipAnalysis, int BatchSize = WxrImporter.DefaultBatchSize)
+{
+    /// <summary>Set, attachment files are downloaded from their old addresses (--fetch-media).</summary>
+    public MediaFetchOptions? FetchMedia { get; init; }
+}
 
 /// <summary>
 /// `herald import wxr`: a first pass checks the whole file and counts it, writing nothing; then
@@ -24,6 +28,9 @@ public sealed record WxrImportOptions(string File, string? MediaFolder, bool Ski
 public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys commentKeys, SiteState site)
 {
     public const int DefaultBatchSize = 500;
+
+    /// <summary>Menu items kept for the menus: far more than two menus hold, so an export cannot fill memory with them.</summary>
+    private const int MaxMenuItems = 10_000;
 
     public async Task<ImportReport> RunAsync(WxrImportOptions options, ImportProgress progress, CancellationToken ct)
     {
@@ -90,32 +97,43 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
         {
             return;
         }
+        using var fetcher = options.FetchMedia is { } fetch ? new MediaFetcher(fetch) : null;
+        var files = new AttachmentFiles(options.MediaFolder, fetcher);
+        Action? downloaded = fetcher is null ? null : () => progress.Report("downloads", files.Fetched + files.FetchFailed, scan.Attachments,
+            detail: files.FetchFailed > 0 ? $"{files.FetchFailed} failed" : null);
         var batch = new List<WxrItem>();
         var done = 0;
-        var size = Math.Max(1, options.BatchSize / 5);
+        // Downloads commit in small batches: an import stopped half-way loses few of them.
+        var size = fetcher is null ? Math.Max(1, options.BatchSize / 5) : Math.Clamp(options.BatchSize / 5, 1, 20);
         foreach (var item in WxrReader.Read(options.File).OfType<WxrItem>().Where(i => i.PostType == "attachment"))
         {
             batch.Add(item);
             if (batch.Count >= size)
             {
-                done += await FlushAttachmentsAsync(batch, options, scan.Source, report, evictLater, ct);
+                done += await FlushAttachmentsAsync(batch, files, scan.Source, report, evictLater, downloaded, ct);
                 progress.Report("attachments", done, scan.Attachments);
             }
         }
-        done += await FlushAttachmentsAsync(batch, options, scan.Source, report, evictLater, ct);
+        done += await FlushAttachmentsAsync(batch, files, scan.Source, report, evictLater, downloaded, ct);
         progress.Report("attachments", done, scan.Attachments, force: true);
         progress.Finish();
+        if (fetcher is not null)
+        {
+            progress.Report("downloads", files.Fetched + files.FetchFailed, files.Fetched + files.FetchFailed, force: true,
+                detail: $"{files.Fetched} stored, {files.FetchFailed} failed");
+            progress.Finish();
+        }
     }
 
-    private async Task<int> FlushAttachmentsAsync(List<WxrItem> batch, WxrImportOptions options, string source, ImportReport report,
-        InvalidationSet evictLater, CancellationToken ct)
+    private async Task<int> FlushAttachmentsAsync(List<WxrItem> batch, AttachmentFiles files, string source, ImportReport report,
+        InvalidationSet evictLater, Action? downloaded, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
             return 0;
         }
         await using var scope = scopes.CreateAsyncScope();
-        await ActivatorUtilities.CreateInstance<AttachmentImporter>(scope.ServiceProvider).ImportAsync(source, batch, options.MediaFolder, report, evictLater, ct);
+        await ActivatorUtilities.CreateInstance<AttachmentImporter>(scope.ServiceProvider).ImportAsync(source, batch, files, report, evictLater, downloaded, ct);
         var count = batch.Count;
         batch.Clear();
         return count;
@@ -139,11 +157,23 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
             {
                 state.Attachments[pair.ExternalId] = pair.HeraldId;
             }
+            // Attachments Herald holds a copy of (from --media or --fetch-media, this run or an earlier one): bodies are pointed at them.
+            var copies = from imported in db.ImportedItems
+                         where imported.Source == scan.Source && imported.Kind == ImportKeys.Attachment
+                         join media in db.MediaItems on imported.HeraldId equals media.Id
+                         where media.SourceUrl != null && media.Url != media.SourceUrl
+                         select new { media.SourceUrl, media.Url, media.Srcset };
+            foreach (var copy in await copies.AsNoTracking().ToListAsync(ct))
+            {
+                state.Links.Add(copy.SourceUrl!, copy.Url, copy.Srcset);
+            }
         }
 
         var total = scan.Posts + scan.Pages + scan.OtherItems;
         var seen = 0;
         var batch = new List<WxrItem>();
+        // Menu items are few (a site's menus), and link to posts that may come later in the file: imported last.
+        var menuItems = new List<WxrItem>();
         foreach (var item in WxrReader.Read(options.File).OfType<WxrItem>())
         {
             if (item.MarkupFlattened)
@@ -155,6 +185,11 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
                 continue;
             }
             seen++;
+            if (item.PostType == "nav_menu_item" && menuItems.Count < MaxMenuItems)
+            {
+                menuItems.Add(item);
+                continue;
+            }
             if (item.PostType is not ("post" or "page"))
             {
                 report.Skipped($"{item.PostType} items (not content Herald imports)");
@@ -170,6 +205,10 @@ public sealed class WxrImporter(IServiceScopeFactory scopes, CommentKeys comment
         await FlushPostsAsync(batch, state, report, evictLater, ct);
         progress.Report("items", seen, total, force: true);
         progress.Finish();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<MenuImporter>(scope.ServiceProvider).ImportAsync(scan.Source, menuItems, report, evictLater, ct);
+        }
     }
 
     private async Task FlushPostsAsync(List<WxrItem> batch, PostImportState state, ImportReport report, InvalidationSet evictLater, CancellationToken ct)

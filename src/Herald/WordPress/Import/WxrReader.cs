@@ -307,6 +307,7 @@ public static partial class WxrReader
         var terms = new List<WxrItemTerm>();
         var meta = new List<KeyValuePair<string, string>>();
         var comments = new List<WxrComment>();
+        WxrItemTerm? menu = null;
         foreach (var child in item.Elements())
         {
             var local = child.Name.LocalName;
@@ -323,6 +324,11 @@ public static partial class WxrReader
                 if (kind is { } k && !string.IsNullOrEmpty(nicename))
                 {
                     terms.Add(new WxrItemTerm(k, nicename, string.IsNullOrWhiteSpace(child.Value) ? nicename : child.Value.Trim()));
+                }
+                else if (domain == "nav_menu" && !string.IsNullOrEmpty(nicename))
+                {
+                    // The menu a nav_menu_item belongs to; kept apart from the terms, which posts are filed under.
+                    menu = new WxrItemTerm(WxrTermKind.Category, nicename, string.IsNullOrWhiteSpace(child.Value) ? nicename : child.Value.Trim());
                 }
             }
             else if (local == "postmeta" && IsWp(child.Name))
@@ -356,6 +362,8 @@ public static partial class WxrReader
             Password = Text(item, "post_password") ?? "",
             IsSticky = Text(item, "is_sticky")?.Trim() == "1",
             AttachmentUrl = Text(item, "attachment_url")?.Trim() ?? "",
+            MenuOrder = int.TryParse(Text(item, "menu_order")?.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var order) ? order : 0,
+            Menu = menu,
             Terms = terms,
             Meta = meta,
             Comments = comments,

@@ -58,6 +58,10 @@ public sealed record WxrItem(int Line, int Column) : WxrRecord(Line, Column)
     public string Password { get; init; } = "";
     public bool IsSticky { get; init; }
     public string AttachmentUrl { get; init; } = "";
+    public int MenuOrder { get; init; }
+
+    /// <summary>For a nav_menu_item: the menu it belongs to (its nicename and name).</summary>
+    public WxrItemTerm? Menu { get; init; }
     public IReadOnlyList<WxrItemTerm> Terms { get; init; } = [];
     public IReadOnlyList<KeyValuePair<string, string>> Meta { get; init; } = [];
     public IReadOnlyList<WxrComment> Comments { get; init; } = [];

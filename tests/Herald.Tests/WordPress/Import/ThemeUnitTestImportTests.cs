@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Herald.Articles;
 using Herald.Comments;
 using Herald.Site;
+using Herald.Site.Menus;
 using Herald.Storage;
 using Herald.Tests.Infrastructure;
 using Herald.WordPress.Import;
@@ -46,7 +47,55 @@ public sealed class ThemeUnitTestImportTests(ThemeUnitTestImport site) : IClassF
             .Count();
         Assert.Equal(114, tags);
         Assert.Equal(tags, await QueryAsync(db => db.Tags.CountAsync()));
-        Assert.Equal(70, site.Report.Format(0).Split('\n').Where(l => l.Contains("nav_menu_item")).Select(l => int.Parse(l.Split(':')[1].Trim())).Single());
+        // The 70 menu items are read as menus, not skipped.
+        Assert.DoesNotContain("nav_menu_item", site.Report.Format(0));
+    }
+
+    [Fact]
+    public async Task Menus_become_the_header_and_footer_menus_with_one_level_of_nesting_and_show_on_the_site()
+    {
+        var menus = await QueryAsync(db => db.Menus.AsNoTracking().Include(m => m.Items).ToListAsync());
+        // The largest menu is the header; the one named "social" the footer; the other three are named in the report.
+        var header = menus.Single(m => m.Location == MenuLocation.Header);
+        Assert.Equal("Testing Menu", header.Name);
+        Assert.Equal(23, header.Items.Count);
+        Assert.Equal(["Pages", "Categories", "Depth", "Advanced", "Menu Description"],
+            header.Items.Where(i => i.ParentId is null).OrderBy(i => i.Position).Select(i => i.Label));
+        Assert.All(header.Items.Where(i => i.ParentId is not null), i => Assert.Null(header.Items.Single(p => p.Id == i.ParentId).ParentId));
+        MenuItem Top(string label) => header.Items.Single(i => i.Label == label && i.ParentId is null);
+        // Ten levels deep in WordPress, one level under "Depth" in Herald.
+        Assert.Equal(Enumerable.Range(1, 10).Select(n => $"Level {n:D2}"),
+            header.Items.Where(i => i.ParentId == Top("Depth").Id).OrderBy(i => i.Position).Select(i => i.Label));
+        var categories = header.Items.Where(i => i.ParentId == Top("Categories").Id).ToList();
+        Assert.Equal(3, categories.Count);
+        Assert.All(categories, c => Assert.NotNull(c.CategoryId));
+        var pages = header.Items.Where(i => i.ParentId == Top("Pages").Id).ToList();
+        Assert.Equal(2, pages.Count);
+        Assert.All(pages, p => Assert.NotNull(p.ArticleId));
+        Assert.Null(Top("Pages").Url);
+        Assert.Equal("https://wordpressfoundation.org/", header.Items.Single(i => i.Label == "New Window / Tab").Url);
+        var footer = menus.Single(m => m.Location == MenuLocation.Footer);
+        Assert.Equal("Social menu", footer.Name);
+        Assert.Equal(["twitter.com", "facebook.com", "github.com", "linkedin.com", "instagram.com"], footer.Items.OrderBy(i => i.Position).Select(i => i.Label));
+        Assert.Contains("Note: 3 menus without a place in Herald", site.Report.Format(0));
+
+        using var client = site.Server.CreateClient();
+        var (_, home) = await client.GetPageAsync("/");
+        // The menu replaces the navigation bar of every imported category.
+        Assert.Null(home.QuerySelector("nav[aria-label=Sections]"));
+        var nav = home.QuerySelector("nav.site-menu")!;
+        Assert.Equal(["Pages", "Categories", "Depth", "Advanced", "Menu Description"], nav.QuerySelectorAll(":scope > ul > li > span, :scope > ul > li > a").Select(e => e.TextContent));
+        var hrefs = nav.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToList();
+        var sectionSlugs = await QueryAsync(db => db.Categories.Where(c => categories.Select(i => i.CategoryId).Contains(c.Id)).Select(c => c.Slug).ToListAsync());
+        Assert.All(sectionSlugs, slug => Assert.Contains($"/category/{slug}", hrefs));
+        Assert.Contains("https://wordpressfoundation.org/", hrefs);
+        foreach (var page in pages)
+        {
+            var slug = await QueryAsync(db => db.Articles.Where(a => a.Id == page.ArticleId).Select(a => a.Slug).SingleAsync());
+            Assert.Contains($"/{slug}", hrefs);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/{slug}")).StatusCode);
+        }
+        Assert.Contains("https://twitter.com/wordpress", home.QuerySelectorAll("footer nav.footer-menu a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

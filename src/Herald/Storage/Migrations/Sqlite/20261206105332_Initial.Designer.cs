@@ -12,10 +12,14 @@ namespace Herald.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHeraldDbContext))]
 <<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
     [Migration("20261206105332_Initial")]
 ========
     [Migration("20261206100922_Initial")]
 >>>>>>>> trash:src/Herald/Storage/Migrations/Sqlite/20261206100922_Initial.Designer.cs
+========
+    [Migration("20261206111522_Initial")]
+>>>>>>>> wpmedia:src/Herald/Storage/Migrations/Sqlite/20261206111522_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -812,6 +816,73 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("ArticleRevisions");
                 });
 
+            modelBuilder.Entity("Herald.Site.Menus.Menu", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Location")
+                        .IsUnique();
+
+                    b.ToTable("Menus");
+                });
+
+            modelBuilder.Entity("Herald.Site.Menus.MenuItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MenuId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("MenuId", "Position");
+
+                    b.ToTable("MenuItems");
+                });
+
             modelBuilder.Entity("Herald.Site.SiteSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1428,6 +1499,38 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("Herald.Site.Menus.MenuItem", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Herald.Articles.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Herald.Site.Menus.Menu", "Menu")
+                        .WithMany("Items")
+                        .HasForeignKey("MenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Herald.Site.Menus.MenuItem", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Menu");
+
+                    b.Navigation("Parent");
+                });
+
             modelBuilder.Entity("Herald.Understanding.ArticleFigure", b =>
                 {
                     b.HasOne("Herald.Articles.Article", null)
@@ -1547,6 +1650,11 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Navigation("Authors");
 
                     b.Navigation("OldSlugs");
+                });
+
+            modelBuilder.Entity("Herald.Site.Menus.Menu", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Herald.Understanding.NamedEntity", b =>
