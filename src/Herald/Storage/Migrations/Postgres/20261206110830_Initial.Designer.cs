@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Herald.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHeraldDbContext))]
-    [Migration("20261206082624_Initial")]
+    [Migration("20261206110830_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -816,6 +816,32 @@ namespace Herald.Storage.Migrations.Postgres
                     b.ToTable("ArticleRevisions");
                 });
 
+            modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("BreakingNews", (string)null);
+                });
+
             modelBuilder.Entity("Herald.Site.SiteSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1427,6 +1453,17 @@ namespace Herald.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Herald.Newsroom.Revisions.ArticleRevision", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
                 {
                     b.HasOne("Herald.Articles.Article", "Article")
                         .WithMany()
