@@ -60,7 +60,8 @@ public sealed class BreakingModel(HeraldDbContext db, BreakingNewsDesk desk, Bre
         {
             return await RefuseAsync(StatusCodes.Status400BadRequest, "Choose the story to flag as breaking news.", ct);
         }
-        if (!Enum.IsDefined(Expiry))
+        // An expiry the form never offered does not bind (ModelState), or binds to no named value.
+        if (!ModelState.IsValid || !Enum.IsDefined(Expiry))
         {
             return await RefuseAsync(StatusCodes.Status400BadRequest, "Choose how long the banner stays: 1, 3, 6 or 24 hours, or until cleared.", ct);
         }
