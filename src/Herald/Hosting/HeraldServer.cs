@@ -10,6 +10,7 @@ using Herald.Hosting.Telemetry;
 using Herald.Media;
 using Herald.Newsroom;
 using Herald.Site;
+using Herald.Site.Breaking;
 using Herald.Storage;
 using Herald.Understanding;
 using Herald.WordPress;
@@ -72,6 +73,7 @@ public static class HeraldServer
         services.AddHeraldAccounts();
         services.AddSingleton<SiteState>();
         services.AddSingleton<IInvalidationListener>(provider => provider.GetRequiredService<SiteState>());
+        services.AddBreakingNews();
         services.AddHeraldArticles();
         services.AddScoped<Demo.DemoContent>();
         services.AddHeraldUnderstanding();

@@ -21,6 +21,7 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<OldSlug> OldSlugs => Set<OldSlug>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<Site.Breaking.BreakingNews> BreakingNews => Set<Site.Breaking.BreakingNews>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<SpamToken> SpamTokens => Set<SpamToken>();
     public DbSet<SiteSecret> SiteSecrets => Set<SiteSecret>();

@@ -33,8 +33,12 @@ public sealed class FeatureBoundaryTests
             "CommandLineArguments", "CommandLineException", "HeraldServer", "ServeOptions",
             "PublicAddress", "HeraldMetrics", "ServeSettings", "ClientNetwork", "SafeUrls",
         ],
-        // The site's settings snapshot and how dates and sections are shown.
-        ["Site"] = ["SiteState", "SiteSnapshot", "Display", "SectionLink"],
+        // The site's settings snapshot and how dates and sections are shown; the breaking-news banner the newsroom raises.
+        ["Site"] =
+        [
+            "SiteState", "SiteSnapshot", "Display", "SectionLink",
+            "BreakingNewsDesk", "BreakingNewsState", "BreakingBanner", "BreakingExpiry", "RaiseOutcome",
+        ],
         // Staff sign-in, its answers and throttles, for the newsroom's sign-in page.
         // the second step for an authenticator, password-reset links and their throttle, the words for a wait,
         // the mail server the operator names (read at start) and the sender the pages use; whether an account

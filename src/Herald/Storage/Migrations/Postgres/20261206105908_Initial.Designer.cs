@@ -14,6 +14,7 @@ namespace Herald.Storage.Migrations.Postgres
     [DbContext(typeof(PostgresHeraldDbContext))]
 <<<<<<<< HEAD:src/Herald/Storage/Migrations/Postgres/20261206105908_Initial.Designer.cs
 <<<<<<<< HEAD:src/Herald/Storage/Migrations/Postgres/20261206105908_Initial.Designer.cs
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Postgres/20261206105908_Initial.Designer.cs
     [Migration("20261206105908_Initial")]
 ========
     [Migration("20261206101154_Initial")]
@@ -21,6 +22,9 @@ namespace Herald.Storage.Migrations.Postgres
 ========
     [Migration("20261206111857_Initial")]
 >>>>>>>> wpmedia:src/Herald/Storage/Migrations/Postgres/20261206111857_Initial.Designer.cs
+========
+    [Migration("20261206110830_Initial")]
+>>>>>>>> news:src/Herald/Storage/Migrations/Postgres/20261206110830_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -841,6 +845,7 @@ namespace Herald.Storage.Migrations.Postgres
                     b.ToTable("ArticleRevisions");
                 });
 
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Postgres/20261206105908_Initial.Designer.cs
             modelBuilder.Entity("Herald.Site.Menus.Menu", b =>
                 {
                     b.Property<int>("Id")
@@ -898,11 +903,32 @@ namespace Herald.Storage.Migrations.Postgres
                     b.Property<string>("Url")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+========
+            modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+>>>>>>>> news:src/Herald/Storage/Migrations/Postgres/20261206110830_Initial.Designer.cs
 
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
 
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Postgres/20261206105908_Initial.Designer.cs
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("ParentId");
@@ -910,6 +936,9 @@ namespace Herald.Storage.Migrations.Postgres
                     b.HasIndex("MenuId", "Position");
 
                     b.ToTable("MenuItems");
+========
+                    b.ToTable("BreakingNews", (string)null);
+>>>>>>>> news:src/Herald/Storage/Migrations/Postgres/20261206110830_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("Herald.Site.SiteSettings", b =>
@@ -1544,11 +1573,16 @@ namespace Herald.Storage.Migrations.Postgres
                     b.Navigation("Article");
                 });
 
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Postgres/20261206105908_Initial.Designer.cs
             modelBuilder.Entity("Herald.Site.Menus.MenuItem", b =>
+========
+            modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
+>>>>>>>> news:src/Herald/Storage/Migrations/Postgres/20261206110830_Initial.Designer.cs
                 {
                     b.HasOne("Herald.Articles.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Postgres/20261206105908_Initial.Designer.cs
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Herald.Articles.Category", "Category")
@@ -1574,6 +1608,12 @@ namespace Herald.Storage.Migrations.Postgres
                     b.Navigation("Menu");
 
                     b.Navigation("Parent");
+========
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+>>>>>>>> news:src/Herald/Storage/Migrations/Postgres/20261206110830_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("Herald.Understanding.ArticleFigure", b =>

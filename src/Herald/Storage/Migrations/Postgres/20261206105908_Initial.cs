@@ -609,6 +609,27 @@ namespace Herald.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BreakingNews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RaisedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BreakingNews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BreakingNews_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Comments",
                 columns: table => new
                 {
@@ -982,6 +1003,11 @@ namespace Herald.Storage.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_BreakingNews_ArticleId",
+                table: "BreakingNews",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CacheInvalidations_WrittenAt",
                 table: "CacheInvalidations",
                 column: "WrittenAt");
@@ -1176,6 +1202,9 @@ namespace Herald.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "BreakingNews");
 
             migrationBuilder.DropTable(
                 name: "CacheInvalidations");

@@ -13,6 +13,7 @@ namespace Herald.Storage.Migrations.Sqlite
     [DbContext(typeof(SqliteHeraldDbContext))]
 <<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
 <<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
     [Migration("20261206105332_Initial")]
 ========
     [Migration("20261206100922_Initial")]
@@ -20,6 +21,9 @@ namespace Herald.Storage.Migrations.Sqlite
 ========
     [Migration("20261206111522_Initial")]
 >>>>>>>> wpmedia:src/Herald/Storage/Migrations/Sqlite/20261206111522_Initial.Designer.cs
+========
+    [Migration("20261206110301_Initial")]
+>>>>>>>> news:src/Herald/Storage/Migrations/Sqlite/20261206110301_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -816,6 +820,7 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("ArticleRevisions");
                 });
 
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
             modelBuilder.Entity("Herald.Site.Menus.Menu", b =>
                 {
                     b.Property<int>("Id")
@@ -868,12 +873,32 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.Property<string>("Url")
                         .HasMaxLength(500)
+========
+            modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+>>>>>>>> news:src/Herald/Storage/Migrations/Sqlite/20261206110301_Initial.Designer.cs
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
 
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("ParentId");
@@ -881,6 +906,9 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.HasIndex("MenuId", "Position");
 
                     b.ToTable("MenuItems");
+========
+                    b.ToTable("BreakingNews", (string)null);
+>>>>>>>> news:src/Herald/Storage/Migrations/Sqlite/20261206110301_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("Herald.Site.SiteSettings", b =>
@@ -1499,11 +1527,16 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Navigation("Article");
                 });
 
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
             modelBuilder.Entity("Herald.Site.Menus.MenuItem", b =>
+========
+            modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
+>>>>>>>> news:src/Herald/Storage/Migrations/Sqlite/20261206110301_Initial.Designer.cs
                 {
                     b.HasOne("Herald.Articles.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Herald.Articles.Category", "Category")
@@ -1529,6 +1562,12 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Navigation("Menu");
 
                     b.Navigation("Parent");
+========
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+>>>>>>>> news:src/Herald/Storage/Migrations/Sqlite/20261206110301_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("Herald.Understanding.ArticleFigure", b =>

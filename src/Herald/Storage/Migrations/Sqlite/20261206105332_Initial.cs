@@ -608,6 +608,27 @@ namespace Herald.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BreakingNews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RaisedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BreakingNews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BreakingNews_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Comments",
                 columns: table => new
                 {
@@ -981,6 +1002,11 @@ namespace Herald.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_BreakingNews_ArticleId",
+                table: "BreakingNews",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CacheInvalidations_WrittenAt",
                 table: "CacheInvalidations",
                 column: "WrittenAt");
@@ -1175,6 +1201,9 @@ namespace Herald.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "BreakingNews");
 
             migrationBuilder.DropTable(
                 name: "CacheInvalidations");
