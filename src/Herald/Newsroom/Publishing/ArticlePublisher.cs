@@ -20,10 +20,10 @@ public sealed class ArticlePublisher(
     SiteState site, ScheduleSignal schedule, TimeProvider clock)
 {
     public async Task<PublishOutcome> SaveAsync(ClaimsPrincipal user, ArticleForm form, EditorAction action,
-        CancellationToken ct, RevisionKind kind = RevisionKind.Save, string? note = null)
+        CancellationToken ct, RevisionKind kind = RevisionKind.Save, string? note = null, ArticleWriteOrigin origin = ArticleWriteOrigin.Newsroom)
     {
         var by = await StaffMember.ResolveAsync(db, user, ct);
-        var edit = form.Id == 0 ? await NewArticleAsync(by, ct) : await pipeline.OpenAsync(form.Id, ct);
+        var edit = form.Id == 0 ? await NewArticleAsync(by, origin, ct) : await pipeline.OpenAsync(form.Id, ct);
         if (edit is null)
         {
             return new PublishOutcome.NotFound();
@@ -77,7 +77,7 @@ public sealed class ArticlePublisher(
         {
             var refused = draftOnly
                 ? await pipeline.SaveDraftAsync(edit, ct, AddRevision)
-                : await pipeline.SaveAsync(edit, ArticleWriteOrigin.Newsroom, ct, AddRevision);
+                : await pipeline.SaveAsync(edit, origin, ct, AddRevision);
             if (refused.Count > 0)
             {
                 db.ChangeTracker.Clear();
@@ -123,7 +123,7 @@ public sealed class ArticlePublisher(
             $"Restored revision {number} ({revision.UserName}, {Display.DateAndTime(revision.CreatedAt, await ZoneAsync(ct))})");
     }
 
-    public async Task<PublishOutcome> DeleteAsync(ClaimsPrincipal user, int articleId, CancellationToken ct)
+    public async Task<PublishOutcome> DeleteAsync(ClaimsPrincipal user, int articleId, CancellationToken ct, ArticleWriteOrigin origin = ArticleWriteOrigin.Newsroom)
     {
         var edit = await pipeline.OpenAsync(articleId, ct);
         if (edit is null)
@@ -134,7 +134,7 @@ public sealed class ArticlePublisher(
         {
             return new PublishOutcome.Forbidden();
         }
-        await pipeline.DeleteAsync(edit, ArticleWriteOrigin.Newsroom, ct);
+        await pipeline.DeleteAsync(edit, origin, ct);
         return new PublishOutcome.Done(edit.Article);
     }
 
@@ -143,7 +143,8 @@ public sealed class ArticlePublisher(
     private async Task<bool> MayAsync(ClaimsPrincipal user, Article article, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>
         (await authorization.AuthorizeAsync(user, article, operation)).Succeeded;
 
-    private async Task<ArticleEdit> NewArticleAsync(StaffMember by, CancellationToken ct)
+    /// <summary>A new article; one from the WordPress API has an HTML body, as WordPress clients send it.</summary>
+    private async Task<ArticleEdit> NewArticleAsync(StaffMember by, ArticleWriteOrigin origin, CancellationToken ct)
     {
         var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
         var article = new Article
@@ -152,6 +153,7 @@ public sealed class ArticlePublisher(
             Headline = "",
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedByUserId = by.UserId,
+            BodyFormat = origin == ArticleWriteOrigin.Api ? BodyFormat.Html : BodyFormat.Markdown,
             CommentStatus = settings.CommentsOpenByDefault ? CommentStatus.Open : CommentStatus.Closed,
         };
         return pipeline.Create(article);
