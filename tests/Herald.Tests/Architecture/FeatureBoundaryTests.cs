@@ -48,12 +48,11 @@ public sealed class FeatureBoundaryTests
             "ApplicationPasswords", "ApplicationPasswordFormat", "StandInPassword", "LoginAttempt",
         ],
         // The newsroom's policies and its one home.
-        // The one way a person changes an article (permission, workflow, revision) and the media library's upload,
-        // which the WordPress API's writes go through rather than around.
+        // The one way a person changes an article (permission, workflow, revision), which the WordPress API's writes go through.
         ["Newsroom"] =
         [
             "NewsroomAccess", "NewsroomArea",
-            "ArticlePublisher", "PublishOutcome", "ArticleForm", "EditorAction", "StaffMember", "MediaLibrary", "UploadText",
+            "ArticlePublisher", "PublishOutcome", "ArticleForm", "EditorAction", "StaffMember",
         ],
         // Where media files live (and which store a site chose) and how a picture is checked, for uploads and imports alike.
         ["Media"] = ["IMediaStore", "MediaStoreKind", "ImageIntake", "ProcessedImage", "MediaRejectedException"],
@@ -75,8 +74,15 @@ public sealed class FeatureBoundaryTests
     /// <summary>Start-up: where the features are registered and the command-line verbs dispatched.</summary>
     public static readonly IReadOnlyList<string> CompositionRoot = ["Hosting/HeraldServer.cs", "Hosting/HeraldCommandLine.cs"];
 
-    /// <summary>Known crossings still to be removed, each naming its file. None are left.</summary>
-    public static readonly IReadOnlyList<(string File, string Target)> Pending = [];
+    /// <summary>
+    /// Known crossings still to be removed, each naming its file: the API's upload uses the newsroom's media library
+    /// until the library's upload moves to Media (the rule's own test uses MediaLibrary as its example of a crossing).
+    /// </summary>
+    public static readonly IReadOnlyList<(string File, string Target)> Pending =
+    [
+        ("WordPress/RestApi/WpMediaWrites.cs", "Herald.Newsroom.Media.MediaLibrary"),
+        ("WordPress/RestApi/WpMediaWrites.cs", "Herald.Newsroom.Media.UploadText"),
+    ];
 
     private static readonly string SourceRoot = Path.Combine(RepositoryPaths.Root, "src", "Herald");
 
@@ -94,20 +100,20 @@ public sealed class FeatureBoundaryTests
     {
         var references = new SourceReferences(
         [
-            ("Newsroom/Media/MediaQuota.cs", "namespace Herald.Newsroom.Media;\npublic sealed class MediaQuota { public const long MaxUploadBytes = 1; }"),
+            ("Newsroom/Media/MediaLibrary.cs", "namespace Herald.Newsroom.Media;\npublic sealed class MediaLibrary { public const long MaxUploadBytes = 1; }"),
             ("Comments/SpamClassifier.cs", "namespace Herald.Comments;\npublic sealed class SpamClassifier { }"),
-            ("Site/ErrorPage.cshtml.cs", "namespace Herald.Site;\nclass ErrorPageModel { long Limit = Herald.Newsroom.Media.MediaQuota.MaxUploadBytes; }"),
+            ("Site/ErrorPage.cshtml.cs", "namespace Herald.Site;\nclass ErrorPageModel { long Limit = Herald.Newsroom.Media.MediaLibrary.MaxUploadBytes; }"),
             ("Site/SiteState.cs", "using Herald.Comments;\nnamespace Herald.Site;\n// SpamClassifier in a comment does not count.\nclass SiteState { SpamClassifier? spam; }"),
             ("Site/Layout/Other.cshtml", "@{ Layout = \"/Newsroom/Layout/_Secret.cshtml\"; }"),
-            ("Hosting/Startup.cs", "namespace Herald.Hosting;\nclass Startup { object x = Newsroom.Media.MediaQuota.MaxUploadBytes; }"),
+            ("Hosting/Startup.cs", "namespace Herald.Hosting;\nclass Startup { object x = Newsroom.Media.MediaLibrary.MaxUploadBytes; }"),
         ]);
 
         var found = Violations(references.CrossFeature()).Select(c => $"{c.File} → {c.Target}").ToList();
 
-        Assert.Contains("Site/ErrorPage.cshtml.cs → Herald.Newsroom.Media.MediaQuota", found);
+        Assert.Contains("Site/ErrorPage.cshtml.cs → Herald.Newsroom.Media.MediaLibrary", found);
         Assert.Contains("Site/SiteState.cs → Herald.Comments.SpamClassifier", found);
         Assert.Contains("Site/Layout/Other.cshtml → /Newsroom/Layout/_Secret.cshtml", found);
-        Assert.Contains("Hosting/Startup.cs → Herald.Newsroom.Media.MediaQuota", found);
+        Assert.Contains("Hosting/Startup.cs → Herald.Newsroom.Media.MediaLibrary", found);
         Assert.Equal(4, found.Count);
     }
 
