@@ -55,6 +55,7 @@ public static class AccountServices
         // A reset link lives two hours: long enough to reach a mailbox and be read, short enough to go stale in it.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         services.AddScoped<UserAccounts>();
+        services.AddScoped<ApplicationPasswords.ApplicationPasswords>();
         // Throttle counts live in the distributed cache: memory here; a Redis cache registered later replaces it.
         services.AddDistributedMemoryCache();
         services.AddOptions<LoginThrottleOptions>();

@@ -32,6 +32,10 @@ public sealed class Category : ITaxonomyTerm
 
     /// <summary>Order of the section blocks on the home page and in the navigation.</summary>
     public int Position { get; set; }
+
+    /// <summary>Public stories filed under it, kept by <see cref="Writing.TermCounts"/> on every article write.</summary>
+    public int PublicStoryCount { get; set; }
+
     public List<Article> Articles { get; set; } = [];
 }
 
@@ -40,5 +44,9 @@ public sealed class Tag : ITaxonomyTerm
     public int Id { get; set; }
     public required string Slug { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>Public stories with this tag, kept by <see cref="Writing.TermCounts"/> on every article write.</summary>
+    public int PublicStoryCount { get; set; }
+
     public List<Article> Articles { get; set; } = [];
 }

@@ -85,6 +85,7 @@ public static class HeraldServer
         services.AddHeraldComments(builder.Configuration);
         services.AddHeraldDiscovery(options.Database);
         services.AddWordPress();
+        services.AddWordPressCors(options);
         services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;
@@ -139,6 +140,9 @@ public static class HeraldServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // Outside the output cache: it writes its headers as the answer starts, so a cached answer
+        // never keeps one origin's permission and a replayed one gets the asker's.
+        app.UseWordPressCors();
         app.UseOutputCacheMeter(cache =>
         {
             if (options.OutputCache)

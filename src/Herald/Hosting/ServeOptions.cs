@@ -57,6 +57,12 @@ public sealed record ServeOptions
     /// <summary>Origins besides Herald's own that the content policy lets pictures load from.</summary>
     public IReadOnlyList<string> RemoteImageHosts { get; init; } = [];
 
+    /// <summary>
+    /// Origins whose pages may read the WordPress API from a browser (CORS); empty allows none, a lone
+    /// "*" any (<see cref="Configuration.ServeSettings.ReadApiCorsOrigins"/>).
+    /// </summary>
+    public IReadOnlyList<string> ApiCorsOrigins { get; init; } = [];
+
     /// <summary>The SMTP server for password-reset mail; null when the operator named none, and then nothing is sent.</summary>
     public Accounts.Mail.MailServer? Mail { get; init; }
 

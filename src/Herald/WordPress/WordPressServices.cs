@@ -8,6 +8,7 @@ public static class WordPressServices
     public static IServiceCollection AddWordPress(this IServiceCollection services)
     {
         services.AddSingleton<IBodyRenderer, ImportedHtmlRenderer>();
+        services.AddScoped<RestApi.WpAuthentication>();
         return services;
     }
 }

@@ -25,11 +25,14 @@ public enum ArticleWriteOrigin
 /// copy of public data knows what the reader saw until now.
 /// </summary>
 public sealed class ArticleChange(Article article, ArticleChangeKind kind, ArticleWriteOrigin origin,
-    IReadOnlyCollection<string> previousCacheTags, bool analysisDeferred, Func<string> plainText)
+    IReadOnlyCollection<string> previousCacheTags, bool analysisDeferred, Func<string> plainText, ArticleTerms? termsBefore = null)
 {
     private readonly Lazy<string> text = new(plainText);
 
     public Article Article { get; } = article;
+
+    /// <summary>The sections and tags the article was filed under before the change (none when new).</summary>
+    public ArticleTerms TermsBefore { get; } = termsBefore ?? ArticleTerms.None;
     public ArticleChangeKind Kind { get; } = kind;
     public ArticleWriteOrigin Origin { get; } = origin;
     public IReadOnlyCollection<string> PreviousCacheTags { get; } = previousCacheTags;
@@ -49,6 +52,17 @@ public sealed class ArticleChange(Article article, ArticleChangeKind kind, Artic
     /// the article's after the commit, never before, so no reader caches the old state again.
     /// </summary>
     public HashSet<string> AlsoEvict { get; } = [];
+}
+
+/// <summary>The ids of the sections and tags an article is filed under.</summary>
+public sealed record ArticleTerms(IReadOnlyCollection<int> Categories, IReadOnlyCollection<int> Tags)
+{
+    public static readonly ArticleTerms None = new([], []);
+
+    /// <summary>As the article stands in memory (ids of terms not yet saved are 0, and left out).</summary>
+    public static ArticleTerms Of(Article article) => new(
+        [.. article.Categories.Select(c => c.Id).Where(id => id != 0)],
+        [.. article.Tags.Select(t => t.Id).Where(id => id != 0)]);
 }
 
 /// <summary>

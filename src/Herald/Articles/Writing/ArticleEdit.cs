@@ -11,7 +11,11 @@ public sealed class ArticleEdit
         Article = article;
         StatusBefore = statusBefore;
         ShownBefore = shownBefore;
+        TermsBefore = statusBefore is null ? ArticleTerms.None : ArticleTerms.Of(article);
     }
+
+    /// <summary>The sections and tags it was filed under when opened, whose counts a change may alter.</summary>
+    public ArticleTerms TermsBefore { get; }
 
     /// <summary>The tracked article; change it freely before saving.</summary>
     public Article Article { get; }

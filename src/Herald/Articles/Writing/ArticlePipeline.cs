@@ -227,7 +227,7 @@ public sealed class ArticlePipeline(
         await db.SaveChangesAsync(ct);
         var changes = edits.Select(edit => new ArticleChange(
             edit.Article, deleted ? ArticleChangeKind.Deleted : edit.Kind, batch.Origin, edit.ShownBefore, batch.AnalysisDeferred,
-            () => edit.Rendered?.PlainText ?? body.PlainText(edit.Article))).ToList();
+            () => edit.Rendered?.PlainText ?? body.PlainText(edit.Article), edit.TermsBefore)).ToList();
         foreach (var change in changes)
         {
             foreach (var handler in handlers)
@@ -239,6 +239,8 @@ public sealed class ArticlePipeline(
         {
             await handler.OnBatchCompletedAsync(changes, ct);
         }
+        // Not a handler: the stored counts are the articles' own data, and every writer keeps them.
+        await TermCounts.UpdateAsync(db, changes, clock.GetUtcNow().UtcDateTime, ct);
         // Handlers may have changed tracked data of their own.
         await db.SaveChangesAsync(ct);
 

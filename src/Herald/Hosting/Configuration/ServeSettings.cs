@@ -45,6 +45,8 @@ public static class ServeSettings
         "Other hosts pictures may load from (an imported archive's uploads), e.g. https://media.example.org, separated by commas.");
     public static readonly Setting TrashDays = new("trash-days", "HERALD_TRASH_DAYS", "30",
         "Days a story stays in the newsroom's trash before it is deleted for good (1 to 3650).");
+    public static readonly Setting ApiCorsOrigins = new("api-cors-origins", "HERALD_API_CORS_ORIGINS", "none",
+        "Other sites whose pages may read the WordPress API (GET /wp-json) from a browser, e.g. https://app.example.org, separated by commas; \"*\" lets any site.");
 
     public static readonly Setting SmtpHost = new("smtp-host", "HERALD_SMTP_HOST", "none (no mail: an administrator resets passwords)",
         "The mail server password-reset links are sent through, e.g. smtp.example.org.");
@@ -62,7 +64,7 @@ public static class ServeSettings
     public static readonly IReadOnlyList<Setting> All =
     [
         Urls, Db, Demo, Redis, NoOutputCache, MediaFolder, MediaStore, PublicUrl, TrustedProxies,
-        HttpsCert, HttpsKey, HttpsCertPassword, MetricsUrls, LogFormatSetting, RemoteImageHosts, TrashDays,
+        HttpsCert, HttpsKey, HttpsCertPassword, MetricsUrls, LogFormatSetting, RemoteImageHosts, TrashDays, ApiCorsOrigins,
         SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
     ];
 
@@ -107,6 +109,7 @@ public static class ServeSettings
             MetricsPort = metricsPort,
             LogFormat = ReadLogFormat(LogFormatSetting.Read(args, environment)),
             RemoteImageHosts = ReadRemoteImageHosts(RemoteImageHosts.Read(args, environment)),
+            ApiCorsOrigins = ReadApiCorsOrigins(ApiCorsOrigins.Read(args, environment)),
             Mail = MailSettings.Read(args, environment),
             TrashRetention = ReadTrashRetention(TrashDays.Read(args, environment)),
         };
@@ -137,6 +140,44 @@ public static class ServeSettings
             hosts.Add(wildcard ? origin.Replace("://", "://*.", StringComparison.Ordinal) : origin);
         }
         return hosts;
+    }
+
+    /// <summary>
+    /// The origins a browser may read the WordPress API from: none by default, "*" for any (only when
+    /// said alone and outright), else bare origins (a scheme, a host and maybe a port), as a browser
+    /// sends them in its Origin header.
+    /// </summary>
+    public static IReadOnlyList<string> ReadApiCorsOrigins(string? value)
+    {
+        if (value is null || value.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+        var entries = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (entries.Length == 1 && entries[0] == "*")
+        {
+            return ["*"];
+        }
+        var origins = new List<string>();
+        foreach (var entry in entries)
+        {
+            if (entry == "*")
+            {
+                throw new SettingException(ApiCorsOrigins, "\"*\" allows every site and stands alone; list origins or say \"*\" only.");
+            }
+            if (!Uri.TryCreate(entry, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+                || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0
+                || !entry.TrimEnd('/').Equals(uri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SettingException(ApiCorsOrigins, $"\"{entry}\" is not an origin such as https://app.example.org (a scheme and a host, maybe a port).");
+            }
+            origins.Add(uri.GetLeftPart(UriPartial.Authority));
+        }
+        if (origins.Count == 0)
+        {
+            throw new SettingException(ApiCorsOrigins, "the list is empty; say \"none\" to allow no other site.");
+        }
+        return origins;
     }
 
     /// <summary>A HERALD_ variable Herald does not know is a typo that would otherwise be ignored in silence.</summary>

@@ -21,10 +21,11 @@ public sealed class ArticlePublisher(
 {
     /// <param name="confirmed">The person confirmed a step that takes a story off the site (unpublishing a published one).</param>
     public async Task<PublishOutcome> SaveAsync(ClaimsPrincipal user, ArticleForm form, EditorAction action,
-        CancellationToken ct, RevisionKind kind = RevisionKind.Save, string? note = null, bool confirmed = false)
+        CancellationToken ct, RevisionKind kind = RevisionKind.Save, string? note = null, bool confirmed = false,
+        ArticleWriteOrigin origin = ArticleWriteOrigin.Newsroom)
     {
         var by = await StaffMember.ResolveAsync(db, user, ct);
-        var edit = form.Id == 0 ? await NewArticleAsync(by, ct) : await pipeline.OpenAsync(form.Id, ct);
+        var edit = form.Id == 0 ? await NewArticleAsync(by, origin, ct) : await pipeline.OpenAsync(form.Id, ct);
         if (edit is null)
         {
             return new PublishOutcome.NotFound();
@@ -86,7 +87,7 @@ public sealed class ArticlePublisher(
         {
             var refused = draftOnly
                 ? await pipeline.SaveDraftAsync(edit, ct, AddRevision)
-                : await pipeline.SaveAsync(edit, ArticleWriteOrigin.Newsroom, ct, AddRevision);
+                : await pipeline.SaveAsync(edit, origin, ct, AddRevision);
             if (refused.Count > 0)
             {
                 db.ChangeTracker.Clear();
@@ -221,7 +222,8 @@ public sealed class ArticlePublisher(
     private async Task<bool> MayAsync(ClaimsPrincipal user, Article article, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>
         (await authorization.AuthorizeAsync(user, article, operation)).Succeeded;
 
-    private async Task<ArticleEdit> NewArticleAsync(StaffMember by, CancellationToken ct)
+    /// <summary>A new article; one from the WordPress API has an HTML body, as WordPress clients send it.</summary>
+    private async Task<ArticleEdit> NewArticleAsync(StaffMember by, ArticleWriteOrigin origin, CancellationToken ct)
     {
         var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
         var article = new Article
@@ -230,6 +232,7 @@ public sealed class ArticlePublisher(
             Headline = "",
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedByUserId = by.UserId,
+            BodyFormat = origin == ArticleWriteOrigin.Api ? BodyFormat.Html : BodyFormat.Markdown,
             CommentStatus = settings.CommentsOpenByDefault ? CommentStatus.Open : CommentStatus.Closed,
         };
         return pipeline.Create(article);

@@ -62,7 +62,7 @@ public static class WpResponder
         return WriteJsonAsync(http, error.Status, error.ToJson());
     }
 
-    private static async Task WriteJsonAsync(HttpContext http, int status, JsonNode body)
+    public static async Task WriteJsonAsync(HttpContext http, int status, JsonNode body)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=UTF-8";

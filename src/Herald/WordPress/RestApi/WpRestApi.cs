@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Herald.WordPress.RestApi;
 
 /// <summary>
-/// A read-only API compatible with the WordPress REST API v2, so that apps and scripts written
-/// for a WordPress site keep working after the move. Routes live under /wp-json; every GET is
-/// output-cached per query string and evicted with the pages (tag <see cref="CacheTags.WordPressApi"/>).
+/// An API compatible with the WordPress REST API v2, so that apps and scripts written for a
+/// WordPress site keep working after the move. Routes live under /wp-json; every GET is
+/// output-cached per query string and evicted with the pages (tag <see cref="CacheTags.WordPressApi"/>);
+/// posts and media are written with application passwords (<see cref="WpAuthentication"/>).
 /// docs/api.md says what is supported and what is not.
 /// </summary>
 public static class WpRestApi
@@ -46,8 +47,31 @@ public static class WpRestApi
         api.MapMethods("/wp/v2/taxonomies/{taxonomy}", Reads, (HttpContext http, string taxonomy) => WpResponder.RunAsync(http, c => WpIndex.TaxonomiesAsync(c, taxonomy)))
             .CacheOutput(CachePolicy);
 
+        MapWrites(api);
+
         // Anything else under /wp-json — another namespace, a write, a route Herald lacks — is WordPress's "no route".
         api.Map("/{**rest}", (HttpContext http) => WpResponder.WriteErrorAsync(http, WpRestError.NoRoute()));
+    }
+
+    /// <summary>The write routes: authenticated by application password (<see cref="WpAuthentication"/>), never cached.</summary>
+    private static void MapWrites(RouteGroupBuilder api)
+    {
+        api.MapPost("/wp/v2/posts", (HttpContext http) => WpWriteResponder.RunAsync(http, WpPostWrites.CreateAsync));
+        api.MapMethods("/wp/v2/posts/{id}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch], (HttpContext http, string id) =>
+            WithId(http, id, number => WpWriteResponder.RunAsync(http, (c, user) => WpPostWrites.SaveAsync(c, user, number))));
+        api.MapDelete("/wp/v2/posts/{id}", (HttpContext http, string id) =>
+            WithId(http, id, number => WpWriteResponder.RunAsync(http, (c, user) => WpPostWrites.DeleteAsync(c, user, number))));
+        api.MapPost("/wp/v2/media", (HttpContext http) => WpWriteResponder.RunAsync(http, WpMediaWrites.UploadAsync));
+    }
+
+    /// <summary>A numeric id as the read routes take it: other text is no route, a number beyond any row an unknown post.</summary>
+    private static Task WithId(HttpContext http, string id, Func<int, Task> write)
+    {
+        if (id.Length == 0 || !id.All(char.IsAsciiDigit))
+        {
+            return WpResponder.WriteErrorAsync(http, WpRestError.NoRoute());
+        }
+        return int.TryParse(id, out var number) ? write(number) : WpResponder.WriteErrorAsync(http, WpRestError.InvalidPostId());
     }
 
     private static void Read(RouteGroupBuilder api, string pattern, Func<WpContext, Task<WpResult>> handler) =>

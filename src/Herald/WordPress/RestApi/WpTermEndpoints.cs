@@ -19,7 +19,7 @@ public static class WpTermEndpoints
         p.ThrowIfInvalid();
 
         var db = context.Db;
-        var terms = list.ById(taxonomy == WpTerms.Category ? WpTerms.Categories(db, context.NowUtc) : WpTerms.Tags(db, context.NowUtc), t => t.Id);
+        var terms = list.ById(taxonomy == WpTerms.Category ? WpTerms.Categories(db) : WpTerms.Tags(db), t => t.Id);
         if (post is { } postId)
         {
             var ids = await PostTermIdsAsync(context, postId, taxonomy, ct);
@@ -63,7 +63,7 @@ public static class WpTermEndpoints
     {
         WpListing.ReadOne(context);
         var db = context.Db;
-        var terms = taxonomy == WpTerms.Category ? WpTerms.Categories(db, context.NowUtc) : WpTerms.Tags(db, context.NowUtc);
+        var terms = taxonomy == WpTerms.Category ? WpTerms.Categories(db) : WpTerms.Tags(db);
         var term = await terms.FirstOrDefaultAsync(t => t.Id == id, context.Http.RequestAborted) ?? throw WpRestError.InvalidTerm();
         return new WpResult.One(WpTerms.ToJson(term, taxonomy, context));
     }

@@ -6,7 +6,7 @@ using Herald.Storage;
 namespace Herald.WordPress.RestApi;
 
 /// <summary>
-/// A category or tag as the API shows it, with the number of published stories in it. A settable
+/// A category or tag as the API shows it, with the number of published stories in it (stored, see <see cref="Herald.Articles.Writing.TermCounts"/>). A settable
 /// class, not a positional record: EF composes filters and orderings over member-init projections only.
 /// </summary>
 public sealed class WpTermRow
@@ -25,9 +25,9 @@ public static class WpTerms
     public const string Category = "category";
     public const string Tag = "post_tag";
 
-    public static IQueryable<WpTermRow> Categories(HeraldDbContext db, DateTime now)
+    /// <summary>Sections with their stored count of public stories (<see cref="Category.PublicStoryCount"/>), never counted per request.</summary>
+    public static IQueryable<WpTermRow> Categories(HeraldDbContext db)
     {
-        var isPublic = PublicArticles.At(now);
         return db.Categories.Select(c => new WpTermRow
         {
             Id = c.Id,
@@ -35,13 +35,13 @@ public static class WpTerms
             Slug = c.Slug,
             Description = c.Description,
             ParentId = c.ParentId,
-            Count = c.Articles.AsQueryable().Where(isPublic).Count(a => a.Kind == ArticleKind.Story),
+            Count = c.PublicStoryCount,
         });
     }
 
-    public static IQueryable<WpTermRow> Tags(HeraldDbContext db, DateTime now)
+    /// <summary>Tags with their stored count of public stories (<see cref="Tag.PublicStoryCount"/>).</summary>
+    public static IQueryable<WpTermRow> Tags(HeraldDbContext db)
     {
-        var isPublic = PublicArticles.At(now);
         return db.Tags.Select(t => new WpTermRow
         {
             Id = t.Id,
@@ -49,7 +49,7 @@ public static class WpTerms
             Slug = t.Slug,
             Description = null,
             ParentId = null,
-            Count = t.Articles.AsQueryable().Where(isPublic).Count(a => a.Kind == ArticleKind.Story),
+            Count = t.PublicStoryCount,
         });
     }
 

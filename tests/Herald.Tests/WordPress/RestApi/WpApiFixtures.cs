@@ -109,6 +109,8 @@ public sealed record WpSeed(
         var onDraft = Reply(draft, "Approved but under a draft", ModerationStatus.Approved);
         db.Comments.AddRange(approved, reply, pending, spam, onDraft);
         await scope.ServiceProvider.GetRequiredService<CommentPublishing>().SaveAsync([story.Id, draft.Id], CancellationToken.None);
+        // The seed writes rows directly, not through the pipeline that keeps the stored term counts.
+        await Herald.Articles.Writing.TermCounts.RecountAllAsync(db, DateTime.UtcNow, CancellationToken.None);
 
         return new WpSeed(story.Id, sticky.Id, page.Id, draft.Id, draftPage.Id, scheduled.Id, approved.Id, reply.Id, pending.Id, onDraft.Id,
             media.Id, hiddenMedia.Id, looseMedia.Id, silent.Id, category.Id, tag.Id);

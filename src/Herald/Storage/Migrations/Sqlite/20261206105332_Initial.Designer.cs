@@ -14,6 +14,7 @@ namespace Herald.Storage.Migrations.Sqlite
 <<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
 <<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
 <<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
+<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
     [Migration("20261206105332_Initial")]
 ========
     [Migration("20261206100922_Initial")]
@@ -24,6 +25,9 @@ namespace Herald.Storage.Migrations.Sqlite
 ========
     [Migration("20261206110301_Initial")]
 >>>>>>>> news:src/Herald/Storage/Migrations/Sqlite/20261206110301_Initial.Designer.cs
+========
+    [Migration("20261206112158_Initial")]
+>>>>>>>> wpapi:src/Herald/Storage/Migrations/Sqlite/20261206112158_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -60,6 +64,45 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.HasIndex("TagsId", "ArticlesId");
 
                     b.ToTable("ArticleTags");
+                });
+
+            modelBuilder.Entity("Herald.Accounts.ApplicationPasswords.ApplicationPassword", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Prefix");
+
+                    b.ToTable("ApplicationPassword");
                 });
 
             modelBuilder.Entity("Herald.Accounts.HeraldUser", b =>
@@ -318,6 +361,9 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PublicStoryCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -372,6 +418,9 @@ namespace Herald.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicStoryCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1344,6 +1393,15 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.HasOne("Herald.Articles.Tag", null)
                         .WithMany()
                         .HasForeignKey("TagsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Accounts.ApplicationPasswords.ApplicationPassword", b =>
+                {
+                    b.HasOne("Herald.Accounts.HeraldUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
