@@ -877,6 +877,32 @@ namespace Herald.Storage.Migrations.Postgres
                     b.ToTable("ArticleRevisions");
                 });
 
+            modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("BreakingNews", (string)null);
+                });
+
             modelBuilder.Entity("Herald.Site.Menus.Menu", b =>
                 {
                     b.Property<int>("Id")
@@ -1579,6 +1605,17 @@ namespace Herald.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Herald.Newsroom.Revisions.ArticleRevision", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
                 {
                     b.HasOne("Herald.Articles.Article", "Article")
                         .WithMany()

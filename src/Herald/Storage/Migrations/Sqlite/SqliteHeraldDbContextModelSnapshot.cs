@@ -850,6 +850,32 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("ArticleRevisions");
                 });
 
+            modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("BreakingNews", (string)null);
+                });
+
             modelBuilder.Entity("Herald.Site.Menus.Menu", b =>
                 {
                     b.Property<int>("Id")
@@ -1532,6 +1558,17 @@ namespace Herald.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Herald.Newsroom.Revisions.ArticleRevision", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
                 {
                     b.HasOne("Herald.Articles.Article", "Article")
                         .WithMany()

@@ -11,23 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Herald.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHeraldDbContext))]
-<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
-<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
-<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
-<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
-    [Migration("20261206105332_Initial")]
-========
-    [Migration("20261206100922_Initial")]
->>>>>>>> trash:src/Herald/Storage/Migrations/Sqlite/20261206100922_Initial.Designer.cs
-========
-    [Migration("20261206111522_Initial")]
->>>>>>>> wpmedia:src/Herald/Storage/Migrations/Sqlite/20261206111522_Initial.Designer.cs
-========
-    [Migration("20261206110301_Initial")]
->>>>>>>> news:src/Herald/Storage/Migrations/Sqlite/20261206110301_Initial.Designer.cs
-========
-    [Migration("20261206112158_Initial")]
->>>>>>>> wpapi:src/Herald/Storage/Migrations/Sqlite/20261206112158_Initial.Designer.cs
+    [Migration("20261206114934_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -869,7 +853,32 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("ArticleRevisions");
                 });
 
-<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
+            modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("BreakingNews", (string)null);
+                });
+
             modelBuilder.Entity("Herald.Site.Menus.Menu", b =>
                 {
                     b.Property<int>("Id")
@@ -922,32 +931,12 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.Property<string>("Url")
                         .HasMaxLength(500)
-========
-            modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RaisedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
->>>>>>>> news:src/Herald/Storage/Migrations/Sqlite/20261206110301_Initial.Designer.cs
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
 
-<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("ParentId");
@@ -955,9 +944,6 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.HasIndex("MenuId", "Position");
 
                     b.ToTable("MenuItems");
-========
-                    b.ToTable("BreakingNews", (string)null);
->>>>>>>> news:src/Herald/Storage/Migrations/Sqlite/20261206110301_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("Herald.Site.SiteSettings", b =>
@@ -1585,16 +1571,22 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Navigation("Article");
                 });
 
-<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
-            modelBuilder.Entity("Herald.Site.Menus.MenuItem", b =>
-========
             modelBuilder.Entity("Herald.Site.Breaking.BreakingNews", b =>
->>>>>>>> news:src/Herald/Storage/Migrations/Sqlite/20261206110301_Initial.Designer.cs
                 {
                     b.HasOne("Herald.Articles.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
-<<<<<<<< HEAD:src/Herald/Storage/Migrations/Sqlite/20261206105332_Initial.Designer.cs
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("Herald.Site.Menus.MenuItem", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Herald.Articles.Category", "Category")
@@ -1620,12 +1612,6 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Navigation("Menu");
 
                     b.Navigation("Parent");
-========
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Article");
->>>>>>>> news:src/Herald/Storage/Migrations/Sqlite/20261206110301_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("Herald.Understanding.ArticleFigure", b =>
