@@ -33,11 +33,12 @@ public sealed class FeatureBoundaryTests
             "CommandLineArguments", "CommandLineException", "HeraldServer", "ServeOptions",
             "PublicAddress", "HeraldMetrics", "ServeSettings", "ClientNetwork", "SafeUrls",
         ],
-        // The site's settings snapshot and how dates and sections are shown; the breaking-news banner the newsroom raises.
+        // The site's settings snapshot and how dates and sections are shown; the breaking-news banner the newsroom raises; the limits of a menu, for its editor and the importer.
         ["Site"] =
         [
             "SiteState", "SiteSnapshot", "Display", "SectionLink",
             "BreakingNewsDesk", "BreakingNewsState", "BreakingBanner", "BreakingExpiry", "RaiseOutcome",
+            "MenuLimits",
         ],
         // Staff sign-in, its answers and throttles, for the newsroom's sign-in page.
         // the second step for an authenticator, password-reset links and their throttle, the words for a wait,
@@ -58,8 +59,8 @@ public sealed class FeatureBoundaryTests
             "NewsroomAccess", "NewsroomArea",
             "ArticlePublisher", "PublishOutcome", "ArticleForm", "EditorAction", "StaffMember", "ArticleTrash",
         ],
-        // Where media files live (and which store a site chose) and how a picture is checked, for uploads and imports alike.
-        ["Media"] = ["IMediaStore", "MediaStoreKind", "ImageIntake", "ProcessedImage", "MediaRejectedException"],
+        // Where media files live (and which store a site chose) and how a picture is checked, for uploads and imports alike; where a stored file lives, for the importer.
+        ["Media"] = ["IMediaStore", "MediaStoreKind", "ImageIntake", "ProcessedImage", "MediaRejectedException", "MediaPaths"],
         // How a comment is shown and signed elsewhere (the WordPress API, export): text, avatars, limits;
         // the comment settings, which start-up checks.
         ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions"],

@@ -140,7 +140,7 @@ public sealed class BreakingNewsTests(BreakingNewsTests.CachedSite fixture) : IC
         await RaiseAsync(editor, breaking, "24");
         Assert.NotNull(await BannerAsync(reader, pageUrl));
 
-        var unpublish = await editor.EditAsync(server, breaking, "Airport shut by fog", "Flights resume.", "unpublish");
+        var unpublish = await editor.EditAsync(server, breaking, "Airport shut by fog", "Flights resume.", "unpublish", ("confirm", "unpublish"));
 
         Assert.Equal(HttpStatusCode.Redirect, unpublish.StatusCode);
         Assert.Null(await BannerAsync(reader, pageUrl));

@@ -116,15 +116,18 @@ public sealed class WpErrorTests(SqliteWpSite site) : IClassFixture<SqliteWpSite
     }
 
     [Fact]
-    public async Task Writes_have_no_route()
+    public async Task Writes_without_an_application_password_are_refused_as_wordpress_refuses_them()
     {
         using var client = Server.CreateClient();
         var response = await client.PostAsync("/wp-json/wp/v2/posts", new StringContent("""{"title":"x"}""", System.Text.Encoding.UTF8, "application/json"));
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("rest_no_route", (string?)json["code"]);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("rest_not_logged_in", (string?)json["code"]);
         response = await client.DeleteAsync("/wp-json/wp/v2/posts/1");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        // Routes WordPress has but Herald does not write are still no route.
+        response = await client.PostAsync("/wp-json/wp/v2/pages", new StringContent("""{"title":"x"}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
