@@ -109,7 +109,9 @@ public sealed class NodeFailureTests(TwoNodeSite fixture) : IClassFixture<TwoNod
         var failures = all.Where(e => !Succeeded(e)).ToList();
         // Failing is allowed only to a request B held when it died: begun before, ended after, tried on B last.
         var unexplained = failures.Where(e => !(e.Start < killDone && e.End > killedAt && e.Upstream.EndsWith(killedNode, StringComparison.Ordinal))).ToList();
-        Assert.True(unexplained.Count == 0, "Requests failed that the killed node was not answering:\n" + string.Join("\n", unexplained.Take(20)));
+        // A node's own errors say why it failed a request; its log's tail goes with the failure.
+        Assert.True(unexplained.Count == 0, "Requests failed that the killed node was not answering:\n" + string.Join("\n", unexplained.Take(20))
+            + $"\n--- node A ({site.A.Address}):\n{Tail(site.A.Output)}\n--- node B ({site.B.Address}):\n{Tail(site.B.Output)}");
         Assert.True(all.Count(e => e.End < killedAt && e.Upstream.EndsWith(killedNode, StringComparison.Ordinal) && Succeeded(e)) > 0,
             "nginx sent nothing to node B before it was killed, so the test proved nothing about losing it");
         Assert.Contains(all, e => e.Start > killDone && e.What == "POST /comments" && Succeeded(e));
@@ -131,4 +133,6 @@ public sealed class NodeFailureTests(TwoNodeSite fixture) : IClassFixture<TwoNod
         Assert.True(missing.Count == 0, $"{missing.Count} acknowledged comments are not in the database: {string.Join(", ", missing)}");
         Console.WriteLine($"{all.Count} requests, {failures.Count} failed (all in flight on the killed node), {markers.Count} comments acknowledged and stored, {stored.Count} stored in all.");
     }
+
+    private static string Tail(string log) => log.Length <= 6000 ? log : log[^6000..];
 }
