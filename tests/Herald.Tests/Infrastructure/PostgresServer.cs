@@ -33,7 +33,11 @@ public sealed class PostgresServer
     public string NewDatabase(string purpose)
     {
         var name = $"herald_{purpose}_{Interlocked.Increment(ref databaseCounter)}_{Environment.ProcessId}";
-        return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};Pooling=true;Include Error Detail=true";
+        // Idle connections are closed within seconds and each database's pool is bounded: a run
+        // opens well over a hundred test databases, and connections left idle for the pool's
+        // default five minutes once exhausted the server ("53300: too many clients").
+        return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};Pooling=true;Maximum Pool Size=40;" +
+            "Connection Idle Lifetime=5;Connection Pruning Interval=1;Include Error Detail=true";
     }
 
     /// <summary>
@@ -52,7 +56,7 @@ public sealed class PostgresServer
     private static string? RunAs => Environment.UserName == "root" ? "postgres" : null;
 
     private static string ServerOptions(int port, string folder) =>
-        $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
+        $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
 
     private static async Task<PostgresServer?> StartAsync()
     {

@@ -68,6 +68,8 @@ public class SqliteSiteFixture : SiteFixture
 
 public class PostgresSiteFixture : SiteFixture
 {
+    private string? connectionString;
+
     protected override async Task<DatabaseConnection?> CreateDatabaseAsync()
     {
         var server = await PostgresServer.GetAsync();
@@ -76,6 +78,18 @@ public class PostgresSiteFixture : SiteFixture
             Unavailable = PostgresServer.Unavailable;
             return null;
         }
-        return DatabaseConnection.Parse(server.NewDatabase("site"));
+        connectionString = server.NewDatabase("site");
+        return DatabaseConnection.Parse(connectionString);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (connectionString is not null)
+        {
+            // The site's idle connections would otherwise hold server slots other tests need.
+            using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
     }
 }
