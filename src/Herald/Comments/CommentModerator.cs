@@ -23,13 +23,16 @@ public sealed class CommentModerator(
 {
     public const int MaxBatch = 200;
 
-    public async Task<int> ApplyAsync(IReadOnlyCollection<int> ids, ModerationAction action, string moderator, CancellationToken ct)
+    /// <summary>Applies the action and returns what each comment was before, so the moderator can undo it.</summary>
+    public async Task<IReadOnlyList<ModerationBefore>> ApplyAsync(IReadOnlyCollection<int> ids, ModerationAction action, string moderator, CancellationToken ct)
     {
         var wanted = ids.Distinct().Take(MaxBatch).ToList();
         var comments = await db.Comments.Where(c => wanted.Contains(c.Id)).ToListAsync(ct);
         var touchedArticles = new HashSet<int>();
+        var before = new List<ModerationBefore>(comments.Count);
         foreach (var comment in comments)
         {
+            before.Add(new ModerationBefore(comment.Id, comment.Status, comment.TrainedAs));
             var wasApproved = comment.Status == ModerationStatus.Approved;
             var (status, verb) = action switch
             {
@@ -55,6 +58,32 @@ public sealed class CommentModerator(
             {
                 touchedArticles.Add(comment.ArticleId);
             }
+        }
+        await publishing.SaveAsync(touchedArticles, ct);
+        return before;
+    }
+
+    /// <summary>
+    /// Puts comments back as they were before a moderation step: their status and what they had
+    /// taught the spam filter. Comments deleted since are left alone; the count says how many moved.
+    /// </summary>
+    public async Task<int> UndoAsync(IReadOnlyCollection<ModerationBefore> before, string moderator, CancellationToken ct)
+    {
+        var byId = before.Take(MaxBatch).GroupBy(b => b.Id).ToDictionary(g => g.Key, g => g.First());
+        var ids = byId.Keys.ToList();
+        var comments = await db.Comments.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var touchedArticles = new HashSet<int>();
+        foreach (var comment in comments)
+        {
+            var was = byId[comment.Id];
+            if (comment.Status == ModerationStatus.Approved || was.Status == ModerationStatus.Approved)
+            {
+                touchedArticles.Add(comment.ArticleId);
+            }
+            comment.Status = was.Status;
+            comment.StatusReason = Truncate($"{was.Status.ToString().ToLowerInvariant()} again: undone by {moderator}");
+            comment.ModeratedAt = clock.GetUtcNow().UtcDateTime;
+            await classifier.LearnAsync(comment, was.TrainedAs, ct);
         }
         await publishing.SaveAsync(touchedArticles, ct);
         return comments.Count;
@@ -129,6 +158,9 @@ public sealed class CommentModerator(
 
     private static string Truncate(string reason) => reason.Length <= 200 ? reason : reason[..200];
 }
+
+/// <summary>A comment's state before a moderation step: what undoing the step puts back.</summary>
+public sealed record ModerationBefore(int Id, ModerationStatus Status, TrainedAs TrainedAs);
 
 /// <summary>A newsroom account replying under its own name, as the comment it writes records it.</summary>
 public sealed record StaffCommenter(string UserId, string Name, string Email);

@@ -46,4 +46,12 @@ public sealed class ModerationQueries(HeraldDbContext db)
             .Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
         return Enum.GetValues<ModerationStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
     }
+
+    /// <summary>Who wrote the comments and on which stories: how a confirmation names them.</summary>
+    public async Task<IReadOnlyList<(string Author, string Headline)>> DescribeAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        (await db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .OrderBy(c => c.Id)
+            .Select(c => new { c.AuthorName, c.Article.Headline })
+            .ToListAsync(ct))
+        .Select(c => (c.AuthorName, c.Headline)).ToList();
 }
