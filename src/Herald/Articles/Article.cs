@@ -61,6 +61,9 @@ public sealed class Article
     public List<Tag> Tags { get; set; } = [];
     public List<OldSlug> OldSlugs { get; set; } = [];
 
+    /// <summary>Dated corrections and updates, oldest first when shown.</summary>
+    public List<ArticleNote> Notes { get; set; } = [];
+
     /// <summary>UTC. When the story was moved to the trash; null while it is not there.</summary>
     public DateTime? TrashedAt { get; set; }
 

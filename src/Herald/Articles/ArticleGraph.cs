@@ -10,12 +10,13 @@ namespace Herald.Articles;
 /// </summary>
 public static class ArticleGraph
 {
-    /// <summary>Byline (in order, with each author), primary section, sections and tags.</summary>
+    /// <summary>Byline (in order, with each author), primary section, sections, tags and correction notes.</summary>
     public static IQueryable<Article> WithShownParts(this IQueryable<Article> articles) => articles
         .Include(a => a.Authors.OrderBy(b => b.Position)).ThenInclude(b => b.Author)
         .Include(a => a.PrimaryCategory)
         .Include(a => a.Categories)
         .Include(a => a.Tags)
+        .Include(a => a.Notes.OrderBy(n => n.AddedAt))
         .AsSplitQuery();
 
     /// <summary>Everything a write changes and every cache tag needs, for a tracked article.</summary>

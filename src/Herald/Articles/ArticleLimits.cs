@@ -15,6 +15,12 @@ public static class ArticleLimits
     public const int ImageAlt = 500;
     public const int ImageCaption = 1000;
     public const int ImageCredit = 300;
+
+    /// <summary>A correction or update note: a few sentences, as newspapers print them.</summary>
+    public const int NoteText = 1000;
+
+    /// <summary>Notes on one story: a story corrected more often than this needs rewriting, not another note.</summary>
+    public const int Notes = 20;
     public const int ImageSrcset = 2000;
 
     // What a person may choose in one save. Imports keep what the other system held (WordPress

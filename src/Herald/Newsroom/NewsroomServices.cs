@@ -12,6 +12,7 @@ public static class NewsroomServices
         services.AddSingleton<IAuthorizationHandler, ArticleAuthorizationHandler>();
         services.AddScoped<ArticleFormApplier>();
         services.AddScoped<ArticlePublisher>();
+        services.AddScoped<Notes.ArticleNotes>();
         services.AddScoped<Autosaver>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<Taxonomy.SiteChanges>();

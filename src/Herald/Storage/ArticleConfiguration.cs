@@ -60,6 +60,17 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags",
             tagging => tagging.HasIndex("TagsId", "ArticlesId"));
         article.HasMany(a => a.OldSlugs).WithOne(o => o.Article).HasForeignKey(o => o.ArticleId);
+        article.HasMany(a => a.Notes).WithOne().HasForeignKey(n => n.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ArticleNoteConfiguration : IEntityTypeConfiguration<ArticleNote>
+{
+    public void Configure(EntityTypeBuilder<ArticleNote> note)
+    {
+        note.Property(n => n.Text).HasMaxLength(ArticleLimits.NoteText);
+        note.Property(n => n.AddedBy).HasMaxLength(200);
+        note.HasIndex(n => n.ArticleId);
     }
 }
 

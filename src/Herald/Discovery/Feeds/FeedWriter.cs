@@ -64,6 +64,14 @@ public static class FeedWriter
         await buffer.CopyToAsync(output, ct);
     }
 
+    /// <summary>A story's corrections and updates as they end it on the page, for the HTML of an entry.</summary>
+    private static string NotesHtml(Article article, SiteSnapshot site) => string.Concat(article.Notes.OrderBy(n => n.AddedAt).Select(n =>
+        $"<p><strong>{(n.Kind == ArticleNoteKind.Correction ? "Correction" : "Update")}</strong>, {FeedText.AsHtml(Display.Date(n.AddedAt, site.Settings.TimeZone))}: {FeedText.AsHtml(n.Text)}</p>"));
+
+    /// <summary>The same notes for an entry whose summary is plain text.</summary>
+    private static string NotesText(Article article, SiteSnapshot site) => string.Concat(article.Notes.OrderBy(n => n.AddedAt).Select(n =>
+        $"\n\n{(n.Kind == ArticleNoteKind.Correction ? "Correction" : "Update")}, {Display.Date(n.AddedAt, site.Settings.TimeZone)}: {n.Text}"));
+
     private static SyndicationItem Item(Article article, SiteSnapshot site, string origin, bool atom, IReadOnlyDictionary<string, long> pictureBytes)
     {
         var url = new Uri(origin + ArticleUrls.For(article.PublishedAt!.Value, article.Slug, site.Settings.TimeZone));
@@ -83,16 +91,18 @@ public static class FeedWriter
             if (atom)
             {
                 item.Summary = new TextSyndicationContent(excerpt);
-                item.Content = SyndicationContent.CreateHtmlContent(article.BodyHtml);
+                item.Content = SyndicationContent.CreateHtmlContent(article.BodyHtml + NotesHtml(article, site));
             }
             else
             {
-                item.Summary = new TextSyndicationContent(article.BodyHtml, TextSyndicationContentKind.Html);
+                item.Summary = new TextSyndicationContent(article.BodyHtml + NotesHtml(article, site), TextSyndicationContentKind.Html);
             }
         }
         else
         {
-            item.Summary = atom ? new TextSyndicationContent(excerpt) : new TextSyndicationContent(FeedText.AsHtml(excerpt), TextSyndicationContentKind.Html);
+            item.Summary = atom
+                ? new TextSyndicationContent(excerpt + NotesText(article, site))
+                : new TextSyndicationContent(FeedText.AsHtml(excerpt) + NotesHtml(article, site), TextSyndicationContentKind.Html);
         }
         foreach (var byline in article.Authors.OrderBy(b => b.Position))
         {

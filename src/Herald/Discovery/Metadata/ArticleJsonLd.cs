@@ -55,6 +55,16 @@ public static class ArticleJsonLd
         {
             json["articleSection"] = section.Name;
         }
+        var corrections = article.Notes.Where(n => n.Kind == ArticleNoteKind.Correction).OrderBy(n => n.AddedAt).ToList();
+        if (corrections.Count > 0)
+        {
+            json["correction"] = new JsonArray(corrections.Select(n => (JsonNode)new JsonObject
+            {
+                ["@type"] = "CorrectionComment",
+                ["text"] = n.Text,
+                ["datePublished"] = Display.Iso(n.AddedAt),
+            }).ToArray());
+        }
         if (article.Tags.Count > 0)
         {
             json["keywords"] = new JsonArray(article.Tags.Select(t => (JsonNode)t.Name).ToArray());

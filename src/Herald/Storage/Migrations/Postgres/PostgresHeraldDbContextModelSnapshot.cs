@@ -299,6 +299,40 @@ namespace Herald.Storage.Migrations.Postgres
                     b.ToTable("ArticleAuthor");
                 });
 
+            modelBuilder.Entity("Herald.Articles.ArticleNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticleNotes");
+                });
+
             modelBuilder.Entity("Herald.Articles.Author", b =>
                 {
                     b.Property<int>("Id")
@@ -1509,6 +1543,15 @@ namespace Herald.Storage.Migrations.Postgres
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("Herald.Articles.ArticleNote", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Herald.Articles.Category", b =>
                 {
                     b.HasOne("Herald.Articles.Category", "Parent")
@@ -1775,6 +1818,8 @@ namespace Herald.Storage.Migrations.Postgres
             modelBuilder.Entity("Herald.Articles.Article", b =>
                 {
                     b.Navigation("Authors");
+
+                    b.Navigation("Notes");
 
                     b.Navigation("OldSlugs");
                 });

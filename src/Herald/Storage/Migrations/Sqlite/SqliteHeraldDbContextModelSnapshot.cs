@@ -290,6 +290,38 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("ArticleAuthor");
                 });
 
+            modelBuilder.Entity("Herald.Articles.ArticleNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticleNotes");
+                });
+
             modelBuilder.Entity("Herald.Articles.Author", b =>
                 {
                     b.Property<int>("Id")
@@ -1462,6 +1494,15 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("Herald.Articles.ArticleNote", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Herald.Articles.Category", b =>
                 {
                     b.HasOne("Herald.Articles.Category", "Parent")
@@ -1728,6 +1769,8 @@ namespace Herald.Storage.Migrations.Sqlite
             modelBuilder.Entity("Herald.Articles.Article", b =>
                 {
                     b.Navigation("Authors");
+
+                    b.Navigation("Notes");
 
                     b.Navigation("OldSlugs");
                 });

@@ -530,6 +530,29 @@ namespace Herald.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArticleNotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArticleNotes_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ArticleQuote",
                 columns: table => new
                 {
@@ -935,6 +958,11 @@ namespace Herald.Storage.Migrations.Postgres
                 column: "ArticleId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArticleNotes_ArticleId",
+                table: "ArticleNotes",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ArticleQuote_ArticleId",
                 table: "ArticleQuote",
                 column: "ArticleId");
@@ -1209,6 +1237,9 @@ namespace Herald.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ArticleFigure");
+
+            migrationBuilder.DropTable(
+                name: "ArticleNotes");
 
             migrationBuilder.DropTable(
                 name: "ArticleQuote");

@@ -529,6 +529,29 @@ namespace Herald.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArticleNotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArticleNotes_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ArticleQuote",
                 columns: table => new
                 {
@@ -934,6 +957,11 @@ namespace Herald.Storage.Migrations.Sqlite
                 column: "ArticleId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArticleNotes_ArticleId",
+                table: "ArticleNotes",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ArticleQuote_ArticleId",
                 table: "ArticleQuote",
                 column: "ArticleId");
@@ -1208,6 +1236,9 @@ namespace Herald.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ArticleFigure");
+
+            migrationBuilder.DropTable(
+                name: "ArticleNotes");
 
             migrationBuilder.DropTable(
                 name: "ArticleQuote");
