@@ -109,16 +109,26 @@ public sealed class BodyLimitsTests
 
     [Theory]
     [MemberData(nameof(Repeated))]
-    public void Bodies_of_many_small_pieces_render_at_two_sizes_within_the_bound(string piece, int times)
+    public void Bodies_of_many_small_pieces_render_in_time_that_grows_linearly(string piece, int times)
     {
-        foreach (var count in new[] { times / 10, times })
-        {
-            var markdown = string.Concat(Enumerable.Repeat(piece, count));
-            var clock = Stopwatch.StartNew();
-            var rendered = renderer.Render(markdown);
-            Assert.True(clock.Elapsed < Bound, $"{count} × {piece.Trim()}: {clock.Elapsed}");
-            Assert.Null(rendered.Problem);
-        }
+        // Ten times the input may take about ten times as long, never a hundred: the ratio, not a
+        // wall-clock bound, so a busy machine slows both sizes alike and proves the same thing.
+        // The small size is the median of three (the first also pays for JIT); below five seconds
+        // nothing is judged, as a pause of the collector or the machine can triple a short run.
+        var small = new[] { Render(piece, times / 10), Render(piece, times / 10), Render(piece, times / 10) }.Order().ElementAt(1);
+        var large = Render(piece, times);
+        var allowed = TimeSpan.FromTicks(Math.Max(small.Ticks * 30, TimeSpan.FromSeconds(5).Ticks));
+        Assert.True(large < allowed, $"{times / 10} × {piece.Trim()}: {small}; {times} ×: {large} (allowed {allowed})");
+    }
+
+    private TimeSpan Render(string piece, int count)
+    {
+        var markdown = string.Concat(Enumerable.Repeat(piece, count));
+        var clock = Stopwatch.StartNew();
+        var rendered = renderer.Render(markdown);
+        clock.Stop();
+        Assert.Null(rendered.Problem);
+        return clock.Elapsed;
     }
 
     [Fact]
