@@ -141,15 +141,24 @@ public sealed class XssCorpusTests(XssSiteFixture site, BrowserFixture browser, 
             .Select(g => $"{g.Key} {g.Count(seen.Contains)}/{g.Count()}");
         var placements = detectors[0].Seen.Sum(s => s.Value.Distinct().Count());
 
-        output.WriteLine($"{payloads.Count} payloads, {inputs.Placed.Count} placements in {Enum.GetValues<XssField>().Length} fields, " +
-            $"{placements} payload-page pairs seen; pages loaded: {enforced.PagesLoaded} enforced, {bypassed.PagesLoaded} bypassed; " +
-            $"{inputs.Refusals.Count} refusal pages; passive loads of the beacon: {beacon.PassiveLoads.Count}; " +
-            $"writing {written.TotalSeconds:0} s, all {clock.Elapsed.TotalSeconds:0} s.");
-        output.WriteLine("Seen by field: " + string.Join(", ", byField));
-        output.WriteLine("Time: " + string.Join("; ", phases));
-        output.WriteLine($"Executions: {executions.Count}; latent hazards: {latent.Count}; page problems: {problems.Count}.");
-        output.WriteLine($"Placements on no page ({unseen.Count}; the sanitizer removed them whole, or an import check refused their item): " +
-            string.Join(", ", unseen.Select(c => XssCorpus.Describe(c, payloads))));
+        string[] summary =
+        [
+            $"{payloads.Count} payloads, {inputs.Placed.Count} placements in {Enum.GetValues<XssField>().Length} fields, " +
+                $"{placements} payload-page pairs seen; pages loaded: {enforced.PagesLoaded} enforced, {bypassed.PagesLoaded} bypassed; " +
+                $"{inputs.Refusals.Count} refusal pages; passive loads of the beacon: {beacon.PassiveLoads.Count}; " +
+                $"writing {written.TotalSeconds:0} s, all {clock.Elapsed.TotalSeconds:0} s.",
+            "Seen by field: " + string.Join(", ", byField),
+            "Time: " + string.Join("; ", phases),
+            $"Executions: {executions.Count}; latent hazards: {latent.Count}; page problems: {problems.Count}.",
+            $"Placements on no page ({unseen.Count}; the sanitizer removed them whole, or an import check refused their item): " +
+                string.Join(", ", unseen.Select(c => XssCorpus.Describe(c, payloads))),
+        ];
+        foreach (var line in summary)
+        {
+            output.WriteLine(line);
+        }
+        // The console logger shows a passing test's output only at detailed verbosity; the log keeps it for comparing runs.
+        File.AppendAllLines(Path.Combine(RepositoryPaths.Artifacts, "xss-corpus.log"), summary);
         foreach (var line in executions.Concat(latent).Concat(problems).Take(200))
         {
             output.WriteLine(line);
