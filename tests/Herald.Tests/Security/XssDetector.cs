@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Herald.Tests.Security;
@@ -18,6 +20,9 @@ public sealed record XssAnswer(string Path, int Status, Dictionary<string, strin
         return new XssAnswer($"/__captured/{key}", (int)response.StatusCode, headers, await response.Content.ReadAsStringAsync());
     }
 }
+
+/// <summary>How long a page took to load (Herald's answer and every picture, style sheet and script it asks for) and in all.</summary>
+public sealed record XssTiming(string Label, string Url, TimeSpan Loaded, TimeSpan Total);
 
 /// <summary>A script run or a latent hazard, with the page it happened on.</summary>
 public sealed record XssFinding(string Detector, int Code, string Page, string Detail);
@@ -47,11 +52,25 @@ public sealed class XssDetector : IAsyncDisposable
         """;
 
     /// <summary>
-    /// Fires every inline handler and follows every javascript: address on the page (both run only
-    /// if they survived the sanitizer and the policy allows them), and lists them as latent hazards.
+    /// Waits for the page's ready selector (attached to the DOM, as long as <see cref="ReadyTimeoutMs"/>),
+    /// fires every inline handler and follows every javascript: address on the page (both run only
+    /// if they survived the sanitizer and the policy allows them), lists them as latent hazards,
+    /// and lists the placement codes the page's HTML carries afterwards, all in one round trip to
+    /// the browser: the per-call cost of driving the browser, not the page, dominates a corpus of
+    /// thousands of pages.
     /// </summary>
     private const string ExerciseScript = """
-        () => {
+        async ([ready, timeout]) => {
+          let isReady = true;
+          if (ready && !document.querySelector(ready)) {
+            isReady = await new Promise(resolve => {
+              const observer = new MutationObserver(() => { if (document.querySelector(ready)) { finish(true); } });
+              const timer = setTimeout(() => finish(!!document.querySelector(ready)), timeout);
+              const finish = value => { observer.disconnect(); clearTimeout(timer); resolve(value); };
+              observer.observe(document, { childList: true, subtree: true, attributes: true });
+              if (document.querySelector(ready)) finish(true);
+            });
+          }
           const found = [];
           const scheme = /^\s*(javascript|vbscript|data\s*:\s*text\/html)/i;
           const note = (el, what) => found.push(what + ': ' + el.outerHTML.slice(0, 200));
@@ -74,9 +93,15 @@ public sealed class XssDetector : IAsyncDisposable
           for (const a of document.querySelectorAll('a[href], area[href]')) if (a.protocol === 'javascript:') a.click();
           for (const f of document.querySelectorAll('form')) if (/^javascript:/i.test(f.getAttribute('action') || '')) { try { f.requestSubmit(); } catch (e) { } }
           for (const b of document.querySelectorAll('[formaction]')) if (/^javascript:/i.test(b.getAttribute('formaction'))) { try { b.form && b.form.requestSubmit(b); } catch (e) { } }
-          return found;
+          // The page as Playwright's content() serialises it, scanned for placement codes here rather than shipped whole.
+          const html = (document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '') + (document.documentElement ? document.documentElement.outerHTML : '');
+          const codes = [...new Set(html.match(/(?<!\d)9\d{5}(?!\d)/g) || [])];
+          return { ready: isReady, hazards: found, codes };
         }
         """;
+
+    /// <summary>How long a page may take to show its ready selector.</summary>
+    private const int ReadyTimeoutMs = 10_000;
 
     private readonly IBrowserContext context;
     private readonly ConcurrentDictionary<string, (int Status, Dictionary<string, string> Headers, string Body)> captured = new(StringComparer.Ordinal);
@@ -105,6 +130,9 @@ public sealed class XssDetector : IAsyncDisposable
 
     public int PagesLoaded => pagesLoaded;
 
+    /// <summary>How long each page took to load, and to load and exercise: where a slow run spent its time.</summary>
+    public ConcurrentQueue<XssTiming> Timings { get; } = new();
+
     private int pagesLoaded;
 
     public static async Task<XssDetector> StartAsync(IBrowser browser, string heraldOrigin, bool bypassCsp)
@@ -119,20 +147,6 @@ public sealed class XssDetector : IAsyncDisposable
             detector.Record(kind, value, source.Frame?.Url ?? "?");
         });
         await context.AddInitScriptAsync(InitScript);
-        // A refused form's answer (a 4xx page) is shown from its Herald address with the very headers
-        // Herald sent, policy included: what the person who typed the payload would see.
-        await context.RouteAsync("**/__captured/**", async route =>
-        {
-            var path = new Uri(route.Request.Url).AbsolutePath;
-            if (detector.captured.TryGetValue(path, out var answer))
-            {
-                await route.FulfillAsync(new() { Status = answer.Status, Headers = answer.Headers, Body = answer.Body });
-            }
-            else
-            {
-                await route.ContinueAsync();
-            }
-        });
         return detector;
     }
 
@@ -145,54 +159,94 @@ public sealed class XssDetector : IAsyncDisposable
         var queue = new ConcurrentQueue<XssPage>(pages);
         var workers = Enumerable.Range(0, Math.Min(parallel, pages.Count)).Select(async _ =>
         {
-            var page = await context.NewPageAsync();
-            page.Dialog += (_, dialog) =>
-            {
-                Record("dialog", dialog.Message, page.Url);
-                _ = dialog.DismissAsync();
-            };
+            IPage? plain = null;
+            IPage? answering = null;
             while (queue.TryDequeue(out var next))
             {
+                // Only the tabs that show refused forms route requests: Chromium drops its HTTP cache
+                // for a tab whose requests are routed, and every other page would fetch Herald's
+                // style sheets and scripts again, each through the driver.
+                var page = IsCaptured(next.Url) ? answering ??= await OpenAnsweringPageAsync() : plain ??= await OpenPageAsync();
                 await VisitOneAsync(page, next);
             }
-            await page.CloseAsync();
+            foreach (var page in new[] { plain, answering }.OfType<IPage>())
+            {
+                await page.CloseAsync();
+            }
         });
         await Task.WhenAll(workers);
     }
 
+    private static bool IsCaptured(string url) => url.StartsWith(CapturedPrefix, StringComparison.Ordinal);
+
+    private const string CapturedPrefix = "/__captured/";
+
+    private async Task<IPage> OpenPageAsync()
+    {
+        var page = await context.NewPageAsync();
+        page.Dialog += (_, dialog) =>
+        {
+            Record("dialog", dialog.Message, page.Url);
+            _ = dialog.DismissAsync();
+        };
+        return page;
+    }
+
+    /// <summary>
+    /// A tab that shows a refused form's answer (a 4xx page) from its Herald address with the very
+    /// headers Herald sent, policy included: what the person who typed the payload would see.
+    /// </summary>
+    private async Task<IPage> OpenAnsweringPageAsync()
+    {
+        var page = await OpenPageAsync();
+        await page.RouteAsync("**" + CapturedPrefix + "**", async route =>
+        {
+            var path = new Uri(route.Request.Url).AbsolutePath;
+            if (captured.TryGetValue(path, out var answer))
+            {
+                await route.FulfillAsync(new() { Status = answer.Status, Headers = answer.Headers, Body = answer.Body });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        return page;
+    }
+
     private async Task VisitOneAsync(IPage page, XssPage target)
     {
+        var clock = Stopwatch.StartNew();
+        var loaded = TimeSpan.Zero;
         try
         {
             var response = await page.GotoAsync(target.Url, new() { WaitUntil = WaitUntilState.Load, Timeout = 30_000 });
+            loaded = clock.Elapsed;
             Interlocked.Increment(ref pagesLoaded);
             if (target.ExpectedStatus is { } expected && response?.Status != expected)
             {
                 Problems.Enqueue($"{target.Label}: {target.Url} answered {response?.Status} instead of {expected}");
             }
-            if (target.ReadyWhen is { } ready)
+            var result = await page.EvaluateAsync<JsonElement>(ExerciseScript, new object?[] { target.ReadyWhen, ReadyTimeoutMs });
+            if (!result.GetProperty("ready").GetBoolean())
             {
-                try
-                {
-                    await page.WaitForSelectorAsync(ready, new() { Timeout = 10_000, State = WaitForSelectorState.Attached });
-                }
-                catch (TimeoutException)
-                {
-                    Problems.Enqueue($"{target.Label}: {target.Url} never showed {ready}");
-                }
+                Problems.Enqueue($"{target.Label}: {target.Url} never showed {target.ReadyWhen}");
             }
-            var hazards = await page.EvaluateAsync<string[]>(ExerciseScript);
+            var hazards = result.GetProperty("hazards").EnumerateArray().Select(h => h.GetString()!).ToList();
             foreach (var hazard in hazards)
             {
                 Latent.Enqueue(new XssFinding("latent", 0, $"{target.Label} ({target.Url})", hazard));
             }
-            if (hazards.Length > 0)
+            var codes = result.GetProperty("codes").EnumerateArray().Select(c => int.Parse(c.GetString()!, CultureInfo.InvariantCulture));
+            if (hazards.Count > 0)
             {
-                // Fired handlers and followed javascript: links run in tasks of their own; give them a moment.
-                // A page with neither had nothing fired, and its load-time scripts ran before the script above.
+                // Fired handlers and followed javascript: links run in tasks of their own; give them a moment,
+                // and read the page again after. A page with neither had nothing fired, and its load-time
+                // scripts ran before the script above.
                 await page.WaitForTimeoutAsync(100);
+                codes = codes.Concat(XssCorpus.CodesIn(await page.ContentAsync()));
             }
-            foreach (var code in XssCorpus.CodesIn(await page.ContentAsync()))
+            foreach (var code in codes.Distinct())
             {
                 Seen.GetOrAdd(code, _ => []).Add(target.Label);
             }
@@ -201,6 +255,7 @@ public sealed class XssDetector : IAsyncDisposable
         {
             Problems.Enqueue($"{target.Label}: {target.Url} failed to load: {e.Message.Split('\n')[0]}");
         }
+        Timings.Enqueue(new XssTiming(target.Label, target.Url, loaded, clock.Elapsed));
     }
 
     private void Record(string detector, string value, string where)
