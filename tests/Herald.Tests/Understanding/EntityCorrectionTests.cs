@@ -60,7 +60,7 @@ public abstract class EntityCorrectionTests(SiteFixture fixture)
         var (_, page) = await reader.GetPageAsync(survivorUrl);
         Assert.Contains(page.QuerySelectorAll(".quote-list li"), q => q.TextContent.Contains("The quota is too low", StringComparison.Ordinal));
         var (_, newsroom) = await editor.Client.GetPageAsync($"/newsroom/entities/{association.Id}");
-        Assert.Contains(newsroom.QuerySelectorAll(".entity-history li"), li => li.TextContent.Contains("Merged the person \"Torvik Fishermen\"", StringComparison.Ordinal)
+        Assert.Contains(newsroom.QuerySelectorAll(".entity-history li"), li => li.TextContent.Contains("Merged the organisation \"Torvik Fishermen\"", StringComparison.Ordinal)
             && li.TextContent.Contains("corrections-merger", StringComparison.Ordinal));
 
         // Read again (an edit or a re-publication): the wrong person does not come back.
