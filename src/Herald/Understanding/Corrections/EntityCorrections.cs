@@ -48,7 +48,9 @@ public sealed class EntityCorrections(HeraldDbContext db, SiteWriter writer, Tim
             await db.Set<MergedName>().Where(n => n.EntityId == merged.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(n => n.EntityId, survivor.Id), token);
 
-            foreach (var alias in merged.Aliases.Where(a => survivor.Aliases.All(s => s.Folded != a.Folded)))
+            // A name an editor already took off the survivor does not come back with the merge.
+            var rejected = await db.Set<RejectedName>().Where(n => n.EntityId == survivor.Id).Select(n => n.Folded).ToListAsync(token);
+            foreach (var alias in merged.Aliases.Where(a => survivor.Aliases.All(s => s.Folded != a.Folded) && !rejected.Contains(a.Folded)))
             {
                 survivor.Aliases.Add(new EntityAlias { Name = alias.Name, Folded = alias.Folded });
             }
