@@ -1,6 +1,7 @@
 using Herald.Articles;
 using Herald.Storage;
 using Herald.Text;
+using Herald.Understanding.Corrections;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Understanding;
@@ -38,10 +39,11 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
         try
         {
             var touched = await ForgetAsync(articleId, ct);
+            var rulings = await RulingsAsync(analysis.Entities, ct);
             var resolved = new Dictionary<Entity, NamedEntity>();
             foreach (var found in analysis.Entities)
             {
-                resolved[found] = await ResolveAsync(found, ct);
+                resolved[found] = await ResolveAsync(found, rulings, ct);
             }
             await db.SaveChangesAsync(ct);
 
@@ -56,16 +58,27 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
                 });
                 touched.Add(group.Key.Id);
             }
-            var speakers = resolved.Where(pair => pair.Key.Type == EntityType.Person)
+            // People speak, and so do organisations ("the association said in a statement"); a person first where both carry the name.
+            var speakers = resolved.Where(pair => pair.Key.Type is EntityType.Person or EntityType.Organization)
+                .OrderBy(pair => pair.Key.Type == EntityType.Person ? 0 : 1)
                 .GroupBy(pair => pair.Key.Name).ToDictionary(g => g.Key, g => g.First().Value);
+            // Words an editor said a speaker did not say stay without that speaker, however often the article is read again.
+            var detached = await db.Set<DetachedQuote>().AsNoTracking().Where(d => d.ArticleId == articleId)
+                .Select(d => new { d.EntityId, d.Text }).ToListAsync(ct);
             foreach (var quote in analysis.Quotes)
             {
+                var text = Limit(quote.Text, 4000);
+                int? speakerId = quote.Speaker is { } name && speakers.TryGetValue(name, out var speaker) ? speaker.Id : null;
+                if (speakerId is { } id && detached.Any(d => d.EntityId == id && d.Text == text))
+                {
+                    speakerId = null;
+                }
                 db.Set<ArticleQuote>().Add(new ArticleQuote
                 {
                     ArticleId = articleId,
-                    SpeakerId = quote.Speaker is { } name && speakers.TryGetValue(name, out var speaker) ? speaker.Id : null,
+                    SpeakerId = speakerId,
                     SpeakerConfident = quote.IsConfident,
-                    Text = Limit(quote.Text, 4000),
+                    Text = text,
                     Cue = quote.Cue is null ? null : Limit(quote.Cue, 100),
                     Kind = quote.Kind,
                     Start = quote.Start,
@@ -127,30 +140,60 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
         return [.. before];
     }
 
-    /// <summary>The stored entity any of whose names this one carries, or a new one.</summary>
-    private async Task<NamedEntity> ResolveAsync(Entity found, CancellationToken ct)
+    /// <summary>The editors' rulings on the names this analysis found: which entity they belong to, and which they do not.</summary>
+    private sealed record Rulings(List<MergedName> Merged, List<RejectedName> Rejected);
+
+    private async Task<Rulings> RulingsAsync(IReadOnlyList<Entity> found, CancellationToken ct)
+    {
+        var folded = found.SelectMany(e => e.Aliases.Prepend(e.Name)).Where(n => n.Length <= 300).Select(EntityAlias.Fold).Distinct().ToList();
+        if (folded.Count == 0)
+        {
+            return new([], []);
+        }
+        return new(
+            await db.Set<MergedName>().AsNoTracking().Where(n => folded.Contains(n.Folded)).OrderBy(n => n.Id).ToListAsync(ct),
+            await db.Set<RejectedName>().AsNoTracking().Where(n => folded.Contains(n.Folded)).ToListAsync(ct));
+    }
+
+    /// <summary>
+    /// The entity an editor ruled this name belongs to (a merge or a retype), else the stored
+    /// entity of its type any of whose names it carries, else a new one.
+    /// </summary>
+    private async Task<NamedEntity> ResolveAsync(Entity found, Rulings rulings, CancellationToken ct)
     {
         var names = new[] { found.Name }.Concat(found.Aliases)
             .Where(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 300)
             .DistinctBy(EntityAlias.Fold).ToList();
         var folded = names.Select(EntityAlias.Fold).ToList();
-        var tracked = db.ChangeTracker.Entries<NamedEntity>().Select(e => e.Entity)
-            .FirstOrDefault(e => e.Type == found.Type && e.Aliases.Any(a => folded.Contains(a.Folded)));
-        var entity = tracked ?? await db.Set<NamedEntity>().Include(e => e.Aliases)
-            .Where(e => e.Type == found.Type && e.Aliases.Any(a => folded.Contains(a.Folded)))
-            .FirstOrDefaultAsync(ct);
+        var ruled = rulings.Merged.FirstOrDefault(n => n.Type == found.Type && folded.Contains(n.Folded))?.EntityId;
+        NamedEntity? entity;
+        if (ruled is { } id)
+        {
+            entity = db.ChangeTracker.Entries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Id == id)
+                ?? await db.Set<NamedEntity>().Include(e => e.Aliases).FirstOrDefaultAsync(e => e.Id == id, ct);
+        }
+        else
+        {
+            entity = db.ChangeTracker.Entries<NamedEntity>().Select(e => e.Entity)
+                .FirstOrDefault(e => e.Type == found.Type && e.Aliases.Any(a => folded.Contains(a.Folded)))
+                ?? await db.Set<NamedEntity>().Include(e => e.Aliases)
+                    .Where(e => e.Type == found.Type && e.Aliases.Any(a => folded.Contains(a.Folded)))
+                    .FirstOrDefaultAsync(ct);
+        }
         if (entity is null)
         {
             addedNames = true;
             entity = new NamedEntity { Type = found.Type, Name = Limit(found.Name, 300), Slug = await UniqueSlugAsync(found.Type, found.Name, ct) };
             db.Set<NamedEntity>().Add(entity);
         }
-        else if (found.Name.Length > entity.Name.Length && found.Name.Length <= 300)
+        else if (found.Name.Length > entity.Name.Length && found.Name.Length <= 300 && entity.Review == EntityReview.Unreviewed && ruled is null)
         {
             // The fullest name is the one a reader recognises: "Ingrid Solberg", not "Solberg".
             entity.Name = found.Name;
         }
-        foreach (var name in names.Where(n => entity.Aliases.All(a => a.Folded != EntityAlias.Fold(n))))
+        // A name an editor took off this entity stays off it.
+        var rejected = rulings.Rejected.Where(r => r.EntityId == entity.Id).Select(r => r.Folded).ToHashSet();
+        foreach (var name in names.Where(n => entity.Aliases.All(a => a.Folded != EntityAlias.Fold(n)) && !rejected.Contains(EntityAlias.Fold(n))))
         {
             addedNames = true;
             entity.Aliases.Add(new EntityAlias { Name = name, Folded = EntityAlias.Fold(name) });
@@ -161,7 +204,9 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
     private ValueTask<string> UniqueSlugAsync(EntityType type, string name, CancellationToken ct) =>
         Slugs.UniqueAsync(Slugs.From(name), async slug =>
             db.ChangeTracker.Entries<NamedEntity>().Any(e => e.Entity.Type == type && e.Entity.Slug == slug)
-            || await db.Set<NamedEntity>().AnyAsync(e => e.Type == type && e.Slug == slug, ct));
+            || await db.Set<NamedEntity>().AnyAsync(e => e.Type == type && e.Slug == slug, ct)
+            // An address that leads to a merged entity's survivor keeps doing so.
+            || await db.Set<EntityRedirect>().AnyAsync(r => r.Type == type && r.Slug == slug, ct));
 
     private static string Limit(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -10,6 +10,7 @@ public static class UnderstandingServices
         services.AddScoped<ArticleUnderstanding>();
         services.AddScoped<IArticleChangeHandler, UnderstandingChangeHandler>();
         services.AddScoped<TopicQueries>();
+        services.AddScoped<Corrections.EntityCorrections>();
         services.AddSingleton<KnownEntityCache>();
         services.AddSingleton<IInvalidationListener>(provider => provider.GetRequiredService<KnownEntityCache>());
         return services;

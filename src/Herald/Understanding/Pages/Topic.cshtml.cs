@@ -45,7 +45,7 @@ public sealed class TopicModel(ArticleQueries articles, HeraldDbContext db, Site
             .FirstOrDefaultAsync(e => e.Type == type && e.Slug == slug, ct);
         if (entity is null)
         {
-            return NotFound();
+            return await MovedAsync(type, slug, shown, published, ct) is { } moved ? RedirectPermanent(moved) : NotFound();
         }
         var snapshot = await site.GetAsync(ct);
         (Entity, Zone, BasePath) = (entity, snapshot.Settings.TimeZone, ArticleUrls.Topic(type, slug));
@@ -64,5 +64,18 @@ public sealed class TopicModel(ArticleQueries articles, HeraldDbContext db, Site
         }
         HttpContext.TagResponse(CacheTags.Topic(entity.Id));
         return Page();
+    }
+
+    /// <summary>
+    /// The page an editor's merge or retype moved this address to, when readers may see it: links
+    /// and search engines follow a permanent redirect; a survivor without a page leaves a 404.
+    /// </summary>
+    private async Task<string?> MovedAsync(EntityType type, string slug, IQueryable<EntityMention> shown, IQueryable<Article> published, CancellationToken ct)
+    {
+        var redirects = db.Set<Corrections.EntityRedirect>().Where(r => r.Type == type && r.Slug == slug);
+        var target = await db.Set<NamedEntity>().AsNoTracking()
+            .Where(e => redirects.Any(r => r.EntityId == e.Id) && shown.Any(m => m.EntityId == e.Id && published.Any(a => a.Id == m.ArticleId)))
+            .Select(e => new { e.Type, e.Slug }).FirstOrDefaultAsync(ct);
+        return target is null ? null : ArticleUrls.Topic(target.Type, target.Slug);
     }
 }

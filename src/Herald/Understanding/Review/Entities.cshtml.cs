@@ -4,6 +4,7 @@ using Herald.Hosting.Invalidation;
 using Herald.Newsroom;
 using Herald.Storage;
 using Herald.Text;
+using Herald.Understanding.Corrections;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,12 +22,18 @@ namespace Herald.Understanding.Review;
 /// analyzer as certain.
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Editors)]
-public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, SiteWriter writer) : PageModel
+public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, SiteWriter writer, EntityCorrections corrections) : PageModel
 {
     public const int PageSize = 50;
     public const int MaxQueryLength = 100;
 
-    public sealed record Row(NamedEntity Entity, int Articles, bool Public);
+    /// <summary>One entity as the list shows it (set by member, so that the query can still sort by it).</summary>
+    public sealed class Row
+    {
+        public required NamedEntity Entity { get; init; }
+        public int Articles { get; init; }
+        public bool Public { get; init; }
+    }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -70,11 +77,14 @@ public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, S
             {
                 return "Choose person, organisation or place.";
             }
-            var retyped = entity.Type != type;
-            if (retyped)
+            if (entity.Type != type)
             {
+                // The old address leads to the new one, and the names found again under the old type are this entity's.
+                await corrections.RedirectAsync(entity.Id, entity.Type, entity.Slug, ct);
+                await corrections.RuleAsync(entity.Id, entity.Type, entity.Aliases.Select(a => a.Folded), ct);
                 entity.Slug = await UniqueSlugAsync(type, entity.Slug, entity.Id, ct);
                 entity.Type = type;
+                await db.Set<EntityRedirect>().Where(r => r.Type == type && r.Slug == entity.Slug).ExecuteDeleteAsync(ct);
             }
             entity.Review = EntityReview.Confirmed;
             return null;
@@ -95,39 +105,47 @@ public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, S
         }, entity => $"\"{entity.Name}\" is left to the analysis again: public only where it was found with confidence.");
 
     public Task<IActionResult> OnPostRenameAsync(int id, string? name, CancellationToken ct) =>
-        ChangeAsync(id, ct, entity =>
+        ChangeAsync(id, ct, async entity =>
         {
             var wanted = string.Join(' ', (name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             if (wanted.Length == 0 || wanted.Length > 300 || wanted.Any(char.IsControl))
             {
                 RefusedNames[id] = name ?? "";
-                return Task.FromResult<string?>(wanted.Length > 300 ? "A name has at most 300 characters." : "Type the name readers should see.");
+                return wanted.Length > 300 ? "A name has at most 300 characters." : "Type the name readers should see.";
             }
             entity.Name = wanted;
+            await db.Set<RejectedName>().Where(n => n.EntityId == entity.Id && n.Folded == EntityAlias.Fold(wanted)).ExecuteDeleteAsync(ct);
             // The new name is one more way of finding it; the old ones stay, so earlier stories still resolve.
             if (entity.Aliases.All(a => a.Folded != EntityAlias.Fold(wanted)))
             {
                 entity.Aliases.Add(new EntityAlias { Name = wanted, Folded = EntityAlias.Fold(wanted) });
             }
-            return Task.FromResult<string?>(null);
+            return null;
         }, entity => $"Renamed to \"{entity.Name}\".");
 
-    public Task<IActionResult> OnPostRemoveNameAsync(int id, int alias, CancellationToken ct) =>
-        ChangeAsync(id, ct, entity =>
+    public Task<IActionResult> OnPostRemoveNameAsync(int id, int alias, CancellationToken ct)
+    {
+        var removed = "";
+        return ChangeAsync(id, ct, async entity =>
         {
             var wrong = entity.Aliases.FirstOrDefault(a => a.Id == alias);
             if (wrong is null)
             {
-                return Task.FromResult<string?>("That name is not one of this entity's any more.");
+                return "That name is not one of this entity's any more.";
             }
             if (EntityAlias.Fold(wrong.Name) == EntityAlias.Fold(entity.Name))
             {
-                return Task.FromResult<string?>("Rename the entity before removing the name it is shown under.");
+                return "Rename the entity before removing the name it is shown under.";
             }
             entity.Aliases.Remove(wrong);
             db.Remove(wrong);
-            return Task.FromResult<string?>(null);
-        }, entity => $"Removed a name from \"{entity.Name}\"; stories that use it alone will no longer be linked to it when they are next saved.");
+            // Stored, so that no later analysis gives the name back or links by it.
+            db.Add(new RejectedName { EntityId = entity.Id, Folded = wrong.Folded });
+            await db.Set<MergedName>().Where(n => n.EntityId == entity.Id && n.Folded == wrong.Folded).ExecuteDeleteAsync(ct);
+            removed = wrong.Name;
+            return null;
+        }, entity => $"Removed the name \"{removed}\" from \"{entity.Name}\"; stories that use it alone will no longer be linked to it when they are next saved.");
+    }
 
     /// <summary>
     /// Applies one decision. It changes article pages (their topic lists), related-story evidence,
@@ -141,15 +159,25 @@ public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, S
             Notice = "That entity no longer exists; the list below is current.";
             return LocalRedirect(ListUrl);
         }
-        Problem = await change(entity);
+        var by = await StaffMember.ResolveAsync(db, User, ct);
+        await writer.CommitAsync(async (tags, token) =>
+        {
+            // Each decision checks what it was given before it changes anything, so a refused one commits nothing.
+            Problem = await change(entity);
+            if (Problem is null)
+            {
+                Notice = done(entity);
+                corrections.Record(entity.Id, by.Name, Notice);
+                tags.AddRange([CacheTags.Site, CacheTags.KnownEntities, CacheTags.Topic(entity.Id)]);
+            }
+        }, ct);
         if (Problem is not null)
         {
+            Notice = null;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             await LoadAsync(ct);
             return Page();
         }
-        await writer.SaveChangesAsync([CacheTags.Site, CacheTags.KnownEntities, CacheTags.Topic(entity.Id)], ct);
-        Notice = done(entity);
         return LocalRedirect(ListUrl);
     }
 
@@ -178,13 +206,13 @@ public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, S
             var folded = EntityAlias.Fold(Query);
             entities = entities.Where(e => e.Aliases.Any(a => a.Folded.Contains(folded)));
         }
-        var rows = await entities
-            .Select(e => new
-            {
-                Entity = e,
-                Articles = db.Set<EntityMention>().Count(m => m.EntityId == e.Id),
-                Public = shown.Any(m => m.EntityId == e.Id),
-            })
+        IQueryable<Row> RowsOf(IQueryable<NamedEntity> chosen) => chosen.Select(e => new Row
+        {
+            Entity = e,
+            Articles = db.Set<EntityMention>().Count(m => m.EntityId == e.Id),
+            Public = shown.Any(m => m.EntityId == e.Id),
+        });
+        var rows = await RowsOf(entities)
             .OrderByDescending(r => r.Articles).ThenBy(r => r.Entity.Name).ThenBy(r => r.Entity.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .ToListAsync(ct);
@@ -192,13 +220,7 @@ public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, S
         var refusedIds = RefusedNames.Keys.Where(id => rows.All(r => r.Entity.Id != id)).ToList();
         if (refusedIds.Count > 0)
         {
-            rows.InsertRange(0, await db.Set<NamedEntity>().AsNoTracking().Where(e => refusedIds.Contains(e.Id))
-                .Select(e => new
-                {
-                    Entity = e,
-                    Articles = db.Set<EntityMention>().Count(m => m.EntityId == e.Id),
-                    Public = shown.Any(m => m.EntityId == e.Id),
-                }).ToListAsync(ct));
+            rows.InsertRange(0, await RowsOf(db.Set<NamedEntity>().AsNoTracking().Where(e => refusedIds.Contains(e.Id))).ToListAsync(ct));
         }
         var ids = rows.Select(r => r.Entity.Id).ToList();
         var aliases = await db.Set<EntityAlias>().AsNoTracking().Where(a => ids.Contains(a.EntityId)).ToListAsync(ct);
@@ -207,14 +229,14 @@ public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, S
             row.Entity.Aliases = aliases.Where(a => a.EntityId == row.Entity.Id).OrderBy(a => a.Name).ToList();
         }
         HasNextPage = rows.Count > PageSize + refusedIds.Count;
-        Rows = rows.Take(PageSize + refusedIds.Count).Select(r => new Row(r.Entity, r.Articles, r.Public)).ToList();
+        Rows = rows.Take(PageSize + refusedIds.Count).ToList();
         return true;
     }
 
     private async Task<string> UniqueSlugAsync(EntityType type, string slug, int id, CancellationToken ct) =>
         await Slugs.UniqueAsync(slug, async candidate =>
-            await db.Set<NamedEntity>().AnyAsync(e => e.Type == type && e.Slug == candidate && e.Id != id, ct));
-
+            await db.Set<NamedEntity>().AnyAsync(e => e.Type == type && e.Slug == candidate && e.Id != id, ct)
+            || await db.Set<EntityRedirect>().AnyAsync(r => r.Type == type && r.Slug == candidate && r.EntityId != id, ct));
 
     public static string Describe(EntityType type) => type switch
     {

@@ -1099,6 +1099,143 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("ArticleQuote");
                 });
 
+            modelBuilder.Entity("Herald.Understanding.Corrections.DetachedQuote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("EntityId");
+
+                    b.ToTable("DetachedQuotes", (string)null);
+                });
+
+            modelBuilder.Entity("Herald.Understanding.Corrections.EntityHistoryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "At");
+
+                    b.ToTable("EntityHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Herald.Understanding.Corrections.EntityRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId");
+
+                    b.HasIndex("Type", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("EntityRedirects", (string)null);
+                });
+
+            modelBuilder.Entity("Herald.Understanding.Corrections.MergedName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId");
+
+                    b.HasIndex("Type", "Folded")
+                        .IsUnique();
+
+                    b.ToTable("MergedNames", (string)null);
+                });
+
+            modelBuilder.Entity("Herald.Understanding.Corrections.RejectedName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Folded");
+
+                    b.HasIndex("EntityId", "Folded")
+                        .IsUnique();
+
+                    b.ToTable("RejectedNames", (string)null);
+                });
+
             modelBuilder.Entity("Herald.Understanding.EntityAlias", b =>
                 {
                     b.Property<int>("Id")
@@ -1677,6 +1814,57 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.Navigation("Article");
 
                     b.Navigation("Speaker");
+                });
+
+            modelBuilder.Entity("Herald.Understanding.Corrections.DetachedQuote", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Herald.Understanding.NamedEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Understanding.Corrections.EntityHistoryEntry", b =>
+                {
+                    b.HasOne("Herald.Understanding.NamedEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Understanding.Corrections.EntityRedirect", b =>
+                {
+                    b.HasOne("Herald.Understanding.NamedEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Understanding.Corrections.MergedName", b =>
+                {
+                    b.HasOne("Herald.Understanding.NamedEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Understanding.Corrections.RejectedName", b =>
+                {
+                    b.HasOne("Herald.Understanding.NamedEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Herald.Understanding.EntityAlias", b =>
