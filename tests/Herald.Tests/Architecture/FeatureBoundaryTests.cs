@@ -58,6 +58,8 @@ public sealed class FeatureBoundaryTests
         [
             "NewsroomAccess", "NewsroomArea",
             "ArticlePublisher", "PublishOutcome", "ArticleForm", "EditorAction", "StaffMember", "ArticleTrash",
+            // The one confirmation every newsroom page asks with (the comment queue, entity corrections).
+            "Confirmation",
         ],
         // Where media files live (and which store a site chose) and how a picture is checked, for uploads and imports alike; where a stored file lives, for the importer.
         ["Media"] = ["IMediaStore", "MediaStoreKind", "ImageIntake", "ProcessedImage", "MediaRejectedException", "MediaPaths"],
@@ -70,12 +72,13 @@ public sealed class FeatureBoundaryTests
         ["Understanding"] = ["PublicEntities"],
     };
 
-    /// <summary>Page parts another feature's pages include by path: the two layouts, metadata, cards and the pager.</summary>
+    /// <summary>Page parts another feature's pages include by path: the two layouts, metadata, cards, the pager and the newsroom's one confirmation.</summary>
     public static readonly IReadOnlyList<string> SharedViews =
     [
         "/Site/Layout/_Layout.cshtml", "/Newsroom/Layout/_NewsroomLayout.cshtml",
         "/Discovery/Metadata/_ArticleMetadata.cshtml", "/Discovery/Metadata/_PageMetadata.cshtml",
         "/Articles/Pages/_ArticleCard.cshtml", "/Articles/Pages/_Pager.cshtml",
+        "/Newsroom/Confirm/_Confirm.cshtml",
     ];
 
     /// <summary>Start-up: where the features are registered and the command-line verbs dispatched.</summary>
