@@ -1,5 +1,5 @@
-using Herald.Articles;
 using System.Globalization;
+using Herald.Articles;
 using Herald.Newsroom;
 using Herald.Newsroom.Confirm;
 using Herald.Site;
