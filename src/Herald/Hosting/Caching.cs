@@ -7,7 +7,8 @@ namespace Herald.Hosting;
 /// <summary>
 /// The output-cache policies, in one place: how long each kind of answer is kept, what it varies
 /// by and the tag every one of them carries (<see cref="CacheTags.Site"/>), so that one eviction
-/// can always reach all of them.
+/// can always reach all of them. Every policy also keeps one copy per <see cref="PageEncoding"/>,
+/// stored already compressed by <see cref="StoredPageCompression"/>; a tag reaches every copy.
 /// </summary>
 public static class Caching
 {
@@ -30,17 +31,21 @@ public static class Caching
             cache.AddPolicy(PublicPage, policy => policy
                 .Expire(TimeSpan.FromMinutes(30))
                 .SetVaryByQuery("page")
+                .VaryByValue(PageEncoding.VaryRule)
                 .Tag(CacheTags.Site));
             cache.AddPolicy(SearchPage, policy => policy
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByQuery("*")
+                .VaryByValue(PageEncoding.VaryRule)
                 .Tag(CacheTags.Site));
             cache.AddPolicy(Feed, policy => policy
                 .Expire(TimeSpan.FromMinutes(30))
+                .VaryByValue(PageEncoding.VaryRule)
                 .Tag(CacheTags.Site, CacheTags.Feeds));
             cache.AddPolicy(WordPressApi, policy => policy
                 .Expire(TimeSpan.FromMinutes(30))
                 .SetVaryByQuery("*")
+                .VaryByValue(PageEncoding.VaryRule)
                 .Tag(CacheTags.Site, CacheTags.WordPressApi));
         });
         if (options.Redis is { Length: > 0 } redis)

@@ -47,7 +47,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    private static bool IsTextual(string? contentType) => contentType is not null &&
+    internal static bool IsTextual(string? contentType) => contentType is not null &&
         (contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
          || contentType.Contains("xml", StringComparison.OrdinalIgnoreCase)
          || contentType.Contains("json", StringComparison.OrdinalIgnoreCase));

@@ -148,10 +148,13 @@ public static class HeraldServer
             if (options.OutputCache)
             {
                 Invalidation.FreshPageStore.UseJournalPositionNote(cache);
+                StoredPageCompression.UseHeadAsCachedGet(cache);
                 cache.UseOutputCache();
             }
         });
         app.UseMiddleware<ConditionalGetMiddleware>();
+        // Inside the ETag middleware, so every stored encoding carries the ETag of its own bytes.
+        app.UseMiddleware<StoredPageCompression>();
         app.MapHeraldHealth();
         app.MapHeraldComments();
         app.MapRazorPages().RequireNewsroomStaff();
