@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Herald.Articles;
 using Herald.Comments;
 using Herald.Site;
@@ -30,13 +31,13 @@ public sealed class XssSiteFixture : SqliteSiteFixture
 /// and a WordPress export reach, and every page that shows them, in Chromium: newsroom pages an
 /// Editor opens (list, editor with its live preview, revisions, media, tags, sections, comment
 /// queue), public pages (story, home, section, tag, author, month, search, refusal pages), and the
-/// feeds and the WordPress API as their readers show them. Run once under Herald's content security
-/// policy and once with it bypassed; no payload may run in either, and none may even be left in a
-/// page as a handler or a javascript: address.
+/// feeds and the WordPress API as their readers show them. Run with Herald's content security
+/// policy bypassed on every page and with it enforced on a sample of them; no payload may run in
+/// either, and none may even be left in a page as a handler or a javascript: address.
 /// </summary>
 [Trait("Tier", "Slow")]
 [Collection(RunsAlone.Name)]
-public sealed class XssCorpusTests(XssSiteFixture site, BrowserFixture browser, ITestOutputHelper output)
+public sealed partial class XssCorpusTests(XssSiteFixture site, BrowserFixture browser, ITestOutputHelper output)
     : IClassFixture<XssSiteFixture>, IClassFixture<BrowserFixture>
 {
     private const string EditorEmail = "xss-editor@example.org";
@@ -139,7 +140,7 @@ public sealed class XssCorpusTests(XssSiteFixture site, BrowserFixture browser, 
         var blindFields = inputs.Placed.GroupBy(c => XssCorpus.Decode(c).Field).Where(g => !g.Any(seen.Contains)).Select(g => g.Key).ToList();
         var byField = inputs.Placed.GroupBy(c => XssCorpus.Decode(c).Field)
             .Select(g => $"{g.Key} {g.Count(seen.Contains)}/{g.Count()}");
-        var placements = detectors[0].Seen.Sum(s => s.Value.Distinct().Count());
+        var placements = bypassed.Seen.Sum(s => s.Value.Distinct().Count());
 
         string[] summary =
         [
@@ -209,9 +210,25 @@ public sealed class XssCorpusTests(XssSiteFixture site, BrowserFixture browser, 
         await page.CloseAsync();
     }
 
-    /// <summary>Both browsers at once: the policy differs, the pages do not.</summary>
+    /// <summary>
+    /// Both browsers at once. The browser with the policy bypassed, where only Herald's escaping and
+    /// sanitizing stand between a payload and the page, loads every page. The content policy only
+    /// ever blocks, so a payload that runs under it runs with it bypassed as well: the browser with
+    /// the policy enforced loads every kind of page and one in four of the rest, which proves the
+    /// configuration Herald ships and that the policy breaks none of its pages, at half the time.
+    /// </summary>
     private static Task VisitAsync(XssDetector[] detectors, IReadOnlyList<XssPage> pages) =>
-        Task.WhenAll(detectors.Select(d => d.VisitAsync(pages)));
+        Task.WhenAll(detectors.Select(d => d.VisitAsync(d.BypassCsp ? pages : Sample(pages))));
+
+    /// <summary>The first page of each kind (its label with the numbers and slugs taken out) and every fourth page.</summary>
+    private static List<XssPage> Sample(IReadOnlyList<XssPage> pages)
+    {
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        return pages.Where((page, index) => kinds.Add(PageKind().Replace(page.Label, "#")) || index % 4 == 0).ToList();
+    }
+
+    [GeneratedRegex(@"\S*\d\S*")]
+    private static partial Regex PageKind();
 
     private async Task<List<XssPage>> NewsroomPagesAsync(HeraldTestServer server, XssInputs inputs, List<int> demoMedia)
     {
