@@ -1,3 +1,4 @@
+using Herald.Articles;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -134,13 +135,45 @@ public sealed class CommentModerator(
             parent.ModeratedAt = clock.GetUtcNow().UtcDateTime;
             await classifier.LearnAsync(parent, TrainedAs.Ham, ct);
         }
+        var reply = await AddStaffCommentAsync(parent.ArticleId, parent, body, staff, ct);
+        return (reply, problems);
+    }
+
+    /// <summary>
+    /// A top-level comment from newsroom staff (through the WordPress API): published at once, under a
+    /// published story whose comments are open, as a reader's would have to be.
+    /// </summary>
+    public async Task<(Comment? Comment, FormProblems Problems)> CommentAsStaffAsync(
+        int articleId, string body, StaffCommenter staff, CancellationToken ct)
+    {
+        var options = settings.Value;
+        var problems = CommentValidator.Check(new CommentForm { Name = staff.Name, Email = staff.Email, Body = body }, options);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId, ct);
+        if (article is null || article.Status != ArticleStatus.Published || article.PublishedAt > now)
+        {
+            problems.Add(CommentFields.Form, "That story is not on the site.", StatusCodes.Status404NotFound);
+        }
+        else if (!CommentPublishing.AreOpen(article, options, now))
+        {
+            problems.Add(CommentFields.Form, "Comments on that story are closed.", StatusCodes.Status403Forbidden);
+        }
+        if (problems.Any)
+        {
+            return (null, problems);
+        }
+        return (await AddStaffCommentAsync(articleId, null, body, staff, ct), problems);
+    }
+
+    private async Task<Comment> AddStaffCommentAsync(int articleId, Comment? parent, string body, StaffCommenter staff, CancellationToken ct)
+    {
         var ring = await keys.GetAsync(ct);
         var emailHash = ring.EmailHash(staff.Email);
-        var reply = new Comment
+        var comment = new Comment
         {
-            ArticleId = parent.ArticleId,
-            ParentId = parent.Id,
-            Depth = parent.Depth + 1,
+            ArticleId = articleId,
+            ParentId = parent?.Id,
+            Depth = parent is null ? 0 : parent.Depth + 1,
             AuthorName = staff.Name,
             AuthorEmail = staff.Email,
             Body = CommentText.Normalize(body),
@@ -151,9 +184,9 @@ public sealed class CommentModerator(
             AvatarKey = ring.AvatarKey(emailHash),
             StaffUserId = staff.UserId,
         };
-        db.Comments.Add(reply);
-        await publishing.SaveAsync([parent.ArticleId], ct);
-        return (reply, problems);
+        db.Comments.Add(comment);
+        await publishing.SaveAsync([articleId], ct);
+        return comment;
     }
 
     private static string Truncate(string reason) => reason.Length <= 200 ? reason : reason[..200];

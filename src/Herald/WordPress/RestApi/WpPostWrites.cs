@@ -56,7 +56,7 @@ public static class WpPostWrites
         }
         if (fields.TryGetPropertyValue("featured_media", out var media))
         {
-            if (Integer(media) is { } mediaId and >= 0)
+            if (WpJson.Integer(media) is { } mediaId and >= 0)
             {
                 form.FeaturedMediaId = mediaId == 0 ? null : mediaId;
             }
@@ -67,14 +67,14 @@ public static class WpPostWrites
         }
         if (fields.TryGetPropertyValue("comment_status", out var comments))
         {
-            form.CommentStatus = Text(comments) switch
+            form.CommentStatus = WpJson.Text(comments) switch
             {
                 "open" => CommentStatus.Open,
                 "closed" => CommentStatus.Closed,
-                _ => Problem(problems, "comment_status", "comment_status is not one of open, closed.", form.CommentStatus),
+                _ => WpJson.Problem(problems, "comment_status", "comment_status is not one of open, closed.", form.CommentStatus),
             };
         }
-        var status = fields.TryGetPropertyValue("status", out var statusNode) ? Text(statusNode) : null;
+        var status = fields.TryGetPropertyValue("status", out var statusNode) ? WpJson.Text(statusNode) : null;
         if (statusNode is not null && (status is null || !Statuses.Contains(status)))
         {
             problems["status"] = $"status is not one of {string.Join(", ", Statuses)}.";
@@ -199,11 +199,11 @@ public static class WpPostWrites
     private static string? ScheduleTime(JsonObject fields, WpContext context, Dictionary<string, string> problems)
     {
         string[] formats = ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm"];
-        if (Text(fields["date"]) is { } local && DateTime.TryParseExact(local, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        if (WpJson.Text(fields["date"]) is { } local && DateTime.TryParseExact(local, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
             return at.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
         }
-        if (Text(fields["date_gmt"]) is { } gmt && DateTime.TryParseExact(gmt, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var utc))
+        if (WpJson.Text(fields["date_gmt"]) is { } gmt && DateTime.TryParseExact(gmt, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var utc))
         {
             return TimeZoneInfo.ConvertTimeFromUtc(utc, context.Zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
         }
@@ -211,20 +211,12 @@ public static class WpPostWrites
         return null;
     }
 
-    /// <summary>A text field sent as a string or, as WordPress's editor sends it, as {"raw": "..."}.</summary>
     private static void ApplyText(JsonObject fields, string name, Action<string> apply, Dictionary<string, string> problems)
     {
-        if (!fields.TryGetPropertyValue(name, out var node))
+        if (WpJson.Text(fields, name, problems) is { } value)
         {
-            return;
+            apply(value);
         }
-        var value = node is JsonObject nested ? Text(nested["raw"]) : Text(node);
-        if (value is null)
-        {
-            problems[name] = $"{name} is not a string.";
-            return;
-        }
-        apply(value);
     }
 
     private static List<int>? Ids(JsonObject fields, string name, Dictionary<string, string> problems)
@@ -233,25 +225,11 @@ public static class WpPostWrites
         {
             return null;
         }
-        if (node is not JsonArray array || array.Count > 100 || array.Any(i => Integer(i) is not > 0))
+        if (node is not JsonArray array || array.Count > 100 || array.Any(i => WpJson.Integer(i) is not > 0))
         {
             problems[name] = $"{name} is not a list of at most 100 ids.";
             return null;
         }
-        return [.. array.Select(i => Integer(i)!.Value)];
-    }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    private static int? Integer(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<int>(out var number) ? number
-        : node is JsonValue text && text.TryGetValue<string>(out var s) && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
-        : null;
-
-    private static T Problem<T>(Dictionary<string, string> problems, string name, string message, T keep)
-    {
-        problems[name] = message;
-        return keep;
+        return [.. array.Select(i => WpJson.Integer(i)!.Value)];
     }
 }

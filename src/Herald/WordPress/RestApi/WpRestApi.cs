@@ -62,6 +62,11 @@ public static class WpRestApi
         api.MapDelete("/wp/v2/posts/{id}", (HttpContext http, string id) =>
             WithId(http, id, number => WpWriteResponder.RunAsync(http, (c, user) => WpPostWrites.DeleteAsync(c, user, number))));
         api.MapPost("/wp/v2/media", (HttpContext http) => WpWriteResponder.RunAsync(http, WpMediaWrites.UploadAsync));
+        api.MapPost("/wp/v2/comments", (HttpContext http) => WpWriteResponder.RunAsync(http, WpCommentWrites.CreateAsync));
+        api.MapMethods("/wp/v2/comments/{id}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch], (HttpContext http, string id) =>
+            WithId(http, id, number => WpWriteResponder.RunAsync(http, (c, user) => WpCommentWrites.UpdateAsync(c, user, number))));
+        api.MapDelete("/wp/v2/comments/{id}", (HttpContext http, string id) =>
+            WithId(http, id, number => WpWriteResponder.RunAsync(http, (c, user) => WpCommentWrites.DeleteAsync(c, user, number))));
     }
 
     /// <summary>A numeric id as the read routes take it: other text is no route, a number beyond any row an unknown post.</summary>

@@ -235,36 +235,13 @@ public sealed class WpWriteTests(WpWriteSite site) : IClassFixture<WpWriteSite>
         Assert.NotNull(last!.Headers.RetryAfter);
     }
 
-    private async Task<string> PasswordForAsync(string email, string role)
-    {
-        await NewsroomSession.CreateUserAsync(Server, email, role, "correct horse battery");
-        await using var scope = Server.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<HeraldUser>>().FindByEmailAsync(email);
-        var (made, problem) = await scope.ServiceProvider.GetRequiredService<ApplicationPasswords>().CreateAsync(user!, "Tests", CancellationToken.None);
-        Assert.True(made is not null, problem);
-        return made.Password;
-    }
+    private Task<string> PasswordForAsync(string email, string role) => WpWriting.PasswordForAsync(Server, email, role);
 
-    private HttpClient Api(string user, string password)
-    {
-        var client = Server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        return client;
-    }
+    private HttpClient Api(string user, string password) => WpWriting.Api(Server, user, password);
 
-    private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+    private static StringContent Json(JsonNode body) => WpWriting.Json(body);
 
-    private static async Task<JsonObject> AssertErrorAsync(HttpResponseMessage response, int status, string code)
-    {
-        var raw = await response.Content.ReadAsStringAsync();
-        Assert.True((int)response.StatusCode == status, $"{(int)response.StatusCode} {raw}");
-        var error = JsonNode.Parse(raw)!.AsObject();
-        Assert.Equal(["code", "message", "data"], error.Select(p => p.Key));
-        Assert.Equal(code, (string?)error["code"]);
-        Assert.Equal(status, (int)error["data"]!["status"]!);
-        Assert.False(string.IsNullOrWhiteSpace((string?)error["message"]));
-        return error;
-    }
+    private static Task<JsonObject> AssertErrorAsync(HttpResponseMessage response, int status, string code) => WpWriting.AssertErrorAsync(response, status, code);
 
     /// <summary>A real 64×48 PNG, made with the same library Herald decodes with.</summary>
     public static byte[] TinyPng()
