@@ -51,6 +51,9 @@ public sealed class ArticleForm
 
     public CommentStatus CommentStatus { get; set; }
 
+    /// <summary>Kept at the top of the home page; only someone who may publish changes it.</summary>
+    public bool IsSticky { get; set; }
+
     /// <summary>A local date and time in the site's zone, as a datetime-local input sends it.</summary>
     [StringLength(40, ErrorMessage = "Enter the time as a date and a time.")]
     public string? ScheduleAt { get; set; }
@@ -79,5 +82,6 @@ public sealed class ArticleForm
         FeaturedCaption = article.FeaturedImage?.Caption,
         FeaturedCredit = article.FeaturedImage?.Credit,
         CommentStatus = article.CommentStatus,
+        IsSticky = article.IsSticky,
     };
 }

@@ -53,6 +53,11 @@ public sealed class ArticlePublisher(
         var zone = await ZoneAsync(ct);
         var previousSlug = article.Slug;
         var problems = await applier.ApplyAsync(article, form, by, await MayAsync(user, article, ArticleOperations.ChooseAuthors), ct);
+        if (ArticleAuthorizationHandler.IsEditor(user))
+        {
+            // What readers see first is an editor's call, as in WordPress; anyone else's save keeps it as it was.
+            article.IsSticky = form.IsSticky;
+        }
         problems.AddRange(Workflow.Apply(article, action, form.ScheduleAt, zone, now));
         if (problems.Count > 0)
         {
