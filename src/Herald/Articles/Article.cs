@@ -23,6 +23,12 @@ public sealed class Article
     /// <summary>Kept at the top of the home page and of lists that honour it (WordPress's sticky posts).</summary>
     public bool IsSticky { get; set; }
 
+    /// <summary>
+    /// What a reader must give to read the story (WordPress's post password); null when anyone may.
+    /// Until it is given, only the headline and byline are shown: <see cref="Protection.PostPasswords"/>.
+    /// </summary>
+    public string? Password { get; set; }
+
     /// <summary>Sanitized HTML rendered from <see cref="BodySource"/> when the article is saved.</summary>
     public string BodyHtml { get; set; } = "";
     public string? Excerpt { get; set; }

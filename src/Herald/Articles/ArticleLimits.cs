@@ -23,6 +23,9 @@ public static class ArticleLimits
     public const int Notes = 20;
     public const int ImageSrcset = 2000;
 
+    /// <summary>A story's reader password: as long as WordPress's post_password column, so every imported one fits.</summary>
+    public const int Password = 255;
+
     // What a person may choose in one save. Imports keep what the other system held (WordPress
     // posts with 45 tags or 63 categories exist), so these are the editor's rules, not storage's.
     public const int TypedBody = 200_000;

@@ -11,15 +11,17 @@ namespace Herald.Articles;
 /// </summary>
 public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
 {
+    /// <summary>A card: a password-protected story shows its headline and byline only (<see cref="ArticleSummary.IsProtected"/>).</summary>
     public static readonly Expression<Func<Article, ArticleSummary>> ToSummary = a => new ArticleSummary(
-        a.Id, a.Slug, a.Headline, a.Dek, a.Excerpt, a.PublishedAt!.Value, a.UpdatedAt, a.WordCount,
+        a.Id, a.Slug, a.Headline, a.Password != null ? null : a.Dek, a.Password != null ? null : a.Excerpt, a.PublishedAt!.Value, a.UpdatedAt, a.WordCount,
         a.PrimaryCategory != null ? a.PrimaryCategory.Name : null,
         a.PrimaryCategory != null ? a.PrimaryCategory.Slug : null,
         a.FeaturedImage != null ? a.FeaturedImage.Url : null,
         a.FeaturedImage != null ? a.FeaturedImage.Alt : null,
         a.Authors.OrderBy(b => b.Position).Select(b => new BylineName(b.Author.Name, b.Author.Slug)).ToList(),
         a.CommentCount,
-        a.FeaturedImage != null ? a.FeaturedImage.Srcset : null);
+        a.FeaturedImage != null ? a.FeaturedImage.Srcset : null,
+        a.Password != null);
 
     /// <summary>
     /// The stories a reader may see: published, and not in the future. Standing pages (About,

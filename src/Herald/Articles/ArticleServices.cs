@@ -12,6 +12,7 @@ public static class ArticleServices
         services.AddSingleton<ArticleBody>();
         services.AddScoped<ArticleQueries>();
         services.AddScoped<ArticlePipeline>();
+        services.AddSingleton<Protection.PostPasswords>();
         return services;
     }
 }

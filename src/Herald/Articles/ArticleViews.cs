@@ -1,6 +1,9 @@
 namespace Herald.Articles;
 
-/// <summary>An article as a list shows it: enough for a card, nothing more.</summary>
+/// <summary>
+/// An article as a list shows it: enough for a card, nothing more. A password-protected story
+/// (<paramref name="IsProtected"/>) comes without its dek and excerpt.
+/// </summary>
 public sealed record ArticleSummary(
     int Id,
     string Slug,
@@ -16,7 +19,8 @@ public sealed record ArticleSummary(
     string? ImageAlt,
     IReadOnlyList<BylineName> Authors,
     int CommentCount = 0,
-    string? ImageSrcset = null)
+    string? ImageSrcset = null,
+    bool IsProtected = false)
 {
     public string Url(TimeZoneInfo zone) => ArticleUrls.For(PublishedAt, Slug, zone);
 }

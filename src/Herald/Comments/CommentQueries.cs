@@ -52,6 +52,8 @@ public sealed class CommentQueries(HeraldDbContext db)
         await db.Comments.AsNoTracking()
             .Where(c => c.Status == ModerationStatus.Approved && (articleId == null || c.ArticleId == articleId))
             .Where(Articles.PublicArticles.Through<Comment>(c => c.Article, nowUtc))
+            // A protected story's conversation is part of what its password withholds.
+            .Where(c => c.Article.Password == null)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Take(count)
             .Select(c => new FeedComment(

@@ -1,4 +1,5 @@
 using Herald.Articles;
+using Herald.Articles.Protection;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,8 @@ public sealed class CommentSubmission(
     HeraldDbContext db, ArticleQueries articles, SpamClassifier classifier, CommentKeys keys,
     CommentPublishing publishing, IOptions<CommentOptions> settings, TimeProvider clock)
 {
-    public async Task<SubmissionOutcome> SubmitAsync(CommentForm form, Poster poster, CancellationToken ct)
+    /// <param name="mayRead">Whether the poster may read a password-protected story (gave its password); none may when not given.</param>
+    public async Task<SubmissionOutcome> SubmitAsync(CommentForm form, Poster poster, CancellationToken ct, Func<Article, bool>? mayRead = null)
     {
         var options = settings.Value;
         var problems = CommentValidator.Check(form, options);
@@ -33,6 +35,10 @@ public sealed class CommentSubmission(
         if (!CommentPublishing.AreOpen(article, options, now.UtcDateTime))
         {
             return new(null, problems.Add(CommentFields.Form, "Comments on this article are closed.", StatusCodes.Status403Forbidden), article);
+        }
+        if (PostPasswords.IsProtected(article) && !(mayRead?.Invoke(article) ?? false))
+        {
+            return new(null, problems.Add(CommentFields.Form, "This story is protected by a password: enter it on the story's page before you comment.", StatusCodes.Status403Forbidden), article);
         }
         var parent = form.ParentId is { } parentId ? await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId, ct) : null;
         if (form.ParentId is not null && (parent is null || parent.ArticleId != article.Id || parent.Status != ModerationStatus.Approved))

@@ -29,6 +29,7 @@ public static class Caching
         services.AddOutputCache(cache =>
         {
             cache.AddPolicy(PublicPage, policy => policy
+                .AddPolicy<Articles.Protection.UnlockedReaderPolicy>()
                 .Expire(TimeSpan.FromMinutes(30))
                 .SetVaryByQuery("page")
                 .VaryByValue(PageEncoding.VaryRule)
@@ -43,6 +44,7 @@ public static class Caching
                 .VaryByValue(PageEncoding.VaryRule)
                 .Tag(CacheTags.Site, CacheTags.Feeds));
             cache.AddPolicy(WordPressApi, policy => policy
+                .AddPolicy<Articles.Protection.UnlockedReaderPolicy>()
                 .Expire(TimeSpan.FromMinutes(30))
                 .SetVaryByQuery("*")
                 .VaryByValue(PageEncoding.VaryRule)

@@ -12,6 +12,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.Headline).HasMaxLength(ArticleLimits.Headline);
         article.Property(a => a.Dek).HasMaxLength(ArticleLimits.Dek);
         article.Property(a => a.Excerpt).HasMaxLength(ArticleLimits.Excerpt);
+        article.Property(a => a.Password).HasMaxLength(ArticleLimits.Password);
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         article.Property(a => a.CommentStatus).HasConversion<string>().HasMaxLength(20);
         article.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);

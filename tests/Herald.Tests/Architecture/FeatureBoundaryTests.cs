@@ -23,6 +23,9 @@ public sealed class FeatureBoundaryTests
             "ArticlePipeline", "ArticleEdit", "ArticleBatch", "ArticleWriteOrigin", "ArticleRejectedException",
             "IArticleChangeHandler", "ArticleChange", "ArticleChangeKind", "ArticleBody", "IBodyRenderer", "IBodyRenderHints", "RenderedBody",
             "MarkdownRenderer", "PublicArticles", "ArticleGraph", "ArticleLimits",
+            // Whether a reader may see a password-protected story's words, for every page, feed and API that shows them;
+            // the cache policy that keeps unlocked answers out of the output cache, for Hosting's policies.
+            "PostPasswords", "UnlockedReaderPolicy",
         ],
         // The caching vocabulary and the writer that journals what a write invalidates; the command line and the
         // app builder for verbs that need the whole app; the site's public address, its metrics and the settings a
@@ -65,7 +68,8 @@ public sealed class FeatureBoundaryTests
         ["Media"] = ["IMediaStore", "MediaStoreKind", "ImageIntake", "ProcessedImage", "MediaRejectedException", "MediaPaths"],
         // How a comment is shown and signed elsewhere (the WordPress API, export): text, avatars, limits;
         // the comment settings, which start-up checks.
-        ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions"],
+        // The rate limit on public form posts, which a protected story's password form shares.
+        ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions", "CommentServices"],
         // Search, for the WordPress API's search endpoint; RSS text and extensions, for the comment feeds.
         ["Discovery"] = ["ISearchIndex", "SearchQuery", "FeedText", "RssExtensions"],
         // Which entities a public page may name, for the related-stories evidence.

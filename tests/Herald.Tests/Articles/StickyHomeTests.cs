@@ -1,36 +1,104 @@
+using System.Globalization;
+using System.Net;
+using Herald.Accounts;
 using Herald.Tests.Discovery;
 using Herald.Tests.Infrastructure;
+using Herald.Tests.Newsroom;
 
 namespace Herald.Tests.Articles;
 
-/// <summary>A story an editor (or a WordPress archive) made sticky leads the home page, once.</summary>
-public sealed class StickyHomeTests(StickyHomeTests.UncachedSite fixture) : IClassFixture<StickyHomeTests.UncachedSite>
+/// <summary>
+/// A story an editor (or a WordPress archive) made sticky leads the home page, once; the cached
+/// home page follows the editor's checkbox at once. Run against SQLite and PostgreSQL.
+/// </summary>
+public abstract class StickyHomeTests(SiteFixture fixture)
 {
-    public sealed class UncachedSite : SqliteSiteFixture
-    {
-        protected override bool OutputCache => false;
-    }
+    private HeraldTestServer Server => fixture.RequireServer();
 
-    [Fact]
-    public async Task A_sticky_story_leads_page_one_and_the_pages_after_it_lose_nothing()
+    [SkippableFact]
+    public async Task An_editor_makes_a_story_sticky_it_leads_page_one_at_once_and_clearing_it_puts_the_pages_back()
     {
-        var server = fixture.RequireServer();
-        using var client = server.CreateClient();
+        using var client = Server.CreateClient();
+        // Read first, so the pages are in the output cache: the editor's save must evict them.
         var before = await HomeListAsync(client, 1);
         var secondBefore = await HomeListAsync(client, 2);
-        var old = await TestArticles.AddAsync(server, "An old story the editors keep on top", "Kept on top.", DateTime.UtcNow.AddYears(-2));
-        await TestArticles.UpdateAsync(server, old.Id, a => a.IsSticky = true);
-        var stickyUrl = await server.UrlOfAsync(old.Slug);
+        var old = await TestArticles.AddAsync(Server, "An old story the editors keep on top", "Kept on top.", DateTime.UtcNow.AddYears(-2));
+        var stickyUrl = await Server.UrlOfAsync(old.Slug);
+        using var editor = await NewsroomSession.SignInAsync(Server, "sticky-editor@example.org", Roles.Editor);
 
+        await SaveAsync(editor, old.Id, old.Headline, sticky: true);
         var first = await HomeListAsync(client, 1);
         var second = await HomeListAsync(client, 2);
 
+        Assert.True((await NewsroomWriting.LoadAsync(Server, old.Id)).IsSticky);
         Assert.Equal(stickyUrl, first[0]);
         Assert.Equal(before.Take(before.Count - 1), first.Skip(1));
         // The story page one gave up opens page two, and the sticky story is not listed again.
         Assert.Equal(before[^1], second[0]);
         Assert.Equal(secondBefore.Take(secondBefore.Count - 1), second.Skip(1));
         Assert.DoesNotContain(stickyUrl, second);
+        var editorPage = Html.Parse(await editor.Client.GetStringAsync($"/newsroom/articles/edit/{old.Id}"));
+        Assert.NotNull(editorPage.QuerySelector("input[name='Form.IsSticky'][type=checkbox][checked]"));
+
+        await SaveAsync(editor, old.Id, old.Headline, sticky: false);
+
+        Assert.False((await NewsroomWriting.LoadAsync(Server, old.Id)).IsSticky);
+        Assert.Equal(before, await HomeListAsync(client, 1));
+        Assert.Equal(secondBefore, await HomeListAsync(client, 2));
+    }
+
+    [SkippableFact]
+    public async Task The_newest_sticky_story_comes_first_and_only_published_ones_count()
+    {
+        using var client = Server.CreateClient();
+        var older = await TestArticles.AddAsync(Server, "Sticky from last year", "Older.", DateTime.UtcNow.AddYears(-1));
+        var newer = await TestArticles.AddAsync(Server, "Sticky from last month", "Newer.", DateTime.UtcNow.AddMonths(-1));
+        var draft = await TestArticles.AddAsync(Server, "A sticky draft nobody may see", "Hidden.", DateTime.UtcNow.AddDays(-1), Herald.Articles.ArticleStatus.Draft);
+        using var editor = await NewsroomSession.SignInAsync(Server, "sticky-order@example.org", Roles.Editor);
+        await SaveAsync(editor, older.Id, older.Headline, sticky: true);
+        await SaveAsync(editor, newer.Id, newer.Headline, sticky: true);
+        await SaveAsync(editor, draft.Id, draft.Headline, sticky: true);
+        try
+        {
+            var first = await HomeListAsync(client, 1);
+
+            Assert.Equal([await Server.UrlOfAsync(newer.Slug), await Server.UrlOfAsync(older.Slug)], first.Take(2));
+            Assert.DoesNotContain(first, url => url.Contains(draft.Slug, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await SaveAsync(editor, older.Id, older.Headline, sticky: false);
+            await SaveAsync(editor, newer.Id, newer.Headline, sticky: false);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Only_editors_decide_what_is_sticky()
+    {
+        using var author = await NewsroomSession.SignInAsync(Server, "sticky-author@example.org", Roles.Author);
+        var id = await author.WriteAsync("An author would like the top spot", "Please.", "publish", ("Form.IsSticky", "true"));
+
+        Assert.False((await NewsroomWriting.LoadAsync(Server, id)).IsSticky);
+        var page = Html.Parse(await author.Client.GetStringAsync($"/newsroom/articles/edit/{id}"));
+        Assert.Null(page.QuerySelector("input[name='Form.IsSticky']"));
+    }
+
+    /// <summary>Saves a story in the editor as an editor would, with the sticky box ticked or not.</summary>
+    private async Task SaveAsync(NewsroomSession editor, int id, string headline, bool sticky)
+    {
+        var article = await NewsroomWriting.LoadAsync(Server, id);
+        var fields = NewsroomWriting.Fields(headline, article.BodySource,
+            ("Form.Version", article.Version.ToString(CultureInfo.InvariantCulture)), ("Form.Slug", article.Slug));
+        if (article.PrimaryCategoryId is { } section)
+        {
+            fields["Form.PrimaryCategoryId"] = section.ToString(CultureInfo.InvariantCulture);
+        }
+        if (sticky)
+        {
+            fields["Form.IsSticky"] = "true";
+        }
+        var response = await editor.PostEditorAsync(id, fields);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>The stories of the home page's own list (page one also shows sections below it).</summary>
@@ -41,3 +109,7 @@ public sealed class StickyHomeTests(StickyHomeTests.UncachedSite fixture) : ICla
         return list.Select(a => a.GetAttribute("href")!).ToList();
     }
 }
+
+public sealed class SqliteStickyHomeTests(SqliteSiteFixture fixture) : StickyHomeTests(fixture), IClassFixture<SqliteSiteFixture>;
+
+public sealed class PostgresStickyHomeTests(PostgresSiteFixture fixture) : StickyHomeTests(fixture), IClassFixture<PostgresSiteFixture>;

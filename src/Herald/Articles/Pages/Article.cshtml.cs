@@ -1,3 +1,4 @@
+using Herald.Articles.Protection;
 using Herald.Hosting;
 using Herald.Site;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Articles.Pages;
 
 [OutputCache(PolicyName = Caching.PublicPage)]
-public sealed class ArticleModel(ArticleQueries articles, SiteState site) : PageModel
+public sealed class ArticleModel(ArticleQueries articles, SiteState site, PostPasswords passwords) : PageModel
 {
+    /// <summary>The story has a password this reader has not given: headline, byline and the password form only.</summary>
+    public bool Locked { get; private set; }
+
     public Article Article { get; private set; } = null!;
     public ArticleSummary? Previous { get; private set; }
     public ArticleSummary? Next { get; private set; }
@@ -49,6 +53,15 @@ public sealed class ArticleModel(ArticleQueries articles, SiteState site) : Page
         {
             // Right slug, wrong year or month in the address: send readers to the one true URL.
             return RedirectPermanent(CanonicalPath);
+        }
+        if (PostPasswords.IsProtected(found))
+        {
+            Locked = !passwords.MayRead(HttpContext, found);
+            if (!Locked)
+            {
+                // This reader's key opened it: the words must reach no one else through a cache.
+                PostPasswords.KeepPrivate(HttpContext);
+            }
         }
         (Previous, Next) = await articles.NeighboursAsync(found, ct);
         HttpContext.TagResponse(CacheTags.Article(found.Id));

@@ -17,6 +17,7 @@ public static class ArticleValidator
         Check(problems, article.Headline, ArticleLimits.Headline, "A headline");
         Check(problems, article.Dek, ArticleLimits.Dek, "The standfirst (dek)");
         Check(problems, article.Excerpt, ArticleLimits.Excerpt, "An excerpt");
+        Check(problems, article.Password, ArticleLimits.Password, "A story's password");
         if (article.FeaturedImage is { } image)
         {
             Check(problems, image.Url, ArticleLimits.ImageUrl, "A featured image address");

@@ -1,4 +1,5 @@
 using Herald.Articles;
+using Herald.Articles.Protection;
 using Herald.Hosting.Telemetry;
 using Herald.Site;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ namespace Herald.Comments.Pages;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class PostModel(
     CommentSubmission submission, CommentKeys keys, VisitorCookies cookies, SiteState site, ArticleQueries articles,
-    IOptions<CommentOptions> settings, TimeProvider clock, ILogger<PostModel> log) : PageModel
+    PostPasswords passwords, IOptions<CommentOptions> settings, TimeProvider clock, ILogger<PostModel> log) : PageModel
 {
     private OversizedCommentForm.Overflow? overflow;
 
@@ -62,7 +63,7 @@ public sealed class PostModel(
             return await TooLongAsync(cut, ring, now, ct);
         }
         var poster = new Poster(HttpContext.Connection.RemoteIpAddress?.ToString(), VisitorCookies.EnsureKey(HttpContext));
-        var outcome = await submission.SubmitAsync(Form, poster, ct);
+        var outcome = await submission.SubmitAsync(Form, poster, ct, article => passwords.MayRead(HttpContext, article));
         HeraldMetrics.CommentPosted(outcome.Comment?.Status);
         Article = outcome.Article;
         if (outcome.Comment is not { } comment)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Herald.Articles;
+using Herald.Articles.Protection;
 using Herald.Site;
 
 namespace Herald.Discovery.Feeds;
@@ -85,7 +86,12 @@ public static class FeedWriter
         };
         item.Links.Add(SyndicationLink.CreateAlternateLink(url, "text/html"));
         var excerpt = article.Dek ?? article.Excerpt ?? "";
-        if (site.Settings.FeedFullText)
+        if (PostPasswords.IsProtected(article))
+        {
+            // A feed reader cannot give a password: the entry says the story is protected, and no more.
+            item.Summary = new TextSyndicationContent(PostPasswords.NoExcerpt);
+        }
+        else if (site.Settings.FeedFullText)
         {
             // RSS readers take the whole story from <description>; Atom from <content type="html">.
             if (atom)

@@ -14,7 +14,8 @@ public static class ArticleJsonLd
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Default };
 
-    public static string NewsArticle(Article article, string origin, string canonicalPath, SiteSettings site)
+    /// <param name="locked">The story's password was not given: nothing made from its words (description, word count, picture, corrections).</param>
+    public static string NewsArticle(Article article, string origin, string canonicalPath, SiteSettings site, bool locked = false)
     {
         var url = origin + canonicalPath;
         var json = new JsonObject
@@ -23,7 +24,7 @@ public static class ArticleJsonLd
             ["@type"] = "NewsArticle",
             ["mainEntityOfPage"] = new JsonObject { ["@type"] = "WebPage", ["@id"] = url },
             ["headline"] = article.Headline,
-            ["description"] = article.Dek ?? article.Excerpt,
+            ["description"] = locked ? null : article.Dek ?? article.Excerpt,
             ["datePublished"] = Display.Iso(article.PublishedAt!.Value),
             ["dateModified"] = Display.Iso(article.UpdatedAt is { } updated && updated > article.PublishedAt.Value ? updated : article.PublishedAt.Value),
             ["author"] = new JsonArray(article.Authors.OrderBy(b => b.Position).Select(b => (JsonNode)new JsonObject
@@ -41,6 +42,16 @@ public static class ArticleJsonLd
             },
             ["wordCount"] = article.WordCount,
         };
+        if (locked)
+        {
+            json.Remove("description");
+            json.Remove("wordCount");
+            if (article.Tags.Count > 0)
+            {
+                json["keywords"] = new JsonArray(article.Tags.Select(t => (JsonNode)t.Name).ToArray());
+            }
+            return json.ToJsonString(Options);
+        }
         if (article.FeaturedImage is { } image && Hosting.SafeUrls.IsHttpOrRelative(image.Url))
         {
             json["image"] = new JsonArray(new JsonObject

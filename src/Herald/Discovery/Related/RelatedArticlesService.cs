@@ -40,7 +40,7 @@ public sealed class RelatedArticlesService(HeraldDbContext db, ArticleQueries ar
         }
         var shown = related.Select(a => a.Id).Append(articleId).ToList();
         var excluded = db.RelatedOverrides.Where(o => o.ArticleId == articleId && !o.Pinned).Select(o => o.RelatedArticleId);
-        var candidates = articles.Published().Where(a => !shown.Contains(a.Id) && !excluded.Contains(a.Id));
+        var candidates = articles.Published().Where(a => a.Password == null && !shown.Contains(a.Id) && !excluded.Contains(a.Id));
         var needed = AtLeast - related.Count;
 
         var latest = section is null ? [] : await Newest(candidates.Where(a => a.PrimaryCategoryId == section.Id), needed, ct);
@@ -67,7 +67,8 @@ public sealed class RelatedArticlesService(HeraldDbContext db, ArticleQueries ar
             .ToListAsync(ct);
         var order = ranked.OrderByDescending(r => r.Pinned).ThenBy(r => r.At).ThenByDescending(r => r.Score)
             .Select(r => r.Id).Distinct().Take(Shown * 2).ToList();
-        var cards = await articles.Published().Where(a => order.Contains(a.Id))
+        // Read-time too: a story given a password after the index was built drops out at once.
+        var cards = await articles.Published().Where(a => a.Password == null && order.Contains(a.Id))
             .Select(ArticleQueries.ToSummary).AsSplitQuery().ToDictionaryAsync(a => a.Id, ct);
         return order.Where(cards.ContainsKey).Select(id => cards[id]).Take(Shown).ToList();
     }

@@ -52,7 +52,8 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
             similarity[candidate.ArticleId] = candidate.Similarity;
             sharedTerms[candidate.ArticleId] = [.. candidate.Terms.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
         }
-        var published = articles.Published();
+        // A password-protected story is never offered as related: the evidence would tell what its words say.
+        var published = articles.Published().Where(a => a.Password == null);
 
         // The people and organisations the story names (found by Understanding, which runs first):
         // articles naming the same ones are candidates too, and sharing them is evidence.

@@ -18,7 +18,9 @@ internal static class SearchHits
         var cards = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(ArticleQueries.ToSummary).AsSplitQuery().ToDictionaryAsync(a => a.Id, ct);
         var hits = ranked.Where(r => cards.ContainsKey(r.Id))
-            .Select(r => new SearchHit(cards[r.Id], Snippets.FromMarkdown(snippets.GetValueOrDefault(r.Id, "")), r.Score))
+            // A protected story is found by its words but shows none of them.
+            .Select(r => new SearchHit(cards[r.Id],
+                cards[r.Id].IsProtected ? Articles.Protection.PostPasswords.NoExcerpt : Snippets.FromMarkdown(snippets.GetValueOrDefault(r.Id, "")), r.Score))
             .ToList();
         return new SearchResults(new PagedList<SearchHit>(hits, request.Page, request.PageSize, total), totalIsLowerBound);
     }

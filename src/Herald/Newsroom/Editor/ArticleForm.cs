@@ -51,6 +51,13 @@ public sealed class ArticleForm
 
     public CommentStatus CommentStatus { get; set; }
 
+    /// <summary>Kept at the top of the home page; only editors change it.</summary>
+    public bool IsSticky { get; set; }
+
+    /// <summary>What readers must give to read the story; empty: anyone may. Only someone who may publish it changes it.</summary>
+    [StringLength(ArticleLimits.Password, ErrorMessage = "A story's password has at most 255 characters.")]
+    public string? Password { get; set; }
+
     /// <summary>A local date and time in the site's zone, as a datetime-local input sends it.</summary>
     [StringLength(40, ErrorMessage = "Enter the time as a date and a time.")]
     public string? ScheduleAt { get; set; }
@@ -79,5 +86,7 @@ public sealed class ArticleForm
         FeaturedCaption = article.FeaturedImage?.Caption,
         FeaturedCredit = article.FeaturedImage?.Credit,
         CommentStatus = article.CommentStatus,
+        IsSticky = article.IsSticky,
+        Password = article.Password,
     };
 }

@@ -35,6 +35,9 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
     public bool MayPublish { get; private set; }
     public bool MayDelete { get; private set; }
     public bool MayChooseAuthors { get; private set; }
+
+    /// <summary>Editors decide what leads the home page.</summary>
+    public bool MayMakeSticky => ArticleAuthorizationHandler.IsEditor(User);
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
     /// <summary>A step that takes the story off the site, waiting for the person to confirm it.</summary>

@@ -53,6 +53,17 @@ public sealed class ArticlePublisher(
         var zone = await ZoneAsync(ct);
         var previousSlug = article.Slug;
         var problems = await applier.ApplyAsync(article, form, by, await MayAsync(user, article, ArticleOperations.ChooseAuthors), ct);
+        if (ArticleAuthorizationHandler.IsEditor(user))
+        {
+            // What readers see first is an editor's call, as in WordPress; anyone else's save keeps it as it was.
+            article.IsSticky = form.IsSticky;
+        }
+        if (await MayAsync(user, article, ArticleOperations.Publish))
+        {
+            // Who may put a story before readers decides who may read it; kept exactly as typed (spaces count, as in WordPress).
+            // Standing pages have no password form, so only stories take one.
+            article.Password = string.IsNullOrWhiteSpace(form.Password) || article.Kind != ArticleKind.Story ? null : form.Password;
+        }
         problems.AddRange(Workflow.Apply(article, action, form.ScheduleAt, zone, now));
         if (problems.Count > 0)
         {

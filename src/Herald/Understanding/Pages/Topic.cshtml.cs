@@ -37,7 +37,8 @@ public sealed class TopicModel(ArticleQueries articles, HeraldDbContext db, Site
         {
             return NotFound();
         }
-        var published = articles.Published();
+        // What the analysis found in a password-protected story is part of its words: no topic page shows it.
+        var published = articles.Published().Where(a => a.Password == null);
         // An entity named only in articles readers cannot see, or not sure enough to publish, has no page.
         var shown = db.Set<EntityMention>().Shown();
         var entity = await db.Set<NamedEntity>().AsNoTracking().Include(e => e.Aliases)

@@ -57,7 +57,7 @@ public sealed class WxrItems(WxrWriter wxr, WxrSite site, TimeZoneInfo zone)
         wxr.TextLine(2, "post_parent", WpNamespace, 0);
         wxr.TextLine(2, "menu_order", WpNamespace, 0);
         wxr.CDataLine(2, "post_type", WpNamespace, article.Kind == ArticleKind.Page ? "page" : "post");
-        wxr.CDataLine(2, "post_password", WpNamespace, "");
+        wxr.CDataLine(2, "post_password", WpNamespace, article.Password ?? "");
         wxr.TextLine(2, "is_sticky", WpNamespace, article.IsSticky ? 1 : 0);
         foreach (var category in article.Categories.OrderBy(c => c.Id))
         {

@@ -135,11 +135,16 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticlePipeline pip
             default: report.Skipped($"{item.PostType}s with status \"{item.Status}\""); return null;
         }
         var headline = WebUtility.HtmlDecode(item.Title).Trim();
-        if (item.Password.Length > 0 && status is ArticleStatus.Published or ArticleStatus.Scheduled)
+        if (item.Password.Length > 0 && kind == ArticleKind.Page && status is ArticleStatus.Published or ArticleStatus.Scheduled)
         {
-            // Herald has no per-article passwords: such a post is kept for the newsroom, not shown to everyone.
+            // Standing pages have no password form: such a page is kept for the newsroom, not shown to everyone.
             status = ArticleStatus.Unpublished;
-            report.Note("password-protected items imported as unpublished", headline.Length > 0 ? headline : $"#{item.PostId}");
+            report.Note("password-protected pages imported as unpublished", headline.Length > 0 ? headline : $"#{item.PostId}");
+        }
+        else if (item.Password.Length > 0)
+        {
+            // Listed as WordPress lists it; its words wait for the password (Articles/Protection).
+            report.Imported("password-protected stories (locked until a reader gives the password)");
         }
         var date = item.Date ?? now;
         var markdown = item.MetaValue("_herald_markdown");
@@ -158,6 +163,7 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticlePipeline pip
             BodyFormat = markdown is null ? BodyFormat.Html : BodyFormat.Markdown,
             Kind = kind,
             IsSticky = item.IsSticky,
+            Password = item.Password.Length > 0 && kind == ArticleKind.Story ? ImportKeys.Clip(item.Password, ArticleLimits.Password) : null,
             Status = status,
             PublishedAt = status is ArticleStatus.Published or ArticleStatus.Scheduled or ArticleStatus.Unpublished ? date : null,
             CreatedAt = date,

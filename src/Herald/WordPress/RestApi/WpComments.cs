@@ -28,7 +28,9 @@ public static class WpComments
     /// <summary>Approved comments under published stories and pages: what a reader can see on the site.</summary>
     public static IQueryable<Comment> Public(HeraldDbContext db, DateTime now) => db.Comments
         .Where(c => c.Status == ModerationStatus.Approved)
-        .Where(PublicArticles.Through<Comment>(c => c.Article, now));
+        .Where(PublicArticles.Through<Comment>(c => c.Article, now))
+        // A protected story's comments are withheld with its words, as WordPress withholds them.
+        .Where(c => c.Article.Password == null);
 
     public static IQueryable<WpCommentRow> Rows(IQueryable<Comment> comments) => comments.Select(c => new WpCommentRow
     {

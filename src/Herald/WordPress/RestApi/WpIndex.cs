@@ -15,7 +15,7 @@ public static class WpIndex
     private static readonly (string Route, string[] Args)[] Routes =
     [
         ("posts", [.. Paging, "after", "before", "modified_after", "modified_before", "author", "author_exclude", "slug", "status", "categories", "categories_exclude", "tags", "tags_exclude", "sticky"]),
-        ("posts/(?P<id>[\\d]+)", ["id", "context", "_fields", "_embed"]),
+        ("posts/(?P<id>[\\d]+)", ["id", "context", "password", "_fields", "_embed"]),
         ("pages", [.. Paging, "after", "before", "modified_after", "modified_before", "author", "author_exclude", "slug", "status", "parent", "parent_exclude", "menu_order"]),
         ("pages/(?P<id>[\\d]+)", ["id", "context", "_fields", "_embed"]),
         ("categories", [.. Paging, "hide_empty", "parent", "post", "slug"]),

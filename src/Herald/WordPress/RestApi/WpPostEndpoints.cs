@@ -178,6 +178,11 @@ public static class WpPostEndpoints
         var source = kind == ArticleKind.Page ? queries.PublishedPages() : queries.Published();
         var row = await WpPosts.Rows(source.Where(a => a.Id == id)).AsSplitQuery().FirstOrDefaultAsync(ct)
             ?? throw WpRestError.InvalidPostId();
+        if (context.Http.Request.Query.ContainsKey("password") && !WpPosts.PasswordGiven(row, context))
+        {
+            // WordPress's answer to a wrong password for one post.
+            throw new WpRestError("rest_post_incorrect_password", "Incorrect post password.", StatusCodes.Status403Forbidden);
+        }
         var item = WpPosts.ToJson(row, context);
         await WpPosts.EmbedAsync([row], [item], context, ct);
         return new WpResult.One(item);

@@ -154,6 +154,7 @@ public static class WpPostWrites
             UpdatedAt = article.UpdatedAt,
             Kind = article.Kind,
             IsSticky = article.IsSticky,
+            Password = article.Password,
             CommentStatus = article.CommentStatus,
             FeaturedMediaId = article.FeaturedImage?.MediaItemId,
             PrimaryCategoryId = article.PrimaryCategoryId,

@@ -18,6 +18,9 @@ public sealed class WpPostRow
     public DateTime? UpdatedAt { get; init; }
     public ArticleKind Kind { get; init; }
     public bool IsSticky { get; init; }
+
+    /// <summary>The reader password, compared with a ?password= the request carries; never written out.</summary>
+    public string? Password { get; init; }
     public CommentStatus CommentStatus { get; init; }
     public int? FeaturedMediaId { get; init; }
     public int? PrimaryCategoryId { get; init; }
@@ -41,6 +44,7 @@ public static class WpPosts
         UpdatedAt = a.UpdatedAt,
         Kind = a.Kind,
         IsSticky = a.IsSticky,
+        Password = a.Password,
         CommentStatus = a.CommentStatus,
         FeaturedMediaId = a.FeaturedImage != null ? a.FeaturedImage.MediaItemId : null,
         PrimaryCategoryId = a.PrimaryCategoryId,
@@ -56,12 +60,26 @@ public static class WpPosts
     public static IEnumerable<int> CategoriesOf(WpPostRow post) =>
         post.PrimaryCategoryId is { } primary && !post.CategoryIds.Contains(primary) ? post.CategoryIds.Prepend(primary) : post.CategoryIds;
 
+    /// <summary>Whether the request's ?password= is this post's password.</summary>
+    public static bool PasswordGiven(WpPostRow post, WpContext context) =>
+        context.Http.Request.Query["password"] is { Count: 1 } given && given[0] is { Length: > 0 and <= ArticleLimits.Password } typed
+        && post.Password is { Length: > 0 } password
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(typed), System.Text.Encoding.UTF8.GetBytes(password));
+
     public static JsonObject ToJson(WpPostRow post, WpContext context)
     {
         var isPage = post.Kind == ArticleKind.Page;
         var route = isPage ? "pages" : "posts";
         var modified = post.UpdatedAt is { } updated && updated > post.PublishedAt ? updated : post.PublishedAt;
         var summary = post.Excerpt ?? post.Dek;
+        // As WordPress: a protected post lists its title, and its words only for a request that gives the password.
+        var isProtected = !string.IsNullOrEmpty(post.Password);
+        var withheld = isProtected && !PasswordGiven(post, context);
+        if (isProtected && !withheld)
+        {
+            Herald.Articles.Protection.PostPasswords.KeepPrivate(context.Http);
+        }
         var json = new JsonObject
         {
             ["id"] = post.Id,
@@ -75,11 +93,11 @@ public static class WpPosts
             ["type"] = isPage ? "page" : "post",
             ["link"] = context.Absolute(PathOf(post.Kind, post.Slug, post.PublishedAt, context.Zone)),
             ["title"] = new JsonObject { ["rendered"] = WpText.Encode(post.Headline) },
-            ["content"] = new JsonObject { ["rendered"] = post.BodyHtml, ["protected"] = false },
+            ["content"] = new JsonObject { ["rendered"] = withheld ? "" : post.BodyHtml, ["protected"] = isProtected },
             ["excerpt"] = new JsonObject
             {
-                ["rendered"] = string.IsNullOrWhiteSpace(summary) ? "" : $"<p>{WpText.Encode(summary)}</p>\n",
-                ["protected"] = false,
+                ["rendered"] = withheld || string.IsNullOrWhiteSpace(summary) ? "" : $"<p>{WpText.Encode(summary)}</p>\n",
+                ["protected"] = isProtected,
             },
             ["author"] = post.AuthorIds.Count > 0 ? post.AuthorIds[0] : 0,
             ["featured_media"] = post.FeaturedMediaId ?? 0,

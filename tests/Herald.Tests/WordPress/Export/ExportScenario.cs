@@ -31,6 +31,9 @@ public static class ExportScenario
             if (x]]>y) { return; }
         """;
 
+    /// <summary>The HTML story's reader password: spaces, markup characters and a CDATA end, to travel exactly.</summary>
+    public const string StoryPassword = "quay <lights> & ]]> 7";
+
     public const string HtmlBody = "<!-- wp:paragraph -->\n<p>Imported from WordPress: ]]> stays, and so does [caption id=\"1\"]a caption[/caption].</p>\n<!-- /wp:paragraph -->";
     public const string AuthorEmail = "marta@harbour.example";
 
@@ -130,6 +133,7 @@ public static class ExportScenario
         draft.Status = ArticleStatus.Draft;
         var html = Story("imported-wordpress-story", "An imported WordPress story", HtmlBody, published.AddDays(-30), authors[1], politics);
         html.BodyFormat = BodyFormat.Html;
+        html.Password = StoryPassword;
         foreach (var article in new[] { page, sticky, draft, html })
         {
             renderer.RenderInto(article);

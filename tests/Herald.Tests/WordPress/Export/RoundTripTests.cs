@@ -64,7 +64,7 @@ public sealed class RoundTripTests(ExportedSiteFixture site) : IClassFixture<Exp
         {
             var slug = itemA.Wp("post_name");
             var itemB = b.BySlug(slug);
-            foreach (var field in new[] { "post_type", "status", "post_date_gmt", "post_modified_gmt", "comment_status", "is_sticky" })
+            foreach (var field in new[] { "post_type", "status", "post_date_gmt", "post_modified_gmt", "comment_status", "is_sticky", "post_password" })
             {
                 Compare(slug, "wp:" + field, itemA.Wp(field), itemB.Wp(field));
             }

@@ -106,6 +106,7 @@ public sealed partial class WxrExportTests(ExportedSiteFixture site) : IClassFix
             Assert.Equal(Gmt(article.UpdatedAt ?? date), item.Wp("post_modified_gmt"));
             Assert.Equal(article.CommentStatus == CommentStatus.Open ? "open" : "closed", item.Wp("comment_status"));
             Assert.Equal(article.IsSticky ? "1" : "0", item.Wp("is_sticky"));
+            Assert.Equal(article.Password ?? "", item.Wp("post_password"));
             Assert.Equal("0", item.Wp("post_parent"));
             Assert.Equal($"{ExportedSiteFixture.SiteUrl}/?p={article.Id}", item.Plain("guid"));
             Assert.Equal("false", (string?)item.Element.Element("guid")!.Attribute("isPermaLink"));
@@ -253,6 +254,9 @@ public sealed partial class WxrExportTests(ExportedSiteFixture site) : IClassFix
         Assert.Equal($"{ExportedSiteFixture.SiteUrl}/?p={site.Ids.Draft}", draft.Plain("link"));
 
         Assert.Equal("publish", Wxr.Item(site.Ids.HtmlStory).Wp("status"));
+        // A reader password goes back as WordPress keeps it, CDATA end and all.
+        Assert.Equal(ExportScenario.StoryPassword, Wxr.Item(site.Ids.HtmlStory).Wp("post_password"));
+        Assert.Equal("", Wxr.Item(site.Ids.Sticky).Wp("post_password"));
     }
 
     /// <summary>

@@ -103,13 +103,41 @@ public sealed class ThemeUnitTestImportTests(ThemeUnitTestImport site) : IClassF
     {
         var statuses = await QueryAsync(db => db.Articles.Where(a => a.Kind == ArticleKind.Story)
             .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
-        // 56 published in WordPress, one of them password-protected: Herald keeps that one for the newsroom.
-        Assert.Equal(55, statuses[ArticleStatus.Published]);
-        Assert.Equal(1, statuses[ArticleStatus.Unpublished]);
+        // 56 published in WordPress, one of them password-protected: published here too, and locked.
+        Assert.Equal(56, statuses[ArticleStatus.Published]);
+        Assert.False(statuses.ContainsKey(ArticleStatus.Unpublished));
         Assert.Equal(1, statuses[ArticleStatus.Draft]);
         Assert.Equal(1, statuses[ArticleStatus.Scheduled]);
         Assert.Equal("template-sticky", Assert.Single(await QueryAsync(db => db.Articles.Where(a => a.IsSticky).Select(a => a.Slug).ToListAsync())));
-        Assert.Contains("password-protected", site.Report.Format(0));
+        var protectedStory = Assert.Single(await QueryAsync(db => db.Articles.Where(a => a.Password != null).ToListAsync()));
+        Assert.Equal(("template-password-protected", "enter", ArticleStatus.Published), (protectedStory.Slug, protectedStory.Password, protectedStory.Status));
+        Assert.Contains("password-protected stories", site.Report.Format(0));
+    }
+
+    [Fact]
+    public async Task The_password_protected_post_is_listed_locked_and_opens_with_its_password()
+    {
+        using var reader = NewsroomSession.Anonymous(site.Server);
+        var url = await site.Server.UrlOfAsync("template-password-protected");
+
+        var locked = Html.Parse(await reader.Client.GetStringAsync(url));
+        Assert.NotNull(locked.QuerySelector("form.password-form"));
+        Assert.Null(locked.QuerySelector(".story-body"));
+        var unlock = await reader.Client.PostAsync(url + "/unlock", new FormUrlEncodedContent(new Dictionary<string, string> { ["password"] = "enter" }));
+        Assert.Equal(HttpStatusCode.Redirect, unlock.StatusCode);
+        var open = Html.Parse(await reader.Client.GetStringAsync(url));
+        Assert.Contains("This content, comments, pingbacks, and trackbacks should not be visible until the password is entered.", open.QuerySelector(".story-body")!.TextContent);
+
+        // Listed as WordPress lists it: the API's total is the file's published posts, the protected one with them.
+        var published = ItemsOf("post").Count(i => (string?)i.Element(Wp + "status") == "publish");
+        Assert.Equal(56, published);
+        using var client = site.Server.CreateClient();
+        var response = await client.GetAsync("/wp-json/wp/v2/posts?per_page=100");
+        Assert.Equal(published.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers.GetValues("X-WP-Total").Single());
+        var posts = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+        var entry = posts.Single(p => (string?)p!["slug"] == "template-password-protected")!;
+        Assert.True((bool)entry["content"]!["protected"]!);
+        Assert.Equal("", (string?)entry["content"]!["rendered"]);
     }
 
     [Fact]
@@ -119,7 +147,7 @@ public sealed class ThemeUnitTestImportTests(ThemeUnitTestImport site) : IClassF
         var zone = await ZoneAsync();
         var published = await QueryAsync(db => db.Articles.Where(a => a.Status == ArticleStatus.Published)
             .Select(a => new { a.Slug, a.Kind, a.PublishedAt, a.Headline }).ToListAsync());
-        Assert.Equal(55 + 21, published.Count);
+        Assert.Equal(56 + 21, published.Count);
         foreach (var article in published)
         {
             var path = article.Kind == ArticleKind.Page ? "/" + article.Slug : ArticleUrls.For(article.PublishedAt!.Value, article.Slug, zone);
@@ -235,8 +263,9 @@ public sealed class ThemeUnitTestImportTests(ThemeUnitTestImport site) : IClassF
     [Fact]
     public async Task Analysis_phase_put_every_published_story_in_the_related_index()
     {
-        Assert.Equal(55, site.Report.AnalysedStories);
-        Assert.Equal(55, await QueryAsync(db => db.IndexedArticles.CountAsync()));
+        // The password-protected one too: analysed like any story, its findings kept off every page it is not on.
+        Assert.Equal(56, site.Report.AnalysedStories);
+        Assert.Equal(56, await QueryAsync(db => db.IndexedArticles.CountAsync()));
     }
 
     [Fact]

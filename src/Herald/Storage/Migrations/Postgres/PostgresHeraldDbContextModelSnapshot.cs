@@ -222,6 +222,10 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Password")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<int?>("PrimaryCategoryId")
                         .HasColumnType("integer");
 

@@ -213,6 +213,10 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Password")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PrimaryCategoryId")
                         .HasColumnType("INTEGER");
 
