@@ -69,7 +69,9 @@ public sealed class FeatureBoundaryTests
         // How a comment is shown and signed elsewhere (the WordPress API, export): text, avatars, limits;
         // the comment settings, which start-up checks.
         // The rate limit on public form posts, which a protected story's password form shares.
-        ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions", "CommentServices"],
+        ["Comments"] = ["CommentText", "CommentKeys", "KeyRing", "Identicon", "CommentLimits", "CommentOptions", "CommentServices",
+            // Moderation, for the WordPress API's comment writes: the same rules as the comment queue.
+            "CommentModerator", "ModerationAction", "StaffCommenter", "FormProblems", "CommentFields"],
         // Search, for the WordPress API's search endpoint; RSS text and extensions, for the comment feeds.
         ["Discovery"] = ["ISearchIndex", "SearchQuery", "FeedText", "RssExtensions"],
         // Which entities a public page may name, for the related-stories evidence.
