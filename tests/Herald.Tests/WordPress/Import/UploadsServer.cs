@@ -49,9 +49,13 @@ public sealed class UploadsServer : IAsyncDisposable
     {
         using var image = new Image<Rgba32>(width, height, new Rgba32(30, 90, 160));
         using var buffer = new MemoryStream();
-        if (path.EndsWith(".png", StringComparison.Ordinal))
+        if (path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
             image.SaveAsPng(buffer);
+        }
+        else if (path.EndsWith(".gif", StringComparison.OrdinalIgnoreCase))
+        {
+            image.SaveAsGif(buffer);
         }
         else
         {
@@ -106,7 +110,12 @@ public sealed class UploadsServer : IAsyncDisposable
             context.Response.StatusCode = 404;
             return;
         }
-        context.Response.ContentType = path.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg";
+        context.Response.ContentType = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".png" => "image/png",
+            ".gif" => "image/gif",
+            _ => "image/jpeg",
+        };
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
