@@ -106,6 +106,8 @@ public sealed class EditorTests(SqliteSiteFixture fixture) : IClassFixture<Sqlit
         Assert.Contains("author", string.Concat(page.QuerySelectorAll(".conflict del").Select(d => d.TextContent)));
         Assert.Contains("editor", string.Concat(page.QuerySelectorAll(".conflict ins").Select(d => d.TextContent)));
         Assert.Equal("The editor's tightened paragraph.", page.QuerySelector("textarea[name='Form.Body']")!.TextContent.Trim());
+        Assert.Contains("You both changed the same part", page.QuerySelector(".conflict")!.TextContent);
+        Assert.Null(page.QuerySelector("[data-merged]"));
         Assert.Equal("The author's rewritten paragraph.", (await NewsroomWriting.LoadAsync(Server, id)).BodySource);
 
         // Saving again from the conflict page, with both versions seen, is a deliberate choice.
@@ -113,6 +115,39 @@ public sealed class EditorTests(SqliteSiteFixture fixture) : IClassFixture<Sqlit
         var again = await editor.PostEditorAsync(id, NewsroomWriting.Fields("Shared story", "The editor's tightened paragraph.", ("Form.Version", version)));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal("The editor's tightened paragraph.", (await NewsroomWriting.LoadAsync(Server, id)).BodySource);
+    }
+
+    [Fact]
+    public async Task Two_people_changing_different_paragraphs_get_both_changes_joined_for_the_second_to_save()
+    {
+        using var author = await NewsroomSession.SignInAsync(Server, "merge-first@example.org", Roles.Editor);
+        using var editor = await NewsroomSession.SignInAsync(Server, "merge-second@example.org", Roles.Editor);
+        const string opened = "The council met on Monday.\n\nThe vote was close.\n\nThe mayor left early.";
+        var id = await author.WriteAsync("Council vote", opened);
+        var loadedVersion = (await NewsroomWriting.LoadAsync(Server, id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var theirs = await author.PostEditorAsync(id, NewsroomWriting.Fields("Council votes to keep the ferry",
+            "The council met on Monday evening.\n\nThe vote was close.\n\nThe mayor left early.", ("Form.Version", loadedVersion)));
+        Assert.Equal(HttpStatusCode.Redirect, theirs.StatusCode);
+        // The browser sends CRLF line ends; they are no change of their own.
+        var mine = await editor.PostEditorAsync(id, NewsroomWriting.Fields("Council vote",
+            "The council met on Monday.\r\n\r\nThe vote was close.\r\n\r\nThe mayor left before the vote, citing illness.", ("Form.Version", loadedVersion)));
+        var page = Html.Parse(await mine.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Conflict, mine.StatusCode);
+        Assert.NotNull(page.QuerySelector(".conflict [data-merged]"));
+        const string joined = "The council met on Monday evening.\n\nThe vote was close.\n\nThe mayor left before the vote, citing illness.";
+        Assert.Equal(joined, page.QuerySelector("textarea[name='Form.Body']")!.TextContent.Trim().Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal("Council votes to keep the ferry", page.QuerySelector("input[name='Form.Headline']")!.GetAttribute("value"));
+        // Joined in the editor, not saved: the first editor's version stands until the second saves.
+        Assert.Equal("Council votes to keep the ferry", (await NewsroomWriting.LoadAsync(Server, id)).Headline);
+        Assert.DoesNotContain("citing illness", (await NewsroomWriting.LoadAsync(Server, id)).BodySource);
+
+        var version = page.QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!;
+        var saved = await editor.PostEditorAsync(id, NewsroomWriting.Fields("Council votes to keep the ferry", joined, ("Form.Version", version)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await NewsroomWriting.LoadAsync(Server, id);
+        Assert.Equal(("Council votes to keep the ferry", joined), (stored.Headline, stored.BodySource.Replace("\r\n", "\n", StringComparison.Ordinal)));
     }
 
     [Fact]

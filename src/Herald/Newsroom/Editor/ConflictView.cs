@@ -8,6 +8,12 @@ public sealed record ConflictView(
     string SavedBy, DateTime? SavedAt, string TheirHeadline, string? TheirDek, string TheirBody,
     IReadOnlyList<DiffPiece> HeadlineDiff, IReadOnlyList<DiffPiece> DekDiff, IReadOnlyList<DiffPiece> BodyDiff)
 {
+    /// <summary>Set when both sets of changes were joined into the editor; null when they clash.</summary>
+    public StoryMerge? Merged { get; init; }
+
+    /// <summary>Whether the version the second editor opened was known, so a merge could be tried.</summary>
+    public bool MergeTried { get; init; }
+
     public static ConflictView Between(Article theirs, ArticleRevision? theirRevision, ArticleForm yours) => new(
         theirRevision?.UserName ?? "someone",
         theirRevision?.CreatedAt ?? theirs.EditedAt,

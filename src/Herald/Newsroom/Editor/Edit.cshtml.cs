@@ -126,7 +126,7 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
                 var theirRevision = await db.ArticleRevisions.AsNoTracking()
                     .Where(r => r.ArticleId == conflict.Current.Id && r.Kind != RevisionKind.Autosave)
                     .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
-                Conflict = ConflictView.Between(conflict.Current, theirRevision, Form);
+                Conflict = await MergeAsync(conflict.Current, theirRevision, ct);
                 // Saving again from this page is a deliberate choice, made with both versions in view.
                 Form.Version = conflict.Current.Version;
                 ModelState.Remove("Form.Version"); // else the form would echo the stale posted version
@@ -196,6 +196,33 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
     public const string UnpublishConfirmation = "unpublish";
 
     private static string EditPathOf(int id) => $"/newsroom/articles/edit/{id}";
+
+    /// <summary>
+    /// Both versions side by side and, when the version this editor opened is known and the two
+    /// sets of changes touch different parts, both joined into the editor to review and save.
+    /// </summary>
+    private async Task<ConflictView> MergeAsync(Article theirs, ArticleRevision? theirRevision, CancellationToken ct)
+    {
+        var view = ConflictView.Between(theirs, theirRevision, Form);
+        var opened = await db.ArticleRevisions.AsNoTracking()
+            .Where(r => r.ArticleId == theirs.Id && r.ArticleVersion <= Form.Version && r.Kind != RevisionKind.Pending)
+            .OrderByDescending(r => r.ArticleVersion).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        if (opened is null)
+        {
+            return view;
+        }
+        var merged = StoryMerge.Of(new StoryText(opened.Headline, opened.Dek, opened.BodySource),
+            new StoryText(theirs.Headline, theirs.Dek, theirs.BodySource), new StoryText(Form.Headline ?? "", Form.Dek, Form.Body ?? ""));
+        if (merged is not null)
+        {
+            (Form.Headline, Form.Dek, Form.Body) = (merged.Headline, merged.Dek, merged.Body);
+            foreach (var field in new[] { "Form.Headline", "Form.Dek", "Form.Body" })
+            {
+                ModelState.Remove(field); // else the form would echo the posted text, not the joined one
+            }
+        }
+        return view with { Merged = merged, MergeTried = true };
+    }
 
     private async Task<IActionResult> ShowAsync(int status, IReadOnlyList<string> problems, CancellationToken ct)
     {
