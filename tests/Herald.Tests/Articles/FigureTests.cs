@@ -105,4 +105,35 @@ public sealed class FigureTests
         var text = renderer.ToPlainText("::: figure\n![Alt words](/media/x.png)\nCaption: Caption words\nCredit: Credit words\n:::\n\nThe story begins.");
         Assert.Equal("The story begins.", text.Trim());
     }
+
+    [Fact]
+    public void A_caption_gathered_across_blank_lines_counts_as_one_piece_against_the_limits()
+    {
+        // Figure.Parse joins every caption line, blank lines or not, and renders them as one piece.
+        var markdown = "::: figure\n![x](/media/x.png)\n" + string.Concat(Enumerable.Repeat("*a* [b] *c*\n\n", 5_000)) + ":::";
+
+        var rendered = renderer.Render(markdown);
+
+        Assert.Contains("The figure starting at line 1 of the body has more than 256", rendered.Problem);
+        Assert.DoesNotContain("<figure", rendered.Html);
+    }
+
+    [Fact]
+    public void A_code_fence_typed_inside_a_figure_does_not_hide_the_text_after_the_figure_from_the_limits()
+    {
+        // Inside a figure a fence opens nothing, so the brackets after ":::" are Markdown again.
+        var rendered = renderer.Render("::: figure\n![x](/media/x.png)\n```\n:::\n\n" + new string('[', 60_000));
+
+        Assert.Contains("more than 256 emphasis marks, link brackets and web addresses", rendered.Problem);
+    }
+
+    [Fact]
+    public void A_figure_within_the_limits_still_renders_with_a_fence_line_in_its_caption()
+    {
+        var rendered = renderer.Render("::: figure\n![x](/media/x.png)\nCaption: ```\n:::\n\nAfter **the** figure.");
+
+        Assert.Null(rendered.Problem);
+        Assert.Contains("<figure>", rendered.Html);
+        Assert.Contains("<strong>the</strong>", rendered.Html);
+    }
 }
