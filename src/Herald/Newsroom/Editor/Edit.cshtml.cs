@@ -15,7 +15,7 @@ namespace Herald.Newsroom.Editor;
 /// The article editor. Every outcome keeps what the person typed: a refused save re-renders
 /// their words with the reasons (422), a conflict shows both versions (409).
 /// </summary>
-public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Autosaver autosaver, ArticleTrash trash, SiteState site, TimeProvider clock)
+public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Autosaver autosaver, ArticleTrash trash, SiteState site, ArticleBody articleBody, TimeProvider clock)
     : PageModel
 {
     [BindProperty]
@@ -36,6 +36,14 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
     public bool MayDelete { get; private set; }
     public bool MayChooseAuthors { get; private set; }
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>Words and reading time of the body in the form, shown before any script runs.</summary>
+    public BodyLength Length { get; private set; } = new(0);
+
+    /// <summary>The body as the public page would show it (sanitized), so the preview is there before any script runs.</summary>
+    public string PreviewHtml { get; private set; } = "";
+
+    public BodyFormat BodyFormat => Stored?.BodyFormat ?? BodyFormat.Markdown;
 
     /// <summary>A step that takes the story off the site, waiting for the person to confirm it.</summary>
     public Confirmation? Confirmation { get; private set; }
@@ -215,6 +223,8 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
     {
         Zone = (await site.GetAsync(ct)).Settings.TimeZone;
         Choices = await EditorChoices.LoadAsync(db, Form.FeaturedMediaId, ct);
+        var rendered = articleBody.Render(Form.Body ?? "", BodyFormat);
+        (Length, PreviewHtml) = (BodyLength.Of(rendered), rendered.Html);
         var probe = Stored ?? new Article { Slug = "", Headline = "", CreatedByUserId = StaffId() };
         MayPublish = ArticleAuthorizationHandler.Allows(User, ArticleOperations.Publish, probe);
         MayDelete = Stored is not null && ArticleAuthorizationHandler.Allows(User, ArticleOperations.Delete, Stored);
