@@ -1,10 +1,14 @@
 using Herald.Accounts;
 using Herald.Tests.Infrastructure;
+using Herald.Tests.Newsroom;
 using Microsoft.Playwright;
 
 namespace Herald.Tests.Browser;
 
-/// <summary>A reporter at the writing desk in real Chromium: preview beside the text, live word count, keys for save and preview.</summary>
+/// <summary>
+/// A reporter at the writing desk in real Chromium: preview beside the text, live word count, keys for
+/// save and preview, and a picture added from the editor that readers see with its caption and credit.
+/// </summary>
 [Trait("Tier", "Slow")]
 public sealed class WritingDeskBrowserTests(SqliteSiteFixture site, BrowserFixture browser)
     : IClassFixture<SqliteSiteFixture>, IClassFixture<BrowserFixture>
@@ -23,7 +27,7 @@ public sealed class WritingDeskBrowserTests(SqliteSiteFixture site, BrowserFixtu
 
         await page.Locator("[data-preview-body] strong").WaitForAsync();
         await page.Locator("[data-word-count]", new() { HasText = "256 words" }).WaitForAsync();
-        Assert.Equal("2 min read", await page.Locator("[data-reading-time]").TextContentAsync());
+        Assert.Equal("1 min read", await page.Locator("[data-reading-time]").TextContentAsync());
 
         // Wide screen: the preview stands beside the text, top edges level.
         var text = (await body.BoundingBoxAsync())!;
@@ -53,6 +57,60 @@ public sealed class WritingDeskBrowserTests(SqliteSiteFixture site, BrowserFixtu
         shown = (await preview.BoundingBoxAsync())!;
         Assert.True(shown.Y >= text.Y + text.Height, $"preview at y={shown.Y}, text ends at y={text.Y + text.Height}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "writing-desk-narrow.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task A_reporter_adds_a_picture_from_the_editor_and_readers_see_its_caption_and_credit()
+    {
+        var page = await SignInAsync("desk-figure@example.org");
+        await page.GotoAsync("/newsroom/articles/edit");
+        var body = page.Locator("textarea[name='Form.Body']");
+        var dialog = page.Locator("#figure-dialog");
+        const string words = "The harbour reopened today after the storm.";
+        await page.Locator("input[name='Form.Headline']").FillAsync("Harbour reopens after the storm");
+        await body.FillAsync(words);
+
+        // A file that is not a picture, dropped onto the story: the form says so, the story is untouched.
+        await body.EvaluateAsync("""
+            area => {
+                const files = new DataTransfer();
+                files.items.add(new File(['just my notes'], 'notes.txt', { type: 'text/plain' }));
+                area.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+            }
+            """);
+        await dialog.Locator("[data-figure-problem]", new() { HasText = "\"notes.txt\" is not a picture Herald can use" }).WaitForAsync();
+
+        // A file that only calls itself a PNG: the media library's intake refuses it, and what was typed stays.
+        await dialog.Locator("input[name='Figure.Alt']").FillAsync("Fishing boats moored three deep along the quay");
+        await dialog.Locator("input[name='Figure.Caption']").FillAsync("Boats waited out the storm inside the breakwater.");
+        await dialog.Locator("input[name='Figure.Credit']").FillAsync("Photo: Ana Lima");
+        await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "quay.png", MimeType = "image/png", Buffer = "not really a picture"u8.ToArray() });
+        await dialog.Locator("[data-figure-insert]").ClickAsync();
+        await dialog.Locator("[data-figure-problem]", new() { HasText = "not a picture Herald can read" }).WaitForAsync();
+        Assert.Equal("Photo: Ana Lima", await dialog.Locator("input[name='Figure.Credit']").InputValueAsync());
+        Assert.Equal(words, await body.InputValueAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "writing-desk-figure-refused.png") });
+
+        // The real picture: uploaded, and the figure goes into the story with its words as fields.
+        await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "quay.png", MimeType = "image/png", Buffer = MediaTests.Png(1200, 800) });
+        await dialog.Locator("[data-figure-insert]").ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        var text = await body.InputValueAsync();
+        Assert.StartsWith(words + "\n\n::: figure\n![Fishing boats moored three deep along the quay](/media/", text);
+        Assert.Contains("\nCaption: Boats waited out the storm inside the breakwater.\nCredit: Photo: Ana Lima\n:::", text);
+        await page.Locator("[data-preview-body] figure .credit", new() { HasText = "Photo: Ana Lima" }).WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "writing-desk-figure-inserted.png"), FullPage = true });
+
+        await page.Locator("button[value=publish]").ClickAsync();
+        await page.Locator(".notice", new() { HasText = "Published" }).WaitForAsync();
+        await page.GotoAsync((await page.Locator("a", new() { HasText = "View on the site" }).GetAttributeAsync("href"))!);
+        var figure = page.Locator(".story-body figure");
+        Assert.Equal("Fishing boats moored three deep along the quay", await figure.Locator("img").GetAttributeAsync("alt"));
+        Assert.StartsWith("Boats waited out the storm inside the breakwater.", await figure.Locator("figcaption").TextContentAsync());
+        Assert.Equal("Photo: Ana Lima", await figure.Locator("figcaption .credit").TextContentAsync());
+        Assert.True(await figure.Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 1200"), "the picture loads on the public page");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "writing-desk-figure-public.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 

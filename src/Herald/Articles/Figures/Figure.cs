@@ -15,8 +15,8 @@ namespace Herald.Articles.Figures;
 /// </code>
 /// The image line is a plain Markdown image (alt text escapes <c>\</c>, <c>[</c> and <c>]</c> with a
 /// backslash), so the block still reads as a picture in any Markdown tool; caption and credit are
-/// one line each and may carry inline Markdown. The editor's script writes and reads the same
-/// form (wwwroot/js/newsroom-figures.js), so a figure survives any number of edits unchanged.
+/// one line each and may carry inline Markdown. The editor gets the block it inserts from the
+/// server (Newsroom/Editor/FigureUpload), so this is the one writer of the form.
 /// </summary>
 public sealed partial record Figure(string Url, string Alt, string? Caption, string? Credit)
 {

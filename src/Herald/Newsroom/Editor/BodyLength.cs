@@ -10,15 +10,13 @@ namespace Herald.Newsroom.Editor;
 /// </summary>
 public sealed record BodyLength(int Words)
 {
-    /// <summary>A common pace for news reading on a screen; a reading time is an estimate, not a promise.</summary>
-    public const int WordsPerMinute = 230;
-
     public const string WordsHeader = "Herald-Words";
     public const string ReadingTimeHeader = "Herald-Reading-Time";
 
     public static BodyLength Of(RenderedBody rendered) => new(MarkdownRenderer.CountWords(rendered.PlainText));
 
-    public int Minutes => (Words + WordsPerMinute - 1) / WordsPerMinute;
+    /// <summary>The reading time the public page shows for the same words.</summary>
+    public int Minutes => ReadingTime.Minutes(Words);
 
     public string WordsText => Words == 1 ? "1 word" : string.Create(CultureInfo.InvariantCulture, $"{Words:N0} words");
 
