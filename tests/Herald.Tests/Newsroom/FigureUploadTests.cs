@@ -109,7 +109,7 @@ public sealed class FigureUploadTests(SqliteSiteFixture fixture) : IClassFixture
         return await scope.ServiceProvider.GetRequiredService<HeraldDbContext>().MediaItems.CountAsync();
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(NewsroomSession session, byte[] bytes, string fileName, params (string Name, string Value)[] fields)
+    internal static async Task<HttpResponseMessage> UploadAsync(NewsroomSession session, byte[] bytes, string fileName, params (string Name, string Value)[] fields)
     {
         var (_, page) = await session.Client.GetPageAsync("/newsroom");
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
