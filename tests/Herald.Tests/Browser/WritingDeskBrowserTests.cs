@@ -114,6 +114,47 @@ public sealed class WritingDeskBrowserTests(SqliteSiteFixture site, BrowserFixtu
         await page.Context.CloseAsync();
     }
 
+    [SkippableFact]
+    public async Task A_reporter_finds_the_featured_image_by_its_caption_and_chooses_it_by_thumbnail()
+    {
+        var page = await SignInAsync("desk-picker@example.org");
+        // Two pictures with one file name, as a newsroom gets them from two photographers.
+        using (var session = await NewsroomSession.SignInAsync(site.RequireServer(), "desk-picker-uploads@example.org", Roles.Author))
+        {
+            Assert.True((await FigureUploadTests.UploadAsync(session, MediaTests.Png(1200, 800), "IMG_0001.png",
+                ("Figure.Alt", "Rowers on the river at sunrise"), ("Figure.Caption", "The regatta crews train before work"), ("Figure.Credit", "Kai Berg"))).IsSuccessStatusCode);
+            Assert.True((await FigureUploadTests.UploadAsync(session, MediaTests.Png(800, 1200), "IMG_0001.png",
+                ("Figure.Alt", "A ferry at the pier"))).IsSuccessStatusCode);
+        }
+        await page.GotoAsync("/newsroom/articles/edit");
+        await page.Locator("input[name='Form.Headline']").FillAsync("Regatta season opens");
+        await page.Locator("textarea[name='Form.Body']").FillAsync("Crews from six clubs rowed the first race of the season.");
+
+        var picker = page.Locator("[data-media-picker]");
+        await picker.Locator("input[type=search]").FillAsync("regatta");
+        await picker.Locator("[data-media-status]", new() { HasText = "1 found for \"regatta\"" }).WaitForAsync();
+        var found = picker.Locator(".picker-item");
+        Assert.Equal(1, await found.CountAsync());
+        Assert.Contains("1200 × 800", await found.TextContentAsync());
+        Assert.Contains("Library alt text: Rowers on the river at sunrise", await found.TextContentAsync());
+        await found.ClickAsync();
+
+        Assert.Equal("true", await found.GetAttributeAsync("aria-pressed"));
+        Assert.Equal("Rowers on the river at sunrise", await page.Locator("input[name='Form.FeaturedAlt']").InputValueAsync());
+        Assert.Equal("The regatta crews train before work", await page.Locator("input[name='Form.FeaturedCaption']").InputValueAsync());
+        Assert.Equal("Kai Berg", await page.Locator("input[name='Form.FeaturedCredit']").InputValueAsync());
+        Assert.StartsWith("IMG_0001.png · 1200 × 800 · ", await page.Locator("select[name='Form.FeaturedMediaId'] option:checked").TextContentAsync());
+        Assert.True(await page.Locator("[data-featured-chosen]").IsVisibleAsync());
+        await page.Locator("[data-featured-chosen]").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "writing-desk-featured-picker.png") });
+
+        await page.Locator("button[value=publish]").ClickAsync();
+        await page.Locator(".notice", new() { HasText = "Published" }).WaitForAsync();
+        await page.GotoAsync((await page.Locator("a", new() { HasText = "View on the site" }).GetAttributeAsync("href"))!);
+        Assert.Equal("Rowers on the river at sunrise", await page.Locator(".featured-image img").GetAttributeAsync("alt"));
+        await page.Context.CloseAsync();
+    }
+
     private async Task<IPage> SignInAsync(string email)
     {
         var server = site.RequireServer();
