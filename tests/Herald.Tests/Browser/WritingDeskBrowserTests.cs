@@ -37,6 +37,14 @@ public sealed class WritingDeskBrowserTests(SqliteSiteFixture site, BrowserFixtu
         Assert.True(await page.Locator("[data-shortcuts]").IsVisibleAsync(), "the keys are explained on the page");
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "writing-desk-wide.png"), FullPage = true });
 
+        // The search preview follows the headline, and warns once it is longer than results show.
+        Assert.DoesNotContain("snippet-warning", await page.Locator("[data-snippet-title-note]").GetAttributeAsync("class") ?? "");
+        await page.Locator("input[name='Form.Headline']").FillAsync("Ferry timetable changes on Monday as the island service loses its night crossing");
+        await page.Locator("[data-snippet-title-note].snippet-warning", new() { HasText = "search results show about 60" }).WaitForAsync();
+        Assert.StartsWith("Ferry timetable changes on Monday as the island service", await page.Locator("[data-snippet-title]").TextContentAsync());
+        Assert.StartsWith("The early ferry leaves at six.", await page.Locator("[data-snippet-description]").TextContentAsync());
+        await page.Locator("[data-snippet]").ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "writing-desk-search-preview.png") });
+
         // Ctrl+Shift+P goes to the preview and back to the text.
         await body.FocusAsync();
         await page.Keyboard.PressAsync("Control+Shift+P");
@@ -171,7 +179,16 @@ public sealed class WritingDeskBrowserTests(SqliteSiteFixture site, BrowserFixtu
         await page.Locator("input[name='Form.Email']").FillAsync(email);
         await page.Locator("input[name='Form.Password']").FillAsync(Password);
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/newsroom");
+        try
+        {
+            await page.WaitForURLAsync("**/newsroom", new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say what the sign-in page answered instead of only that it timed out.
+            await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, $"writing-desk-sign-in-{email}.png") });
+            throw new TimeoutException($"Sign-in did not reach /newsroom; at {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+        }
         return page;
     }
 }

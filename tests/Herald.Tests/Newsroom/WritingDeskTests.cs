@@ -75,4 +75,30 @@ public sealed class WritingDeskTests(SqliteSiteFixture fixture) : IClassFixture<
         Assert.Equal(wordsText, length.WordsText);
         Assert.Equal(readingText, length.ReadingTimeText);
     }
+
+    [Fact]
+    public async Task The_search_preview_shows_the_pages_title_and_description_and_warns_past_the_lengths_shown()
+    {
+        using var author = await NewsroomSession.SignInAsync(Server, "desk-snippet@example.org", Roles.Author);
+        var headline = "Council approves the new harbour bridge after eleven years of planning disputes";
+        var id = await author.WriteAsync(headline, "The vote was close. " + Words(80), "publish");
+        var (_, editor) = await author.Client.GetPageAsync($"/newsroom/articles/edit/{id}");
+        using var reader = Server.CreateClient();
+        var (_, article) = await reader.GetPageAsync(await NewsroomWriting.PublicUrlAsync(Server, id));
+
+        var title = editor.QuerySelector("[data-snippet-title]")!.TextContent;
+        var description = editor.QuerySelector("[data-snippet-description]")!.TextContent;
+        Assert.Equal(article.Title, title);
+        Assert.Equal(article.QuerySelector("meta[name=description]")!.GetAttribute("content"), description);
+        var titleNote = editor.QuerySelector("[data-snippet-title-note]")!;
+        Assert.Contains("snippet-warning", titleNote.ClassName);
+        Assert.StartsWith($"The title is {title.Length} characters; search results show about 60", titleNote.TextContent);
+        Assert.Equal(headline, editor.QuerySelector("[data-snippet-card-title]")!.TextContent);
+
+        var shortStory = await author.WriteAsync("Bridge vote", "Body.", "save", ("Form.Dek", "A short standfirst."));
+        var (_, shortEditor) = await author.Client.GetPageAsync($"/newsroom/articles/edit/{shortStory}");
+        Assert.Equal("A short standfirst.", shortEditor.QuerySelector("[data-snippet-description]")!.TextContent);
+        Assert.Equal("Description: 19 of about 155 characters.", shortEditor.QuerySelector("[data-snippet-description-note]")!.TextContent);
+        Assert.DoesNotContain("snippet-warning", shortEditor.QuerySelector("[data-snippet-title-note]")!.ClassName ?? "");
+    }
 }

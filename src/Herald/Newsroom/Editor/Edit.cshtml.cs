@@ -43,6 +43,11 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
     /// <summary>The body as the public page would show it (sanitized), so the preview is there before any script runs.</summary>
     public string PreviewHtml { get; private set; } = "";
 
+    /// <summary>The story as a search result and a shared card would show it.</summary>
+    public SearchSnippet Snippet { get; private set; } = new("", "");
+
+    public string SiteTitle { get; private set; } = "";
+
     public BodyFormat BodyFormat => Stored?.BodyFormat ?? BodyFormat.Markdown;
 
     /// <summary>A step that takes the story off the site, waiting for the person to confirm it.</summary>
@@ -221,10 +226,12 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
 
     private async Task PrepareAsync(CancellationToken ct)
     {
-        Zone = (await site.GetAsync(ct)).Settings.TimeZone;
+        var settings = (await site.GetAsync(ct)).Settings;
+        (Zone, SiteTitle) = (settings.TimeZone, settings.Title);
         Choices = await EditorChoices.LoadAsync(db, Form.FeaturedMediaId, ct);
         var rendered = articleBody.Render(Form.Body ?? "", BodyFormat);
         (Length, PreviewHtml) = (BodyLength.Of(rendered), rendered.Html);
+        Snippet = SearchSnippet.For(Form, settings.Title, rendered.PlainText);
         var probe = Stored ?? new Article { Slug = "", Headline = "", CreatedByUserId = StaffId() };
         MayPublish = ArticleAuthorizationHandler.Allows(User, ArticleOperations.Publish, probe);
         MayDelete = Stored is not null && ArticleAuthorizationHandler.Allows(User, ArticleOperations.Delete, Stored);
