@@ -153,6 +153,8 @@ public sealed class WritingDeskBrowserTests(SqliteSiteFixture site, BrowserFixtu
         Assert.Equal("Kai Berg", await page.Locator("input[name='Form.FeaturedCredit']").InputValueAsync());
         Assert.StartsWith("IMG_0001.png · 1200 × 800 · ", await page.Locator("select[name='Form.FeaturedMediaId'] option:checked").TextContentAsync());
         Assert.True(await page.Locator("[data-featured-chosen]").IsVisibleAsync());
+        Assert.EndsWith(".png", await page.Locator("[data-featured-chosen] img").GetAttributeAsync("src"));
+        Assert.Equal(await page.Locator("[data-featured-chosen] img").GetAttributeAsync("src"), await page.Locator("[data-snippet-image]").GetAttributeAsync("src"));
         await page.Locator("[data-featured-chosen]").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "writing-desk-featured-picker.png") });
 

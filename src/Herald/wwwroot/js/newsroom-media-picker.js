@@ -26,7 +26,14 @@
     if (!chosen) return;
     chosen.hidden = !item;
     if (!item) return;
-    chosen.querySelector('[data-chosen-thumbnail]').src = item.thumbnailUrl;
+    let thumbnail = chosen.querySelector('[data-chosen-thumbnail]');
+    if (!thumbnail) {
+      thumbnail = element('img');
+      thumbnail.alt = '';
+      thumbnail.dataset.chosenThumbnail = '';
+      chosen.prepend(thumbnail);
+    }
+    thumbnail.src = item.thumbnailUrl;
     chosen.querySelector('[data-chosen-name]').textContent = item.name;
     chosen.querySelector('[data-chosen-details]').textContent = item.details;
     chosen.querySelector('[data-chosen-alt]').textContent = altNote(item.alt);

@@ -46,9 +46,18 @@
     description.length === 0 || description.length > descriptionLimit);
     const chosen = document.querySelector('[data-featured-chosen]');
     const thumbnail = chosen && chosen.querySelector('[data-chosen-thumbnail]');
-    const image = part('image');
-    image.hidden = !(chosen && !chosen.hidden && thumbnail && thumbnail.getAttribute('src'));
-    if (!image.hidden) image.src = thumbnail.getAttribute('src');
+    const source = chosen && !chosen.hidden && thumbnail ? thumbnail.getAttribute('src') : null;
+    let image = part('image');
+    if (!image && source) {
+      image = document.createElement('img');
+      image.alt = '';
+      image.dataset.snippetImage = '';
+      snippet.querySelector('.social-card').prepend(image);
+    }
+    if (image) {
+      image.hidden = !source;
+      if (source) image.src = source;
+    }
   };
 
   // After the other scripts have had their turn (the picker shows its choice, the preview its text).
