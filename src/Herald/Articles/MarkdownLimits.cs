@@ -16,7 +16,7 @@ public static class MarkdownLimits
     /// <summary>Quotes and list levels around one line, together.</summary>
     public const int MaxNesting = 32;
 
-    /// <summary>Emphasis marks, link brackets and web addresses in one paragraph, list item or table.</summary>
+    /// <summary>Emphasis marks, link brackets and web addresses in one paragraph, list item, table or figure.</summary>
     public const int MaxMarksPerBlock = 256;
 
     /// <summary>The longest run of one emphasis character (each pair nests one more level).</summary>
@@ -30,6 +30,7 @@ public static class MarkdownLimits
         var blockStart = 0;
         char fence = '\0';
         var fenceLength = 0;
+        var inFigure = false;
         var lineNumber = 0;
         foreach (var line in markdown.AsSpan().EnumerateLines())
         {
@@ -51,12 +52,30 @@ public static class MarkdownLimits
                 return string.Create(CultureInfo.InvariantCulture,
                     $"Line {lineNumber} of the body nests quotes and lists {nesting} levels deep; Herald renders at most {MaxNesting}. Flatten the quotes or lists there.");
             }
-            if (rest.IsWhiteSpace() || startsBlock || IsHeading(rest) || IsThematicBreak(rest))
+            if (inFigure)
+            {
+                // A figure's lines are raw until its closing fence: no fence, heading or blank line
+                // inside it starts anything, and all its caption lines are rendered as one piece.
+                if (Figures.Figure.IsClosing(rest))
+                {
+                    inFigure = false;
+                    marks = 0;
+                    continue;
+                }
+            }
+            else if (Figures.Figure.IsOpening(rest))
+            {
+                inFigure = true;
+                marks = 0;
+                blockStart = lineNumber;
+                continue;
+            }
+            else if (rest.IsWhiteSpace() || startsBlock || IsHeading(rest) || IsThematicBreak(rest))
             {
                 marks = 0;
                 blockStart = lineNumber;
             }
-            if (FenceOpening(rest) is { } opening)
+            if (!inFigure && FenceOpening(rest) is { } opening)
             {
                 (fence, fenceLength) = opening;
                 continue;
@@ -68,6 +87,11 @@ public static class MarkdownLimits
                     $"Line {lineNumber} of the body has {longestRun} emphasis marks in a row; Herald reads at most {MaxRun}. Remove some of them.");
             }
             marks += lineMarks;
+            if (marks > MaxMarksPerBlock && inFigure)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"The figure starting at line {blockStart} of the body has more than {MaxMarksPerBlock} emphasis marks, link brackets and web addresses in its caption and credit; Herald renders at most {MaxMarksPerBlock} in one figure. Shorten the caption, or close the figure with a line of three colons (:::).");
+            }
             if (marks > MaxMarksPerBlock)
             {
                 return string.Create(CultureInfo.InvariantCulture,

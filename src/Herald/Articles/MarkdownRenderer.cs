@@ -1,4 +1,5 @@
 using Ganss.Xss;
+using Herald.Articles.Figures;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -19,6 +20,7 @@ public sealed class MarkdownRenderer : IBodyRenderer
         .UseAutoLinks()
         .UseFootnotes()
         .UseEmphasisExtras()
+        .Use<FigureExtension>()
         .Build();
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();

@@ -16,13 +16,14 @@ public sealed class FeatureBoundaryTests
     {
         // The database and how to reach it.
         ["Storage"] = ["HeraldDbContext", "SqliteHeraldDbContext", "PostgresHeraldDbContext", "DatabaseConnection", "DatabaseProvider", "DatabaseInitializer"],
-        // Queries and list shapes, public addresses and slugs, the write pipeline, its change handlers and body rendering.
+        // Queries and list shapes, public addresses and slugs, the write pipeline, its change handlers and body rendering;
+        // the figure block the editor inserts and the reading time the editor shows as the page does.
         ["Articles"] =
         [
             "ArticleQueries", "ArticleSummary", "BylineName", "PagedList", "PageNumber", "ArticleUrls", "Slugs", "ITaxonomyTerm",
             "ArticlePipeline", "ArticleEdit", "ArticleBatch", "ArticleWriteOrigin", "ArticleRejectedException",
             "IArticleChangeHandler", "ArticleChange", "ArticleChangeKind", "ArticleBody", "IBodyRenderer", "IBodyRenderHints", "RenderedBody",
-            "MarkdownRenderer", "PublicArticles", "ArticleGraph", "ArticleLimits",
+            "MarkdownRenderer", "PublicArticles", "ArticleGraph", "ArticleLimits", "Figure", "ReadingTime",
             // Whether a reader may see a password-protected story's words, for every page, feed and API that shows them;
             // the cache policy that keeps unlocked answers out of the output cache, for Hosting's policies.
             "PostPasswords", "UnlockedReaderPolicy",

@@ -32,7 +32,9 @@ public sealed class NewsroomBrowserTests(SqliteSiteFixture site, BrowserFixture 
         await page.Locator("[data-preview-body] strong").WaitForAsync();
         Assert.Equal("one hundred steps", await page.Locator("[data-preview-body] strong").TextContentAsync());
         Assert.Equal("Lighthouse keeper retires after forty years", await page.Locator("[data-preview-headline]").TextContentAsync());
-        await page.Locator("select[name='Form.FeaturedMediaId']").SelectOptionAsync(new SelectOptionValue { Label = "lighthouse.png" });
+        // Options name size and upload time after the file name, so two files of one name differ.
+        var lighthouse = await page.Locator("select[name='Form.FeaturedMediaId'] option", new() { HasText = "lighthouse.png · 1400 × 800" }).GetAttributeAsync("value");
+        await page.Locator("select[name='Form.FeaturedMediaId']").SelectOptionAsync(new SelectOptionValue { Value = lighthouse });
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "newsroom-editor-desktop.png"), FullPage = true });
 
         await page.Locator("button[value=publish]").ClickAsync();

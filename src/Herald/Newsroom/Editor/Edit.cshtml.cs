@@ -15,7 +15,7 @@ namespace Herald.Newsroom.Editor;
 /// The article editor. Every outcome keeps what the person typed: a refused save re-renders
 /// their words with the reasons (422), a conflict shows both versions (409).
 /// </summary>
-public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Autosaver autosaver, ArticleTrash trash, SiteState site, TimeProvider clock)
+public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Autosaver autosaver, ArticleTrash trash, SiteState site, ArticleBody articleBody, TimeProvider clock)
     : PageModel
 {
     [BindProperty]
@@ -39,6 +39,19 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
     /// <summary>Editors decide what leads the home page.</summary>
     public bool MayMakeSticky => ArticleAuthorizationHandler.IsEditor(User);
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>Words and reading time of the body in the form, shown before any script runs.</summary>
+    public BodyLength Length { get; private set; } = new(0);
+
+    /// <summary>The body as the public page would show it (sanitized), so the preview is there before any script runs.</summary>
+    public string PreviewHtml { get; private set; } = "";
+
+    /// <summary>The story as a search result and a shared card would show it.</summary>
+    public SearchSnippet Snippet { get; private set; } = new("", "");
+
+    public string SiteTitle { get; private set; } = "";
+
+    public BodyFormat BodyFormat => Stored?.BodyFormat ?? BodyFormat.Markdown;
 
     /// <summary>A step that takes the story off the site, waiting for the person to confirm it.</summary>
     public Confirmation? Confirmation { get; private set; }
@@ -243,8 +256,12 @@ public sealed class EditModel(HeraldDbContext db, ArticlePublisher publisher, Au
 
     private async Task PrepareAsync(CancellationToken ct)
     {
-        Zone = (await site.GetAsync(ct)).Settings.TimeZone;
+        var settings = (await site.GetAsync(ct)).Settings;
+        (Zone, SiteTitle) = (settings.TimeZone, settings.Title);
         Choices = await EditorChoices.LoadAsync(db, Form.FeaturedMediaId, ct);
+        var rendered = articleBody.Render(Form.Body ?? "", BodyFormat);
+        (Length, PreviewHtml) = (BodyLength.Of(rendered), rendered.Html);
+        Snippet = SearchSnippet.For(Form, settings.Title, rendered.PlainText);
         var probe = Stored ?? new Article { Slug = "", Headline = "", CreatedByUserId = StaffId() };
         MayPublish = ArticleAuthorizationHandler.Allows(User, ArticleOperations.Publish, probe);
         MayDelete = Stored is not null && ArticleAuthorizationHandler.Allows(User, ArticleOperations.Delete, Stored);

@@ -1,11 +1,10 @@
+using Herald.Newsroom.Media;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Newsroom.Editor;
 
 public sealed record Choice(int Id, string Name);
-
-public sealed record MediaChoice(int Id, string Name, string ThumbnailUrl, string Alt);
 
 /// <summary>What the editor's pickers offer: people for the byline, sections, recent pictures.</summary>
 public sealed record EditorChoices(IReadOnlyList<Choice> Authors, IReadOnlyList<Choice> Categories, IReadOnlyList<MediaChoice> Media)
@@ -17,10 +16,7 @@ public sealed record EditorChoices(IReadOnlyList<Choice> Authors, IReadOnlyList<
         var authors = await db.Authors.AsNoTracking().OrderBy(a => a.Name).Select(a => new Choice(a.Id, a.Name)).ToListAsync(ct);
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name)
             .Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct);
-        var media = await db.MediaItems.AsNoTracking()
-            .OrderByDescending(m => m.Id == selectedMediaId).ThenByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id)
-            .Take(RecentMedia)
-            .Select(m => new MediaChoice(m.Id, m.OriginalName, m.ThumbnailUrl, m.Alt)).ToListAsync(ct);
+        var media = await MediaPicker.FindAsync(db, null, RecentMedia, selectedMediaId, ct);
         return new EditorChoices(authors, categories, media);
     }
 }

@@ -22,6 +22,10 @@ public sealed class PreviewModel(ArticleBody articleBody) : PageModel
             return BadRequest("The body format must be Markdown or Html.");
         }
         var rendered = articleBody.Render(body ?? "", bodyFormat);
+        // The editor shows these beside the preview; the same numbers the page was written with.
+        var length = BodyLength.Of(rendered);
+        Response.Headers[BodyLength.WordsHeader] = length.WordsText;
+        Response.Headers[BodyLength.ReadingTimeHeader] = length.ReadingTimeText;
         if (rendered.Problem is { } problem)
         {
             // The editor's script shows this text in place of the preview; the words stay in the form.

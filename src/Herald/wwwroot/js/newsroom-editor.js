@@ -1,5 +1,6 @@
-// The article editor: live preview, autosave every few seconds and when the page is hidden,
-// and an unsent copy in localStorage so a lost connection or a closed tab loses nothing.
+// The article editor: live preview with word count and reading time, keys for save and preview,
+// autosave every few seconds and when the page is hidden, and an unsent copy in localStorage so a
+// lost connection or a closed tab loses nothing.
 (() => {
   'use strict';
   const form = document.querySelector('form.editor');
@@ -123,6 +124,13 @@
       data.append('__RequestVerificationToken', field('__RequestVerificationToken').value);
       try {
         const response = await fetch(form.dataset.previewUrl, { method: 'POST', body: data, credentials: 'same-origin' });
+        // Words and reading time come from the server, counted as the stored word count is.
+        const words = response.headers.get('Herald-Words');
+        const reading = response.headers.get('Herald-Reading-Time');
+        const wordCount = document.querySelector('[data-word-count]');
+        const readingTime = document.querySelector('[data-reading-time]');
+        if (words && wordCount) wordCount.textContent = words;
+        if (reading && readingTime) readingTime.textContent = reading;
         if (response.ok) {
           // The server sanitized this HTML with the same rules as the public page.
           previewBody.innerHTML = await response.text();
@@ -137,6 +145,33 @@
       } catch (e) { /* The preview is a convenience; writing goes on without it. */ }
     }, 300);
   };
+
+  // Keys: Ctrl/Cmd+S presses the save button (the submit handler keeps a copy as for a click);
+  // Ctrl/Cmd+Shift+P moves to the preview, and from the preview back to where the writer was.
+  const preview = document.getElementById('editor-preview');
+  const saveButton = form.querySelector('[data-shortcut-save]');
+  let returnTo = null;
+  document.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key === 's' && !event.shiftKey && saveButton) {
+      event.preventDefault();
+      if (!submitting) form.requestSubmit(saveButton);
+    } else if (key === 'p' && event.shiftKey && preview) {
+      event.preventDefault();
+      if (preview.contains(document.activeElement) && returnTo && document.contains(returnTo)) {
+        returnTo.focus();
+        returnTo = null;
+      } else {
+        returnTo = document.activeElement;
+        refreshPreview();
+        preview.scrollIntoView({ block: 'start' });
+        preview.focus({ preventScroll: true });
+      }
+    }
+  });
+  const shortcuts = document.querySelector('[data-shortcuts]');
+  if (shortcuts) shortcuts.hidden = false;
 
   form.addEventListener('input', () => { dirty = true; keepCopy(false); refreshPreview(); });
   form.addEventListener('change', () => { dirty = true; });
