@@ -87,17 +87,13 @@ if [[ -n "$before" ]]; then
     targets=(before after)
 fi
 
+# Each Herald seeds its own demo database: an older build cannot open a database a newer one
+# migrated, and the demo's stories are the same in both.
 port="$(free_port "$first_port")"
-say "Seeding the demo site once (Herald after, port $port)"
-start_herald seed "${dlls[after]}" "$port" "$work/seed.db"
-kill "${pids[-1]}"
-wait "${pids[-1]}" 2>/dev/null || true
 for name in "${targets[@]}"; do
     port="$(free_port "$port")"
     ports[$name]="$port"
-    cp "$work/seed.db" "$work/$name.db"
-    [[ ! -f "$work/seed.db-wal" ]] || cp "$work/seed.db-wal" "$work/$name.db-wal"
-    say "Starting Herald ($name) on port $port"
+    say "Starting Herald ($name) on port $port, seeding its demo"
     start_herald "$name" "${dlls[$name]}" "$port" "$work/$name.db"
     port=$((port + 1))
 done
@@ -111,6 +107,9 @@ say "Writing the page's bytes for nginx"
 mkdir -p "$work/nginx/root" "$work/nginx/logs"
 curl -fs "$base$article_path" -o "$work/nginx/root/article.html"
 gzip -9 -k "$work/nginx/root/article.html"
+# mktemp makes the folder private; nginx's workers (not root when nginx starts as root) must read the page.
+chmod 755 "$work" "$work/nginx" "$work/nginx/root"
+chmod 644 "$work/nginx/root/article.html" "$work/nginx/root/article.html.gz"
 nginx_port="$(free_port "$port")"
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes auto;
@@ -150,12 +149,14 @@ url_of() {
     if [[ "$1" == nginx ]]; then echo "http://127.0.0.1:${ports[nginx]}/article"; else echo "http://127.0.0.1:${ports[$1]}$article_path"; fi
 }
 
-# The same page: nginx serves the first Herald's stored copy. Each Herald renders its own, which
-# differs only in the comment form's time stamp, so sizes are compared, not bytes.
+# The same page: nginx serves the first Herald's stored copy, which that Herald renders again
+# differing only in the comment form's time stamp, so sizes are compared, not bytes. Another
+# version of Herald may write the page a little differently: its size is shown, not checked.
 nginx_size="$(stat -c %s "$work/nginx/root/article.html")"
 for name in "${targets[@]}"; do
     size="$(curl -fs "$(url_of "$name")" | wc -c)"
-    (( size > nginx_size - 64 && size < nginx_size + 64 )) \
+    say "Herald ($name) serves the page in $size bytes; nginx's copy has $nginx_size"
+    [[ "$name" != "$first" ]] || (( size > nginx_size - 64 && size < nginx_size + 64 )) \
         || { echo "herald ($name) serves $size bytes, nginx's copy has $nginx_size" >&2; exit 1; }
     for encoding in gzip br; do
         got="$(curl -fs -o /dev/null -D - -H "Accept-Encoding: $encoding" "$(url_of "$name")" | tr -d '\r' | awk -F': ' 'tolower($1) == "content-encoding" { print $2 }')"
