@@ -57,6 +57,7 @@ public static class Caching
         }
         Invalidation.FreshPageStore.Decorate(services);
         services.AddSingleton<CacheEvictor>();
+        services.AddSingleton<Invalidation.JournalBell>();
         services.AddSingleton<Invalidation.JournalFollower>();
         services.AddHostedService(provider => provider.GetRequiredService<Invalidation.JournalFollower>());
         services.AddScoped<Invalidation.SiteWriter>();

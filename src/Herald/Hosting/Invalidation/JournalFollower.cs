@@ -4,8 +4,8 @@ using Herald.Storage;
 namespace Herald.Hosting.Invalidation;
 
 /// <summary>
-/// Keeps this process's caches in step with writes made anywhere: every <see cref="PollInterval"/>
-/// it reads the journal rows after its position (one indexed range read on the key) and evicts their
+/// Keeps this process's caches in step with writes made anywhere: when the <see cref="JournalBell"/>
+/// rings, and at least every <see cref="PollInterval"/>, it reads the journal rows after its position (one indexed range read on the key) and evicts their
 /// tags here — cached pages and in-memory copies alike. Rows this process wrote itself were evicted
 /// by their writer after its commit and are skipped. Old rows are pruned.
 /// </summary>
@@ -18,12 +18,15 @@ namespace Herald.Hosting.Invalidation;
 /// <see cref="TimeProvider"/> the site is given (a test's fake clock must not stop it); the
 /// journal's own times, written by writers, are on the site's.
 /// </remarks>
-public sealed class JournalFollower(DatabaseConnection database, CacheEvictor evictor, TimeProvider clock, ILogger<JournalFollower> log)
+public sealed class JournalFollower(DatabaseConnection database, CacheEvictor evictor, JournalBell bell, TimeProvider clock, ILogger<JournalFollower> log)
     : BackgroundService
 {
     private static readonly TimeProvider Machine = TimeProvider.System;
 
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The least time between two reads, however often the <see cref="JournalBell"/> rings (a burst of writes).</summary>
+    private static readonly TimeSpan LeastGap = TimeSpan.FromMilliseconds(20);
 
     /// <summary>How long journal rows are kept.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromMinutes(10);
@@ -91,7 +94,8 @@ public sealed class JournalFollower(DatabaseConnection database, CacheEvictor ev
             }
             try
             {
-                await Task.Delay(PollInterval, Machine, stoppingToken);
+                await Task.Delay(LeastGap, Machine, stoppingToken);
+                await bell.WaitAsync(PollInterval - LeastGap, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -6,9 +6,10 @@ namespace Herald.Hosting.Invalidation;
 /// The one way Herald commits a write that readers may see. The write declares what it affects
 /// (cache tags, on the <see cref="InvalidationSet"/> it is handed); the writer commits the data
 /// and a journal row naming those tags in one transaction, and only then evicts them here. Other
-/// processes learn of the write from the journal (<see cref="JournalFollower"/>).
+/// processes learn of the write from the journal (<see cref="JournalFollower"/>), woken by the
+/// <see cref="JournalBell"/> the writer rings after its commit.
 /// </summary>
-public sealed class SiteWriter(HeraldDbContext db, JournalFollower follower, CacheEvictor evictor, TimeProvider clock, ILogger<SiteWriter> log)
+public sealed class SiteWriter(HeraldDbContext db, JournalFollower follower, JournalBell bell, CacheEvictor evictor, TimeProvider clock, ILogger<SiteWriter> log)
 {
     /// <summary>Saves what the context tracks as one write affecting <paramref name="affects"/>.</summary>
     public Task SaveChangesAsync(IEnumerable<string> affects, CancellationToken ct) =>
@@ -56,6 +57,10 @@ public sealed class SiteWriter(HeraldDbContext db, JournalFollower follower, Cac
                 follower.AppliedHere(entry.Id);
             }
             await transaction.CommitAsync(ct);
+            if (entry is not null)
+            {
+                bell.Ring();
+            }
         }
         if (evictLater is not null)
         {
