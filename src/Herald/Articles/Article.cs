@@ -135,6 +135,11 @@ public sealed class FeaturedImage
 
     /// <summary>The renditions as an HTML srcset ("url 480w, url 800w, ..."), copied from the library item.</summary>
     public string? Srcset { get; set; }
+
+    /// <summary>The library item's focal point (<see cref="Media.FocalPoint"/>), kept in step when an editor moves it.</summary>
+    public int FocusX { get; set; } = Media.FocalPoint.Middle;
+
+    public int FocusY { get; set; } = Media.FocalPoint.Middle;
 }
 
 /// <summary>Byline order matters ("By A and B"), so the join carries a position.</summary>

@@ -21,7 +21,9 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
         a.Authors.OrderBy(b => b.Position).Select(b => new BylineName(b.Author.Name, b.Author.Slug)).ToList(),
         a.CommentCount,
         a.FeaturedImage != null ? a.FeaturedImage.Srcset : null,
-        a.Password != null);
+        a.Password != null,
+        a.FeaturedImage != null ? a.FeaturedImage.FocusX : Media.FocalPoint.Middle,
+        a.FeaturedImage != null ? a.FeaturedImage.FocusY : Media.FocalPoint.Middle);
 
     /// <summary>
     /// The stories a reader may see: published, and not in the future. Standing pages (About,

@@ -20,9 +20,14 @@ public sealed record ArticleSummary(
     IReadOnlyList<BylineName> Authors,
     int CommentCount = 0,
     string? ImageSrcset = null,
-    bool IsProtected = false)
+    bool IsProtected = false,
+    int ImageFocusX = Media.FocalPoint.Middle,
+    int ImageFocusY = Media.FocalPoint.Middle)
 {
     public string Url(TimeZoneInfo zone) => ArticleUrls.For(PublishedAt, Slug, zone);
+
+    /// <summary>The classes that keep the picture's focal point in view when the card crops it.</summary>
+    public string ImageFocusClasses => Media.FocalPoint.Classes(ImageFocusX, ImageFocusY);
 }
 
 public static class CommentCounts

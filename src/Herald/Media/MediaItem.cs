@@ -26,6 +26,13 @@ public sealed class MediaItem
     public string Alt { get; set; } = "";
     public string? Caption { get; set; }
     public string? Credit { get; set; }
+
+    /// <summary>The spot kept in view when a layout crops the picture, in percent across (<see cref="FocalPoint"/>).</summary>
+    public int FocusX { get; set; } = FocalPoint.Middle;
+
+    /// <summary>The spot kept in view when a layout crops the picture, in percent down.</summary>
+    public int FocusY { get; set; } = FocalPoint.Middle;
+
     public string? UploadedByUserId { get; set; }
     public string UploadedByName { get; set; } = "";
     public DateTime UploadedAt { get; set; }

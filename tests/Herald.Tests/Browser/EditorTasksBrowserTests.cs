@@ -110,25 +110,7 @@ public sealed class EditorTasksBrowserTests(MailSiteFixture site, BrowserFixture
         Assert.Equal(400, again?.Status);
     }
 
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var server = site.RequireServer();
-        await NewsroomSession.CreateUserAsync(server, email, Roles.Editor, Password);
-        // Playwright's waits evaluate script text, which Herald's content security policy forbids.
-        var context = await browser.RequireBrowser().NewContextAsync(new()
-        {
-            BypassCSP = true,
-            BaseURL = server.Address.ToString().TrimEnd('/'),
-            ViewportSize = new() { Width = 1440, Height = 1000 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/newsroom/login");
-        await page.Locator("input[name='Form.Email']").FillAsync(email);
-        await page.Locator("input[name='Form.Password']").FillAsync(Password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/newsroom", new() { Timeout = 60_000 });
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email) => NewsroomBrowserSession.SignInAsync(browser, site.RequireServer(), email, Roles.Editor);
 
     /// <summary>Writes and publishes a story; its editor's address and its public path.</summary>
     private static async Task<(string Editor, string Address)> PublishAsync(IPage page, string headline, string body)

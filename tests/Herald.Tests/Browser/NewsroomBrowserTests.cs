@@ -12,8 +12,6 @@ namespace Herald.Tests.Browser;
 public sealed class NewsroomBrowserTests(SqliteSiteFixture site, BrowserFixture browser)
     : IClassFixture<SqliteSiteFixture>, IClassFixture<BrowserFixture>
 {
-    private const string Password = "a password for the browser";
-
     [SkippableFact]
     public async Task An_author_writes_an_illustrated_article_sees_the_preview_and_publishes_it()
     {
@@ -78,23 +76,5 @@ public sealed class NewsroomBrowserTests(SqliteSiteFixture site, BrowserFixture 
         Assert.Equal("The first paragraph. And a second, typed just before closing.", body);
     }
 
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var server = site.RequireServer();
-        await NewsroomSession.CreateUserAsync(server, email, Roles.Author, Password);
-        // Playwright's waits evaluate script text, which Herald's content security policy forbids.
-        var context = await browser.RequireBrowser().NewContextAsync(new()
-        {
-            BypassCSP = true,
-            BaseURL = server.Address.ToString().TrimEnd('/'),
-            ViewportSize = new() { Width = 1440, Height = 1000 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/newsroom/login");
-        await page.Locator("input[name='Form.Email']").FillAsync(email);
-        await page.Locator("input[name='Form.Password']").FillAsync(Password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/newsroom");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email) => NewsroomBrowserSession.SignInAsync(browser, site.RequireServer(), email, Roles.Author);
 }

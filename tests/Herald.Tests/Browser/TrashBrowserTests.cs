@@ -13,8 +13,6 @@ namespace Herald.Tests.Browser;
 public sealed class TrashBrowserTests(SqliteSiteFixture site, BrowserFixture browser)
     : IClassFixture<SqliteSiteFixture>, IClassFixture<BrowserFixture>
 {
-    private const string Password = "a password for the trash";
-
     [SkippableFact]
     public async Task An_editor_trashes_a_published_story_after_confirming_then_restores_it_to_the_site()
     {
@@ -87,23 +85,5 @@ public sealed class TrashBrowserTests(SqliteSiteFixture site, BrowserFixture bro
         await page.Context.CloseAsync();
     }
 
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var server = site.RequireServer();
-        await NewsroomSession.CreateUserAsync(server, email, Roles.Editor, Password);
-        // Playwright's waits evaluate script text, which Herald's content security policy forbids.
-        var context = await browser.RequireBrowser().NewContextAsync(new()
-        {
-            BypassCSP = true,
-            BaseURL = server.Address.ToString().TrimEnd('/'),
-            ViewportSize = new() { Width = 1440, Height = 1000 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/newsroom/login");
-        await page.Locator("input[name='Form.Email']").FillAsync(email);
-        await page.Locator("input[name='Form.Password']").FillAsync(Password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/newsroom");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email) => NewsroomBrowserSession.SignInAsync(browser, site.RequireServer(), email, Roles.Editor);
 }

@@ -13,8 +13,6 @@ namespace Herald.Tests.Browser;
 public sealed class WritingDeskBrowserTests(SqliteSiteFixture site, BrowserFixture browser)
     : IClassFixture<SqliteSiteFixture>, IClassFixture<BrowserFixture>
 {
-    private const string Password = "a password for the writing desk";
-
     [SkippableFact]
     public async Task A_reporter_writes_beside_the_preview_watches_the_count_and_saves_with_the_keyboard()
     {
@@ -165,32 +163,5 @@ public sealed class WritingDeskBrowserTests(SqliteSiteFixture site, BrowserFixtu
         await page.Context.CloseAsync();
     }
 
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var server = site.RequireServer();
-        await NewsroomSession.CreateUserAsync(server, email, Roles.Author, Password);
-        // Playwright's waits evaluate script text, which Herald's content security policy forbids.
-        var context = await browser.RequireBrowser().NewContextAsync(new()
-        {
-            BypassCSP = true,
-            BaseURL = server.Address.ToString().TrimEnd('/'),
-            ViewportSize = new() { Width = 1440, Height = 1000 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/newsroom/login");
-        await page.Locator("input[name='Form.Email']").FillAsync(email);
-        await page.Locator("input[name='Form.Password']").FillAsync(Password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        try
-        {
-            await page.WaitForURLAsync("**/newsroom", new() { Timeout = 60_000 });
-        }
-        catch (TimeoutException)
-        {
-            // Say what the sign-in page answered instead of only that it timed out.
-            await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, $"writing-desk-sign-in-{email}.png") });
-            throw new TimeoutException($"Sign-in did not reach /newsroom; at {page.Url}: {await page.Locator("main").InnerTextAsync()}");
-        }
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email) => NewsroomBrowserSession.SignInAsync(browser, site.RequireServer(), email, Roles.Author);
 }

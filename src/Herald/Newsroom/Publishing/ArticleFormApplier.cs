@@ -163,6 +163,8 @@ public sealed class ArticleFormApplier(HeraldDbContext db, ArticleBody body)
             Width = media.Width,
             Height = media.Height,
             MediaItemId = media.Id,
+            FocusX = media.FocusX,
+            FocusY = media.FocusY,
             // Words given in the library travel with the picture unless the article says otherwise.
             Alt = Blank(form.FeaturedAlt) ?? media.Alt,
             Caption = Blank(form.FeaturedCaption) ?? media.Caption,

@@ -331,6 +331,8 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticlePipeline pip
             Width = picture.Width,
             Height = picture.Height,
             MediaItemId = picture.Id,
+            FocusX = picture.FocusX,
+            FocusY = picture.FocusY,
             Srcset = picture.Srcset.Length > 0 ? picture.Srcset : null,
         };
     }

@@ -798,6 +798,12 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("FocusX")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FocusY")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Height")
                         .HasColumnType("integer");
 
@@ -1645,6 +1651,12 @@ namespace Herald.Storage.Migrations.Postgres
                             b1.Property<string>("Credit")
                                 .HasMaxLength(300)
                                 .HasColumnType("character varying(300)");
+
+                            b1.Property<int>("FocusX")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("FocusY")
+                                .HasColumnType("integer");
 
                             b1.Property<int>("Height")
                                 .HasColumnType("integer");

@@ -771,6 +771,12 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FocusX")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FocusY")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Height")
                         .HasColumnType("INTEGER");
 
@@ -1586,6 +1592,12 @@ namespace Herald.Storage.Migrations.Sqlite
                             b1.Property<string>("Credit")
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("FocusX")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("FocusY")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<int>("Height")
                                 .HasColumnType("INTEGER");
