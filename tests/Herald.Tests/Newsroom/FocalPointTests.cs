@@ -36,6 +36,12 @@ public sealed class FocalPointTests(SqliteSiteFixture fixture) : IClassFixture<S
         Assert.Contains("focus-x-30", page.QuerySelector("[data-focal-editor]")!.ClassName);
         // Snapped to the stylesheet's 5% steps, on the cached home page as on the story's section.
         Assert.Contains("focus-x-30 focus-y-70", CardImageClasses(await reader.GetPageAsync("/"), headline));
+        // The editor's picker and its shared-link preview crop the same way.
+        var picked = await editor.Client.GetStringAsync("/newsroom/media/pick?q=harbour-crane");
+        Assert.Contains("\"focusClasses\":\"focus-x-30 focus-y-70\"", picked);
+        var story = await editor.WriteAsync($"Another crane {Guid.NewGuid():N}", "Words.", "save", ("Form.FeaturedMediaId", picture.ToString(CultureInfo.InvariantCulture)));
+        var (_, desk) = await editor.Client.GetPageAsync($"/newsroom/articles/edit/{story}");
+        Assert.Contains("focus-x-30 focus-y-70", desk.QuerySelector("[data-snippet-image]")!.ClassName);
     }
 
     [Theory]

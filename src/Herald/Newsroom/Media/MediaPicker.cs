@@ -8,8 +8,12 @@ namespace Herald.Newsroom.Media;
 /// One picture as a picker offers it. Two uploads of "photo.jpg" are told apart by what a person
 /// can see: the thumbnail, the size in pixels and when each was uploaded.
 /// </summary>
-public sealed record MediaChoice(int Id, string Name, string ThumbnailUrl, string Alt, string? Caption, string? Credit, int Width, int Height, DateTime UploadedAt)
+public sealed record MediaChoice(int Id, string Name, string ThumbnailUrl, string Alt, string? Caption, string? Credit, int Width, int Height, DateTime UploadedAt,
+    int FocusX = Herald.Media.FocalPoint.Middle, int FocusY = Herald.Media.FocalPoint.Middle)
 {
+    /// <summary>The classes that crop the picture's previews around its focal point.</summary>
+    public string FocusClasses => Herald.Media.FocalPoint.Classes(FocusX, FocusY);
+
     public string Details(TimeZoneInfo zone) => $"{Width} × {Height} · {Display.DateAndTime(UploadedAt, zone)}";
 
     /// <summary>The text of a plain select's option, for pages without script.</summary>
@@ -37,7 +41,7 @@ public static class MediaPicker
         return await items
             .OrderByDescending(m => m.Id == chosenId).ThenByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id)
             .Take(take)
-            .Select(m => new MediaChoice(m.Id, m.OriginalName, m.ThumbnailUrl, m.Alt, m.Caption, m.Credit, m.Width, m.Height, m.UploadedAt))
+            .Select(m => new MediaChoice(m.Id, m.OriginalName, m.ThumbnailUrl, m.Alt, m.Caption, m.Credit, m.Width, m.Height, m.UploadedAt, m.FocusX, m.FocusY))
             .ToListAsync(ct);
     }
 }

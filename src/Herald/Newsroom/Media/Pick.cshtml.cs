@@ -23,6 +23,7 @@ public sealed class PickModel(HeraldDbContext db, SiteState site) : PageModel
                 id = m.Id,
                 name = m.Name,
                 thumbnailUrl = m.ThumbnailUrl,
+                focusClasses = m.FocusClasses,
                 alt = m.Alt,
                 caption = m.Caption,
                 credit = m.Credit,

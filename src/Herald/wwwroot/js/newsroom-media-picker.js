@@ -34,6 +34,7 @@
       chosen.prepend(thumbnail);
     }
     thumbnail.src = item.thumbnailUrl;
+    thumbnail.className = `focal ${item.focusClasses || ''}`;
     chosen.querySelector('[data-chosen-name]').textContent = item.name;
     chosen.querySelector('[data-chosen-details]').textContent = item.details;
     chosen.querySelector('[data-chosen-alt]').textContent = altNote(item.alt);
@@ -69,6 +70,7 @@
       button.setAttribute('aria-pressed', String(select.value === String(item.id)));
       const image = element('img');
       image.src = item.thumbnailUrl;
+      image.className = `focal ${item.focusClasses || ''}`;
       image.alt = '';
       image.loading = 'lazy';
       button.append(image, element('span', 'picker-name', item.name), element('span', 'hint', item.details), element('span', 'picker-alt', altNote(item.alt)));

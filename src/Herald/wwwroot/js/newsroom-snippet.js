@@ -56,7 +56,10 @@
     }
     if (image) {
       image.hidden = !source;
-      if (source) image.src = source;
+      if (source) {
+        image.src = source;
+        image.className = thumbnail.className; // cropped around the picture's focal point, as shared links are
+      }
     }
   };
 
