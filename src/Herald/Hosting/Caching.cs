@@ -38,7 +38,7 @@ public static class Caching
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByQuery("*")
                 .VaryByValue(PageEncoding.VaryRule)
-                .Tag(CacheTags.Site));
+                .Tag(CacheTags.Site, CacheTags.Search));
             cache.AddPolicy(Feed, policy => policy
                 .Expire(TimeSpan.FromMinutes(30))
                 .VaryByValue(PageEncoding.VaryRule)
@@ -92,6 +92,12 @@ public static class CacheTags
     /// <summary>Every answer of the WordPress-compatible REST API (/wp-json): lists there show any article.</summary>
     public const string WordPressApi = "wp-api";
 
+    /// <summary>
+    /// Search result pages: any article write may change which stories a query finds and what
+    /// their hits show (a new story, a trashed one, a password set), so every article write evicts them.
+    /// </summary>
+    public const string Search = "search";
+
     /// <summary>The site-wide comments feed.</summary>
     public const string CommentsFeed = "comments";
 
@@ -107,13 +113,14 @@ public static class CacheTags
     /// <summary>The topic page of a person, organisation or place.</summary>
     public static string Topic(int entityId) => $"entity:{entityId}";
 
-    /// <summary>Every page that shows the article: itself, home, its archives, feeds and the WordPress API.</summary>
+    /// <summary>Every page that shows the article: itself, home, its archives, search results, feeds and the WordPress API.</summary>
     public static IEnumerable<string> AffectedBy(Article article, TimeZoneInfo zone)
     {
         yield return Article(article.Id);
         yield return Home;
         yield return Feeds;
         yield return WordPressApi;
+        yield return Search;
         foreach (var category in article.Categories)
         {
             yield return Category(category.Slug);

@@ -198,10 +198,35 @@ public abstract class PostPasswordTests(SiteFixture fixture)
         // The answer given with the password was not kept for a request without it.
         Assert.Equal("", (string?)JsonNode.Parse(await client.GetStringAsync($"/wp-json/wp/v2/posts/{article.Id}"))!["content"]!["rendered"]);
 
-        var (_, results) = await client.GetPageAsync("/search?q=" + word);
-        var hit = results.QuerySelectorAll(".search-hit").Single(h => h.QuerySelector(".card-headline a")!.GetAttribute("href") == url);
+        // Search finds the story by its headline, shown without a snippet, and never by a word of its
+        // locked dek or body: a hit would tell a reader that the story holds the word.
+        Assert.Empty(await SearchHitsAsync(client, word, url));
+        var hit = Assert.Single(await SearchHitsAsync(client, word[^6..], url));
         Assert.Equal(PostPasswords.NoExcerpt, hit.QuerySelector(".search-snippet")!.TextContent);
         Assert.DoesNotContain(word, hit.OuterHtml, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Removing_the_password_makes_the_words_findable_and_a_new_one_hides_them_again()
+    {
+        var (article, url, word) = await ProtectedStoryAsync();
+        using var client = Server.CreateClient();
+        using var editor = await NewsroomSession.SignInAsync(Server, "passwords-search@example.org", Roles.Editor);
+        Assert.Empty(await SearchHitsAsync(client, word, url));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveWithPasswordAsync(editor, article.Id, "")).StatusCode);
+        Assert.Null((await NewsroomWriting.LoadAsync(Server, article.Id)).Password);
+        var hit = Assert.Single(await SearchHitsAsync(client, word, url));
+        Assert.Contains(word, hit.QuerySelector(".search-snippet")!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveWithPasswordAsync(editor, article.Id, "locked again")).StatusCode);
+        Assert.Empty(await SearchHitsAsync(client, word, url));
+    }
+
+    private static async Task<List<AngleSharp.Dom.IElement>> SearchHitsAsync(HttpClient client, string query, string url)
+    {
+        var (_, results) = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString(query));
+        return results.QuerySelectorAll(".search-hit").Where(h => h.QuerySelector(".card-headline a")!.GetAttribute("href") == url).ToList();
     }
 }
 

@@ -33,13 +33,13 @@ public sealed class CacheTagTests
     }
 
     [Fact]
-    public void A_story_touches_its_page_the_home_page_feeds_the_api_and_each_of_its_archives()
+    public void A_story_touches_its_page_the_home_page_search_results_feeds_the_api_and_each_of_its_archives()
     {
         var tags = CacheTags.AffectedBy(Story(new DateTime(2026, 6, 15, 10, 0, 0, DateTimeKind.Utc)), Oslo).ToHashSet();
 
         Assert.Equal(new HashSet<string>
         {
-            "article:42", "home", "feeds", "wp-api",
+            "article:42", "home", "search", "feeds", "wp-api",
             "category:politics", "category:transport",
             "tag:ferries", "tag:harbour",
             "author:ayse-yilmaz", "author:anders-falk",

@@ -13,8 +13,12 @@ public static class SearchSchema
     /// <summary>
     /// SQLite: FTS5 with the Articles table as external content, kept in step by triggers so
     /// every write to an article (whoever makes it) updates the index in the same transaction.
-    /// Drafts are indexed too; queries keep only published rows. A later migration that
-    /// rebuilds the Articles table (SQLite does for many column changes) must call this again.
+    /// Drafts are indexed too; queries keep only published rows. A story with a reader password is
+    /// indexed by its headline alone: its dek and body must not be findable (or a search for a word
+    /// would tell whether a locked story holds it) until the password is removed. The delete side
+    /// of each trigger repeats the insert's values exactly, as an external-content index requires.
+    /// A later migration that rebuilds the Articles table (SQLite does for many column changes)
+    /// must call this again.
     /// </summary>
     public static void CreateSqlite(MigrationBuilder migrationBuilder)
     {
@@ -24,26 +28,29 @@ public static class SearchSchema
                 content='Articles', content_rowid='Id',
                 tokenize='porter unicode61 remove_diacritics 2');
             """);
-        migrationBuilder.Sql("""
+        migrationBuilder.Sql($"""
             CREATE TRIGGER "ArticleSearch_Insert" AFTER INSERT ON "Articles" BEGIN
-                INSERT INTO "ArticleSearch"(rowid, "Headline", "Dek", "BodyMarkdown") VALUES (new."Id", new."Headline", new."Dek", new."BodyMarkdown");
+                INSERT INTO "ArticleSearch"(rowid, "Headline", "Dek", "BodyMarkdown") VALUES (new."Id", new."Headline", {Open("new", "Dek")}, {Open("new", "BodyMarkdown")});
             END;
             """);
-        migrationBuilder.Sql("""
+        migrationBuilder.Sql($"""
             CREATE TRIGGER "ArticleSearch_Delete" AFTER DELETE ON "Articles" BEGIN
-                INSERT INTO "ArticleSearch"("ArticleSearch", rowid, "Headline", "Dek", "BodyMarkdown") VALUES ('delete', old."Id", old."Headline", old."Dek", old."BodyMarkdown");
+                INSERT INTO "ArticleSearch"("ArticleSearch", rowid, "Headline", "Dek", "BodyMarkdown") VALUES ('delete', old."Id", old."Headline", {Open("old", "Dek")}, {Open("old", "BodyMarkdown")});
             END;
             """);
-        migrationBuilder.Sql("""
-            CREATE TRIGGER "ArticleSearch_Update" AFTER UPDATE OF "Headline", "Dek", "BodyMarkdown" ON "Articles" BEGIN
-                INSERT INTO "ArticleSearch"("ArticleSearch", rowid, "Headline", "Dek", "BodyMarkdown") VALUES ('delete', old."Id", old."Headline", old."Dek", old."BodyMarkdown");
-                INSERT INTO "ArticleSearch"(rowid, "Headline", "Dek", "BodyMarkdown") VALUES (new."Id", new."Headline", new."Dek", new."BodyMarkdown");
+        migrationBuilder.Sql($"""
+            CREATE TRIGGER "ArticleSearch_Update" AFTER UPDATE OF "Headline", "Dek", "BodyMarkdown", "Password" ON "Articles" BEGIN
+                INSERT INTO "ArticleSearch"("ArticleSearch", rowid, "Headline", "Dek", "BodyMarkdown") VALUES ('delete', old."Id", old."Headline", {Open("old", "Dek")}, {Open("old", "BodyMarkdown")});
+                INSERT INTO "ArticleSearch"(rowid, "Headline", "Dek", "BodyMarkdown") VALUES (new."Id", new."Headline", {Open("new", "Dek")}, {Open("new", "BodyMarkdown")});
             END;
             """);
         // Search filters the matches by status, date and section: this covering index answers
         // that without reading article rows, whose bodies would otherwise be read too.
         migrationBuilder.Sql("""CREATE INDEX "IX_Articles_SearchFilter" ON "Articles" ("Id", "Status", "PublishedAt", "PrimaryCategoryId");""");
     }
+
+    /// <summary>A column of the row <paramref name="row"/> (new or old) as the index sees it: empty while the story is locked.</summary>
+    private static string Open(string row, string column) => $"""CASE WHEN {row}."Password" IS NULL THEN {row}."{column}" ELSE NULL END""";
 
     public static void DropSqlite(MigrationBuilder migrationBuilder)
     {
@@ -55,8 +62,9 @@ public static class SearchSchema
     }
 
     /// <summary>
-    /// PostgreSQL: a stored generated tsvector (headline A, dek B, body C) with a GIN index, so
-    /// the database updates it in the same statement as the article. The configuration folds
+    /// PostgreSQL: a stored generated tsvector (headline A, dek B, body C; the headline alone for a
+    /// story with a reader password) with a GIN index, so the database updates it in the same
+    /// statement as the article. The configuration folds
     /// accents (unaccent, shipped with Debian's postgresql) before English stemming;
     /// to_tsvector(regconfig, text) is immutable, as a generated column needs.
     /// </summary>
@@ -75,8 +83,8 @@ public static class SearchSchema
         migrationBuilder.Sql("""
             ALTER TABLE "Articles" ADD COLUMN "SearchVector" tsvector GENERATED ALWAYS AS (
                 setweight(to_tsvector('herald_search', coalesce("Headline", '')), 'A') ||
-                setweight(to_tsvector('herald_search', coalesce("Dek", '')), 'B') ||
-                setweight(to_tsvector('herald_search', coalesce("BodyMarkdown", '')), 'C')) STORED;
+                setweight(to_tsvector('herald_search', CASE WHEN "Password" IS NULL THEN coalesce("Dek", '') ELSE '' END), 'B') ||
+                setweight(to_tsvector('herald_search', CASE WHEN "Password" IS NULL THEN coalesce("BodyMarkdown", '') ELSE '' END), 'C')) STORED;
             """);
         migrationBuilder.Sql("""CREATE INDEX "IX_Articles_SearchVector" ON "Articles" USING GIN ("SearchVector");""");
     }
