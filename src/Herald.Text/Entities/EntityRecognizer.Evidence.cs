@@ -248,6 +248,74 @@ internal sealed partial class EntityRecognizer
         {
             yield return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{nextWord}' after the name");
         }
+        else if (PlaceKindAfterList(last) is { } kind)
+        {
+            yield return new Evidence(EntityType.Place, Weights.PlaceContext, $"listed before '{kind}'");
+        }
+        else if (SportsResultAfter(last) is { } result)
+        {
+            yield return result;
+        }
+    }
+
+    /// <summary>
+    /// "Harlequins beat Saracens 38-36", "beat Northgate Rovers 3-1": the sides of a result with one score are teams.
+    /// Tennis and other contests between people give a score per set ("6-4 6-3"), which this leaves alone.
+    /// </summary>
+    private Evidence? SportsResultAfter(int last)
+    {
+        int next = last + 1;
+        if (!SpaceBetween(last, next))
+        {
+            return null;
+        }
+        if (IsTeamScoreAt(next))
+        {
+            return new Evidence(EntityType.Organization, Weights.OrganizationContext, "a score after the name");
+        }
+        if (!Lexicon.ResultVerbs.Contains(LowerAt(next)))
+        {
+            return null;
+        }
+        int k = next + 1;
+        if (k < _tokens.Count && PlainWordBefore(k) is not null && _tokens[k].Span(_text) is "with" or "to" or "by")
+        {
+            k++;
+        }
+        int names = 0;
+        while (k < _tokens.Count && names < 4 && PlainWordBefore(k) is not null && StartsName(_tokens[k]))
+        {
+            k++;
+            names++;
+        }
+        return names > 0 && k < _tokens.Count && SpaceBetween(k - 1, k) && IsTeamScoreAt(k)
+            ? new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("'{0}' another side by a score", LowerAt(next)))
+            : null;
+    }
+
+    private bool SpaceBetween(int left, int right) =>
+        right < _tokens.Count && _tokens[right].Start - _tokens[left].End == 1 && _text[_tokens[left].End] == ' ';
+
+    /// <summary>"3-1" (one score, not one of several sets).</summary>
+    private bool IsTeamScoreAt(int index)
+    {
+        if (!IsScoreAt(index))
+        {
+            return false;
+        }
+        int after = index + 2;
+        return !(after < _tokens.Count && _tokens[after].Start - _tokens[index + 1].End <= 2 && IsScoreAt(after));
+    }
+
+    private bool IsScoreAt(int index)
+    {
+        if (index + 1 >= _tokens.Count || !_tokens[index].IsNumber || !_tokens[index + 1].IsNumber
+            || _tokens[index].Length > 3 || _tokens[index + 1].Length > 3)
+        {
+            return false;
+        }
+        ReadOnlySpan<char> between = _text.AsSpan(_tokens[index].End, _tokens[index + 1].Start - _tokens[index].End);
+        return between is "-" or "–";
     }
 
     /// <summary>"Aston Villa manager Unai Barrena", "Cal Fire battalion chief Roberto Mendez": the name is the employer.</summary>
@@ -324,6 +392,15 @@ internal sealed partial class EntityRecognizer
         {
             return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{preposition} the' before the name");
         }
+        if (before is "the" && PlainWordBefore(first - 1) is "to" && RouteStart(first - 2) is { } routeStart)
+        {
+            return new Evidence(EntityType.Place, Weights.PlaceContext, $"a route from {routeStart}");
+        }
+        if (Lexicon.PlaceKinds.Contains(before) && PlainWordBefore(first - 1) is "the")
+        {
+            // "the river Eden", "the rivers Eden and Derwent": a kind of place, then its name.
+            return new Evidence(EntityType.Place, Weights.PlaceContext, $"'the {before}' before the name");
+        }
         if (Lexicon.PlacePrepositions.Contains(before))
         {
             return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0}' before the name", before));
@@ -334,6 +411,21 @@ internal sealed partial class EntityRecognizer
             if (before is "of" && before2 is not null && (Lexicon.PlaceNouns.Contains(before2) || Lexicon.PlaceRoles.Contains(before2)))
             {
                 return new Evidence(EntityType.Place, Weights.OrganizationContext, $"'{before2} of' before the name");
+            }
+            if (before is "of" && before2 is not null && Lexicon.PlaceParts.Contains(before2))
+            {
+                // "the northern tip of Jutland", "north of Tromsø": only a place has sides and a coast.
+                return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{before2} of' before the name");
+            }
+            if (before is "to" && before2 is not null && Lexicon.MotionVerbs.Contains(before2))
+            {
+                // "travelled to Tromsø", "ferries to Stornoway": where a journey ends.
+                return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{before2} to' before the name");
+            }
+            if (before is "to" && RouteStart(first - 1) is { } start)
+            {
+                // "from Piraeus to Naxos": the end of a route from a place is a place.
+                return new Evidence(EntityType.Place, Weights.PlaceContext, $"a route from {start}");
             }
             if (before is "of" && first >= 3 && _tokens[first - 2].IsNumber && AgeAfter(first - 3) is not null)
             {
@@ -351,6 +443,10 @@ internal sealed partial class EntityRecognizer
                 if (Lexicon.PlacePrepositions.Contains(word))
                 {
                     return new Evidence(EntityType.Place, Weights.PlaceContext, $"listed after '{word}'");
+                }
+                if (Lexicon.PlaceKinds.Contains(word) && PlainWordBefore(i) is "the")
+                {
+                    return new Evidence(EntityType.Place, Weights.PlaceContext, $"listed after 'the {word}'");
                 }
                 if (!StartsName(_tokens[i]) && word is not ("and" or "of" or "the"))
                 {
@@ -393,6 +489,46 @@ internal sealed partial class EntityRecognizer
             if (start == 0 || JoinBetween(_tokens[start - 1], _tokens[start]) != Join.Space)
             {
                 break;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"from Piraeus to": the accepted place a route starts from, when "from" and one to three words come before "to".</summary>
+    private string? RouteStart(int to)
+    {
+        for (int start = to - 1; start >= 1 && start >= to - 3; start--)
+        {
+            if (PlainWordBefore(start) is "from")
+            {
+                string name = NameOf(start, to - 1);
+                return _acceptedPlaces.Contains(name) ? name : null;
+            }
+            if (!StartsName(_tokens[start]) || PlainWordBefore(start) is null)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"Marin and Mendocino counties", "the Eden and Derwent rivers": names listed before a kind of place.</summary>
+    private string? PlaceKindAfterList(int last)
+    {
+        int and = last + 1;
+        if (and + 2 >= _tokens.Count || PlainWordBefore(and) is null || _tokens[and].Span(_text) is not ("and" or "or"))
+        {
+            return null;
+        }
+        for (int k = and + 1; k < _tokens.Count && k <= and + 4; k++)
+        {
+            if (PlainWordBefore(k) is null)
+            {
+                return null;
+            }
+            if (!StartsName(_tokens[k]))
+            {
+                return k > and + 1 && Lexicon.PlaceKinds.Contains(LowerAt(k)) ? LowerAt(k) : null;
             }
         }
         return null;
@@ -442,6 +578,11 @@ internal sealed partial class EntityRecognizer
             && Lexicon.PlaceFollowers.Contains(_tokens[last + 1].Value(_text)))
         {
             context = $"'{_tokens[last + 1].Value(_text)}' after the name";
+            return true;
+        }
+        if (PlaceKindAfterList(last) is { } kind)
+        {
+            context = $"listed before '{kind}'";
             return true;
         }
         return first == last && _tokens[first].IsAllCaps(_text) && _tokens[first].Length >= 4;

@@ -60,6 +60,37 @@ internal static partial class Lexicon
         "islands state suburb neighbourhood neighborhood parish borough valley republic",
         StringComparer.Ordinal);
 
+    /// <summary>
+    /// Travel and the ways of it: "travelled to", "ferries to" put the name after "to" on a map. Not "moved to" or
+    /// "returned to", which sport copy says of clubs.
+    /// </summary>
+    public static readonly HashSet<string> MotionVerbs = Set(
+        "travelled traveled travelling traveling travel travels flew fly flies flying drove drive drives driving sailed sail " +
+        "sails sailing relocated evacuated walked cycled rowed swam migrated fled flee fleeing emigrated commute commutes " +
+        "commuted trip trips journey journeys route routes road roads ferry ferries flight flights train trains bus buses",
+        StringComparer.Ordinal);
+
+    /// <summary>"north of", "the tip of", "the outskirts of": parts and sides only a place has.</summary>
+    public static readonly HashSet<string> PlaceParts = Set(
+        "north south east west north-east north-west south-east south-west northeast northwest southeast southwest " +
+        "tip coast coastline outskirts shores suburbs mouth",
+        StringComparer.Ordinal);
+
+    /// <summary>"the rivers Eden and Derwent", "Marin and Mendocino counties": kinds of place named beside a list of names.</summary>
+    public static readonly HashSet<string> PlaceKinds = Set(
+        "river rivers lake lakes island islands town towns village villages city cities county counties province provinces " +
+        "region regions district districts valley valleys municipality municipalities state states fjord fjords",
+        StringComparer.Ordinal);
+
+    /// <summary>Last words of sports clubs that stand alone for the club in later mentions ("Rovers" for Northgate Rovers).</summary>
+    public static readonly HashSet<string> ClubWords = Set("United Rovers Athletic Wanderers Rangers Albion City Hotspur", StringComparer.Ordinal);
+
+    /// <summary>Verbs of a result in sport, before the other side and the score: "Harlequins beat Saracens 38-36".</summary>
+    public static readonly HashSet<string> ResultVerbs = Set(
+        "beat beats edged edge edges thrashed thrash defeated defeat defeats overcame overcome drew draw lost lose loses " +
+        "routed hammered stunned held",
+        StringComparer.Ordinal);
+
     /// <summary>Lower-case words right after a place's name ("Norrhavn city council", "Keswick residents").</summary>
     public static readonly HashSet<string> PlaceFollowers = Set(
         "city town village council mayor residents harbour harbor airport district region province county counties area station",
