@@ -277,6 +277,12 @@ internal sealed partial class EntityRecognizer
             // "the Twickenham Stoop", "the Executive Tower": people are not named with "the".
             evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.NameShaped);
         }
+        if (contextTitles.Count == 0 && last + 2 < _tokens.Count && _tokens[last + 1].Span(_text) is "which"
+            && _text.AsSpan(_tokens[last].End, _tokens[last + 1].Start - _tokens[last].End) is ", ")
+        {
+            // "Norra Latin, which opened in 1880": "which" is said of things and places, never of people.
+            evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.NameShaped);
+        }
         if (first == _sentenceFirst && count == 1 && IsEverydayWord(first) && contextTitles.Count == 0 && !evidence.Exists(e => e.Weight >= Weights.OrganizationContext))
         {
             // "Country director ...", "Police said": an everyday word opening a sentence is no name.

@@ -256,6 +256,43 @@ internal sealed partial class EntityRecognizer
         {
             yield return result;
         }
+        else if (ResultsReportedAfter(last) is { } results)
+        {
+            yield return results;
+        }
+        else if (gap == 2 && _text[end.End] == ',' && nextWord is "in" && GivenNameAt(first) == 0 && CommaThenPlace(last) is { } holder)
+        {
+            // "Henningsvær, in Lofoten": a place inside another; not "Karin Moen, in Oslo", a person where she is.
+            yield return new Evidence(EntityType.Place, Weights.PlaceContext, $"in {holder}");
+        }
+    }
+
+    /// <summary>"Fjordlaks posted a pre-tax profit", "Nordvik cut its forecast": only a business has results.</summary>
+    private Evidence? ResultsReportedAfter(int last)
+    {
+        int verb = last + 1;
+        if (!SpaceBetween(last, verb))
+        {
+            return null;
+        }
+        string word = LowerAt(verb);
+        bool reports = Lexicon.ResultsVerbs.Contains(word);
+        bool changes = Lexicon.ForecastVerbs.Contains(word);
+        if (!reports && !changes)
+        {
+            return null;
+        }
+        bool its = false;
+        for (int k = verb + 1; k < _tokens.Count && k <= verb + 4 && PlainWordBefore(k) is not null; k++)
+        {
+            string next = LowerAt(k);
+            its |= next is "its";
+            if ((reports && Lexicon.ResultsNouns.Contains(next)) || (changes && its && Lexicon.ForecastNouns.Contains(next)))
+            {
+                return new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("its {0} reported", next));
+            }
+        }
+        return null;
     }
 
     /// <summary>
@@ -588,17 +625,33 @@ internal sealed partial class EntityRecognizer
         return first == last && _tokens[first].IsAllCaps(_text) && _tokens[first].Length >= 4;
     }
 
-    /// <summary>"Ennis, County Clare" or "Kenwood, California": a known region or country after a comma.</summary>
+    /// <summary>
+    /// "Ennis, County Clare" or "Kenwood, California": a known region or country after a comma; "Montoro, in
+    /// Andalusia" or "Ballstad, in the province of Nordland": a place that holds it.
+    /// </summary>
     private string? CommaThenPlace(int last)
     {
         if (last + 1 >= _tokens.Count || _tokens[last + 1].Start - _tokens[last].End != 2 || _text[_tokens[last].End] != ',')
         {
             return null;
         }
-        for (int end = Math.Min(_tokens.Count - 1, last + 3); end > last; end--)
+        int from = last + 1;
+        bool within = _tokens[from].Span(_text) is "in" && SpaceBetween(from, from + 1);
+        if (within)
         {
-            if (_gazetteer.TryGet(NameOf(last + 1, end), out GazetteerEntry entry) && entry.Type == EntityType.Place
-                && entry.Source is NameSource.Country or NameSource.Region or NameSource.Curated)
+            from++;
+            if (_tokens[from].Span(_text) is "the" && from + 3 < _tokens.Count && SpaceBetween(from, from + 1) && SpaceBetween(from + 1, from + 2)
+                && SpaceBetween(from + 2, from + 3) && Lexicon.PlaceNouns.Contains(LowerAt(from + 1)) && _tokens[from + 2].Span(_text) is "of"
+                && StartsName(_tokens[from + 3]))
+            {
+                return Reason("the {0} of", LowerAt(from + 1));
+            }
+        }
+        for (int end = Math.Min(_tokens.Count - 1, from + 2); end >= from; end--)
+        {
+            if (_gazetteer.TryGet(NameOf(from, end), out GazetteerEntry entry) && entry.Type == EntityType.Place
+                && (entry.Source is NameSource.Country or NameSource.Region or NameSource.Curated
+                    || (within && (entry.Source is NameSource.Capital || entry.IsLargeTown))))
             {
                 return entry.CanonicalName;
             }

@@ -79,6 +79,17 @@ internal sealed partial class EntityRecognizer
     /// </summary>
     private void ResolveSingleWords()
     {
+        var organizationStarts = new Dictionary<int, EntityRecord>();
+        var organizationEnds = new Dictionary<int, EntityRecord>();
+        foreach (Mention mention in _registry.Mentions)
+        {
+            if (mention.Entity.Type == EntityType.Organization
+                && mention.Entity.Evidence.Any(e => e.Type == EntityType.Organization && e.Weight >= Weights.InnerCapital))
+            {
+                organizationStarts.TryAdd(mention.Start, mention.Entity);
+                organizationEnds.TryAdd(mention.End, mention.Entity);
+            }
+        }
         foreach (SingleWordCandidate candidate in _singles)
         {
             string word = NameAt(candidate.TokenIndex);
@@ -107,6 +118,12 @@ internal sealed partial class EntityRecognizer
                         ? new Evidence(EntityType.Person, Weights.Title, "a title before the name")
                         : new Evidence(EntityType.Person, Weights.Speaks, "the subject of a speech verb"));
                 }
+            }
+            if (entity is null && !candidate.InHeading && !pluralOpener && !everyday && LooksLikeNameWord(candidate.TokenIndex)
+                && OrganizationListedWith(candidate.TokenIndex, organizationStarts, organizationEnds) is { } partner)
+            {
+                entity = _registry.Named(word, EntityType.Organization);
+                entity.AddEvidence(new Evidence(EntityType.Organization, Weights.OrganizationContext * 0.9, $"listed with {partner.Name}"));
             }
             if (entity is not null)
             {

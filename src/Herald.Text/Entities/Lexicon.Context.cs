@@ -91,6 +91,19 @@ internal static partial class Lexicon
         "routed hammered stunned held",
         StringComparer.Ordinal);
 
+    /// <summary>Verbs that announce results, before "profit" or "sales" ("posted a pre-tax profit").</summary>
+    public static readonly HashSet<string> ResultsVerbs = Set("posted posts reported reports booked books recorded records swung swings", StringComparer.Ordinal);
+
+    /// <summary>What only a business reports.</summary>
+    public static readonly HashSet<string> ResultsNouns = Set(
+        "profit profits loss losses revenue revenues sales earnings turnover dividend dividends", StringComparer.Ordinal);
+
+    /// <summary>Verbs that move a business's own outlook, with "its" before it ("cut its forecast").</summary>
+    public static readonly HashSet<string> ForecastVerbs = Set(
+        "cut cuts raised raises lifted lifts lowered lowers slashed slashes trimmed trims", StringComparer.Ordinal);
+
+    public static readonly HashSet<string> ForecastNouns = Set("forecast forecasts guidance outlook dividend prices", StringComparer.Ordinal);
+
     /// <summary>Lower-case words right after a place's name ("Norrhavn city council", "Keswick residents").</summary>
     public static readonly HashSet<string> PlaceFollowers = Set(
         "city town village council mayor residents harbour harbor airport district region province county counties area station",
