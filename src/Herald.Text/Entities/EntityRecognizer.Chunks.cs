@@ -411,22 +411,41 @@ internal sealed partial class EntityRecognizer
         return -1;
     }
 
+    /// <summary>
+    /// Where "and" parts two names. Not inside an organisation's name ("Ministry of Trade and Industry", "Marks and
+    /// Spencer Group"), unless the part before "and" is whole by itself: it ends in a legal form ("Fjordlaks ASA and
+    /// Hollis Group") or is a person's name ("Karin Moen and Hollis Group").
+    /// </summary>
     private int SplitAtAnd(int first, int last)
     {
         int and = -1;
+        int firstOrganizationWord = -1;
         for (int i = first; i <= last; i++)
         {
             string word = NameAt(i);
-            if (Lexicon.OrganizationWords.Contains(word) || Lexicon.LegalSuffixes.Contains(word))
+            if (firstOrganizationWord < 0 && (Lexicon.OrganizationWords.Contains(word) || Lexicon.LegalSuffixes.Contains(word)))
             {
-                return -1;
+                firstOrganizationWord = i;
             }
             if (word == "and" && i > first && i < last)
             {
-                and = i;
+                if (firstOrganizationWord < 0)
+                {
+                    and = i;
+                }
+                else if (firstOrganizationWord == i - 1 && Lexicon.LegalSuffixes.Contains(NameAt(i - 1)) && i - 1 > first)
+                {
+                    return i;
+                }
             }
         }
-        return and;
+        if (firstOrganizationWord < 0)
+        {
+            return and;
+        }
+        bool personBefore = and > first + 1 && and < firstOrganizationWord && GivenNameAt(first) > 0 && !IsEverydayWord(first)
+            && AllNameWords(first, and - 1);
+        return personBefore ? and : -1;
     }
 
     private bool LooksLikeNameWord(int index)
@@ -460,6 +479,11 @@ internal sealed partial class EntityRecognizer
             string word = NameAt(i);
             if ((Lexicon.OrganizationWords.Contains(word) || Lexicon.PlaceWords.Contains(word)) && i == last)
             {
+                return false;
+            }
+            if (i == first && Lexicon.OrganizationWords.Contains(word) && NameAt(first + 1) is "of")
+            {
+                // "Ministry of Trade and Industry", "Federation of Small Businesses": a body named for what it does.
                 return false;
             }
             if (i > first && Lexicon.FunctionWords.Contains(word) && !(i < last && JoinBetween(_tokens[i], _tokens[i + 1]) == Join.Slash))
