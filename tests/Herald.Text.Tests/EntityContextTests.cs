@@ -15,6 +15,9 @@ public sealed class EntityContextTests
     [InlineData("Crews from Alnessa and Torrevik counties helped.", "Alnessa")]
     [InlineData("Crews from Alnessa and Torrevik counties helped.", "Torrevik")]
     [InlineData("The warmest place was Elvbakken, in the province of Nordland.", "Elvbakken")]
+    [InlineData("Kari Moen runs a gift shop on Vestgata with her son.", "Vestgata")]
+    [InlineData("The company will close its plant at Brennvik next year.", "Brennvik")]
+    [InlineData("The letters are kept by the National Archives at Lindholm.", "Lindholm")]
     public void ContextPutsAnUnlistedNameOnTheMap(string text, string place)
     {
         Assert.Equal(EntityType.Place, Find(NewsAnalyzer.Analyze(text), place).Type);
@@ -113,5 +116,20 @@ public sealed class EntityContextTests
     {
         Analysis analysis = NewsAnalyzer.Analyze("Pupils from Vestby Lindholt, which opened in 1880, marched through the town.");
         Assert.DoesNotContain(analysis.Entities, e => e.Name == "Vestby Lindholt" && e.Type == EntityType.Person);
+    }
+
+    [Fact]
+    public void CapitalLettersAloneMakeNoPerson()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("The choir sang with Vestby Lindholt on Sunday evening.");
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == "Vestby Lindholt");
+    }
+
+    [Fact]
+    public void ANameThatSpeaksIsKept()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("\"We sang well,\" said Vestby Lindholt after the concert.");
+        Assert.Equal("Vestby Lindholt", Assert.Single(analysis.Quotes).Speaker);
+        Assert.Equal(EntityType.Person, Find(analysis, "Vestby Lindholt").Type);
     }
 }

@@ -42,6 +42,24 @@ internal sealed class EntityIndex(List<EntityRecord> records, List<Mention> ment
         }
     }
 
-    public IReadOnlyList<Entity> ToEntities() =>
-        [.. Records.Where(r => r.Mentions > 0).Select(r => r.ToEntity())];
+    /// <summary>
+    /// The entities to report. A "person" known by nothing but capital letters ("Norra Vestby") is as often a school,
+    /// a brand or a street, so it is left out unless a quotation is given to it; it stays in the index, where
+    /// attribution may still find it.
+    /// </summary>
+    public IReadOnlyList<Entity> ToEntities(IReadOnlyList<Quote> quotes)
+    {
+        var speakers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Quote quote in quotes)
+        {
+            if (quote.Speaker is { } speaker)
+            {
+                speakers.Add(speaker);
+            }
+        }
+        return [.. Records.Where(r => r.Mentions > 0 && (!OnlyCapitals(r) || speakers.Contains(r.Name))).Select(r => r.ToEntity())];
+    }
+
+    private static bool OnlyCapitals(EntityRecord record) =>
+        record.Type == EntityType.Person && record.Evidence.All(e => e.Weight <= Weights.NameShaped);
 }

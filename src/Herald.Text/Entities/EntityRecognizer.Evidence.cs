@@ -442,6 +442,11 @@ internal sealed partial class EntityRecognizer
         {
             return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0}' before the name", before));
         }
+        if (before is "on" && PlainWordBefore(first - 1) is { } site && Lexicon.Sites.Contains(site))
+        {
+            // "a gift shop on Strandvegen", "a flat on Dale Street": a street.
+            return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{site} on' before the name");
+        }
         if (before is "at" or "from" or "to" or "of")
         {
             string? before2 = PlainWordBefore(first - 1);
@@ -463,6 +468,11 @@ internal sealed partial class EntityRecognizer
             {
                 // "from Piraeus to Naxos": the end of a route from a place is a place.
                 return new Evidence(EntityType.Place, Weights.PlaceContext, $"a route from {start}");
+            }
+            if (before is "at" && before2 is not null && (Lexicon.Sites.Contains(before2) || (first >= 2 && Lexicon.OrganizationWords.Contains(NameAt(first - 2)))))
+            {
+                // "the plant at Grimsby", "the National Archives at Kew": where a building or a body stands.
+                return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{before2} at' before the name");
             }
             if (before is "of" && first >= 3 && _tokens[first - 2].IsNumber && AgeAfter(first - 3) is not null)
             {

@@ -104,6 +104,13 @@ internal static partial class Lexicon
 
     public static readonly HashSet<string> ForecastNouns = Set("forecast forecasts guidance outlook dividend prices", StringComparer.Ordinal);
 
+    /// <summary>Buildings and works that stand somewhere: "the plant at X", "a shop on X" name where.</summary>
+    public static readonly HashSet<string> Sites = Set(
+        "plant plants factory factories mill mine mines refinery smelter terminal depot warehouse shipyard yard base camp " +
+        "campus site works shop shops store stores cafe café restaurant bar pub hotel bakery house houses flat flats " +
+        "home homes building buildings office offices headquarters museum hospital school church station",
+        StringComparer.Ordinal);
+
     /// <summary>Lower-case words right after a place's name ("Norrhavn city council", "Keswick residents").</summary>
     public static readonly HashSet<string> PlaceFollowers = Set(
         "city town village council mayor residents harbour harbor airport district region province county counties area station",
