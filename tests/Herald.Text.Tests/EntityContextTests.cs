@@ -54,6 +54,15 @@ public sealed class EntityContextTests
         Assert.Equal(EntityType.Organization, Find(analysis, "Harbourside").Type);
     }
 
+    [Theory]
+    [InlineData("Kestrels drew 2-2 at home on Friday.", "Kestrels")]
+    [InlineData("It was a 3-1 win over Harbourside for the champions.", "Harbourside")]
+    [InlineData("The team came home after a 2-0 home defeat by Harbourside.", "Harbourside")]
+    public void ResultsAndScoresNameTeams(string text, string team)
+    {
+        Assert.Equal(EntityType.Organization, Find(NewsAnalyzer.Analyze(text), team).Type);
+    }
+
     [Fact]
     public void SetScoresLeavePlayersPeople()
     {

@@ -325,6 +325,11 @@ internal sealed partial class EntityRecognizer
             k++;
             names++;
         }
+        if (names == 0 && k == next + 1 && SpaceBetween(next, k) && IsTeamScoreAt(k))
+        {
+            // "Rovers drew 2-2", "Kestrels won 31-12".
+            return new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("'{0}' by a score", LowerAt(next)));
+        }
         return names > 0 && k < _tokens.Count && SpaceBetween(k - 1, k) && IsTeamScoreAt(k)
             ? new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("'{0}' another side by a score", LowerAt(next)))
             : null;
@@ -332,6 +337,22 @@ internal sealed partial class EntityRecognizer
 
     private bool SpaceBetween(int left, int right) =>
         right < _tokens.Count && _tokens[right].Start - _tokens[left].End == 1 && _text[_tokens[left].End] == ' ';
+
+    /// <summary>"a 3-1 win over", "their 2-0 defeat by": a team result right before the preposition at index.</summary>
+    private string? ScoreResultBefore(int preposition)
+    {
+        int noun = preposition - 1;
+        if (noun < 2 || !SpaceBetween(noun, preposition) || !Lexicon.ResultNouns.Contains(LowerAt(noun)))
+        {
+            return null;
+        }
+        int score = noun - 1;
+        while (score > noun - 3 && score > 1 && !_tokens[score].IsNumber)
+        {
+            score--;
+        }
+        return _tokens[score].IsNumber && IsTeamScoreAt(score - 1) ? LowerAt(noun) : null;
+    }
 
     /// <summary>"3-1" (one score, not one of several sets).</summary>
     private bool IsTeamScoreAt(int index)
@@ -441,6 +462,11 @@ internal sealed partial class EntityRecognizer
         if (Lexicon.PlacePrepositions.Contains(before))
         {
             return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0}' before the name", before));
+        }
+        if (before is "over" or "against" or "by" or "to" or "at" or "with" && ScoreResultBefore(first - 1) is { } result)
+        {
+            // Not a place: "a 3-1 win over Harbourside" names the other team.
+            return new Evidence(EntityType.Organization, Weights.OrganizationContext, $"'{result} {before}' before the name");
         }
         if (before is "on" && PlainWordBefore(first - 1) is { } site && Lexicon.Sites.Contains(site))
         {
@@ -601,7 +627,7 @@ internal sealed partial class EntityRecognizer
         bool ambiguous = first == last && (IsEverydayWord(first) || GivenNameAt(first) >= 9 || _gazetteer.IsCommonWord(NameAt(first)));
         bool needsContext = ambiguous || (entry.Source == NameSource.Town && !entry.IsLargeTown);
         Evidence? placeContext = PlaceContextBefore(first);
-        if (placeContext is { } found && found.Weight >= Weights.PlaceContext)
+        if (placeContext is { Type: EntityType.Place } found && found.Weight >= Weights.PlaceContext)
         {
             context = found.Reason;
             return true;

@@ -88,8 +88,11 @@ internal static partial class Lexicon
     /// <summary>Verbs of a result in sport, before the other side and the score: "Harlequins beat Saracens 38-36".</summary>
     public static readonly HashSet<string> ResultVerbs = Set(
         "beat beats edged edge edges thrashed thrash defeated defeat defeats overcame overcome drew draw lost lose loses " +
-        "routed hammered stunned held",
+        "routed hammered stunned held won win wins",
         StringComparer.Ordinal);
+
+    /// <summary>After a score and before the other side: "a 3-1 win over", "a 0-2 home defeat by".</summary>
+    public static readonly HashSet<string> ResultNouns = Set("win victory defeat loss draw triumph thrashing", StringComparer.Ordinal);
 
     /// <summary>Verbs that announce results, before "profit" or "sales" ("posted a pre-tax profit").</summary>
     public static readonly HashSet<string> ResultsVerbs = Set("posted posts reported reports booked books recorded records swung swings", StringComparer.Ordinal);
