@@ -63,6 +63,31 @@ public sealed class EntityContextTests
         Assert.Equal(EntityType.Organization, Find(NewsAnalyzer.Analyze(text), team).Type);
     }
 
+    [Theory]
+    [InlineData("The airline ordered twelve jets from Corvair on Tuesday.", "Corvair")]
+    [InlineData("Rovers signed the winger from Kestrel Albion last week.", "Kestrel Albion")]
+    [InlineData("Fulham rejected a third bid from Brantwick for their captain.", "Brantwick")]
+    public void TheOtherSideOfADealIsAnOrganisation(string text, string name)
+    {
+        Assert.Equal(EntityType.Organization, Find(NewsAnalyzer.Analyze(text), name).Type);
+    }
+
+    [Fact]
+    public void AClubNamedForATownIsOneClub()
+    {
+        // Hamburg is a city; after a deal's "from" the word before it makes one club's name.
+        Analysis analysis = NewsAnalyzer.Analyze("The defender signed on loan from Sportfreunde Hamburg in January.");
+        Assert.Equal(EntityType.Organization, Find(analysis, "Sportfreunde Hamburg").Type);
+        Assert.DoesNotContain(analysis.Entities, e => e.Name == "Hamburg");
+    }
+
+    [Fact]
+    public void ADealWithAPersonKeepsThePerson()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("The museum bought the painting from Karin Moen in May.");
+        Assert.Equal(EntityType.Person, Find(analysis, "Karin Moen").Type);
+    }
+
     [Fact]
     public void SetScoresLeavePlayersPeople()
     {

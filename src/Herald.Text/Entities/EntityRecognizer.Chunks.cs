@@ -51,6 +51,13 @@ internal sealed partial class EntityRecognizer
             }
             return;
         }
+        if (ClubNamedForTown(first, last))
+        {
+            // "a bid from Bayer Leverkusen", "signed from Dinamo Zagreb": the town is part of the club's name.
+            int whole = first;
+            FlushChunk(ref whole, last, titles, null, -1);
+            return;
+        }
         int k = first;
         while (k <= last)
         {
@@ -117,6 +124,18 @@ internal sealed partial class EntityRecognizer
             k++;
         }
         FlushChunk(ref chunkStart, last, titles, nationality, demonymEnd);
+    }
+
+    /// <summary>An unknown word and then a town or city (not a country: national sides are named for it), on the other side of a deal: one club or company.</summary>
+    private bool ClubNamedForTown(int first, int last)
+    {
+        if (first == last || PlainWordBefore(first) is not "from" || DealBefore(first - 1) is null || !LooksLikeNameWord(first)
+            || IsEverydayWord(first) || TryLongestName(first, last, out _, out _, out _))
+        {
+            return false;
+        }
+        return TryLongestName(first + 1, last, out int matchedLast, out GazetteerEntry? entry, out _) && matchedLast == last
+            && entry is { Type: EntityType.Place, Source: not (NameSource.Country or NameSource.Known) };
     }
 
     /// <summary>

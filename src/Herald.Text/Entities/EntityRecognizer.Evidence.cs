@@ -183,6 +183,12 @@ internal sealed partial class EntityRecognizer
             // "analysts at Goldman Sachs", "shares in Nordic Wings", "a spokeswoman for Acme".
             yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, $"'{before2} {before}' before the name");
         }
+        else if (before is "from" && DealBefore(first - 1) is { } deal)
+        {
+            // "signed the winger from Yokohama", "a bid from Leverkusen", "ordered 40 jets from Airbus": the other side of a deal.
+            // A person can sell too, so a given name still outweighs this.
+            yield return new Evidence(EntityType.Organization, Weights.InnerCapital, $"'{deal} ... from' before the name");
+        }
         else if (!(first == last && (Lexicon.Languages.Contains(NameAt(first)) || _gazetteer.TryGetCountryOfDemonym(NameAt(first), out _)))
             && PlaceContextBefore(first) is { } placeContext)
         {
@@ -337,6 +343,24 @@ internal sealed partial class EntityRecognizer
 
     private bool SpaceBetween(int left, int right) =>
         right < _tokens.Count && _tokens[right].Start - _tokens[left].End == 1 && _text[_tokens[left].End] == ' ';
+
+    /// <summary>A word of buying, signing or bidding a few words before "from", in the same clause.</summary>
+    private string? DealBefore(int from)
+    {
+        for (int i = from - 1; i >= 0 && i >= from - 6; i--)
+        {
+            if (!SpaceBetween(i, i + 1))
+            {
+                return null;
+            }
+            string word = LowerAt(i);
+            if (Lexicon.DealWords.Contains(word))
+            {
+                return word;
+            }
+        }
+        return null;
+    }
 
     /// <summary>"a 3-1 win over", "their 2-0 defeat by": a team result right before the preposition at index.</summary>
     private string? ScoreResultBefore(int preposition)

@@ -94,6 +94,12 @@ internal static partial class Lexicon
     /// <summary>After a score and before the other side: "a 3-1 win over", "a 0-2 home defeat by".</summary>
     public static readonly HashSet<string> ResultNouns = Set("win victory defeat loss draw triumph thrashing", StringComparer.Ordinal);
 
+    /// <summary>Deals whose other side, after "from", is a club or a company: "signed X from", "ordered jets from".</summary>
+    public static readonly HashSet<string> DealWords = Set(
+        "signed signs signing bid bids offer offers approach ordered orders order bought buys buy purchased purchases " +
+        "acquired acquires loan loaned contract",
+        StringComparer.Ordinal);
+
     /// <summary>Verbs that announce results, before "profit" or "sales" ("posted a pre-tax profit").</summary>
     public static readonly HashSet<string> ResultsVerbs = Set("posted posts reported reports booked books recorded records swung swings", StringComparer.Ordinal);
 
