@@ -49,17 +49,42 @@ internal sealed class EntityIndex(List<EntityRecord> records, List<Mention> ment
     /// </summary>
     public IReadOnlyList<Entity> ToEntities(IReadOnlyList<Quote> quotes)
     {
-        var speakers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Quote quote in quotes)
+        var entities = new List<Entity>(Records.Count);
+        foreach (EntityRecord record in Records)
         {
-            if (quote.Speaker is { } speaker)
+            if (record.Mentions > 0 && (!OnlyCapitals(record) || Speaks(record, quotes)))
             {
-                speakers.Add(speaker);
+                entities.Add(record.ToEntity());
             }
         }
-        return [.. Records.Where(r => r.Mentions > 0 && (!OnlyCapitals(r) || speakers.Contains(r.Name))).Select(r => r.ToEntity())];
+        return entities;
     }
 
-    private static bool OnlyCapitals(EntityRecord record) =>
-        record.Type == EntityType.Person && record.Evidence.All(e => e.Weight <= Weights.NameShaped);
+    private static bool Speaks(EntityRecord record, IReadOnlyList<Quote> quotes)
+    {
+        foreach (Quote quote in quotes)
+        {
+            if (string.Equals(quote.Speaker, record.Name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool OnlyCapitals(EntityRecord record)
+    {
+        if (record.Type != EntityType.Person)
+        {
+            return false;
+        }
+        foreach (Evidence item in record.Evidence)
+        {
+            if (item.Weight > Weights.NameShaped)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

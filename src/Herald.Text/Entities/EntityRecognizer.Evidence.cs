@@ -187,7 +187,7 @@ internal sealed partial class EntityRecognizer
         {
             // "signed the winger from Yokohama", "a bid from Leverkusen", "ordered 40 jets from Airbus": the other side of a deal.
             // A person can sell too, so a given name still outweighs this.
-            yield return new Evidence(EntityType.Organization, Weights.InnerCapital, $"'{deal} ... from' before the name");
+            yield return new Evidence(EntityType.Organization, Weights.InnerCapital, Reason("'{0} ... from' before the name", deal));
         }
         else if (!(first == last && (Lexicon.Languages.Contains(NameAt(first)) || _gazetteer.TryGetCountryOfDemonym(NameAt(first), out _)))
             && PlaceContextBefore(first) is { } placeContext)
@@ -256,7 +256,7 @@ internal sealed partial class EntityRecognizer
         }
         else if (PlaceKindAfterList(last) is { } kind)
         {
-            yield return new Evidence(EntityType.Place, Weights.PlaceContext, $"listed before '{kind}'");
+            yield return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("listed before '{0}'", kind));
         }
         else if (SportsResultAfter(last) is { } result)
         {
@@ -269,7 +269,7 @@ internal sealed partial class EntityRecognizer
         else if (gap == 2 && _text[end.End] == ',' && nextWord is "in" && GivenNameAt(first) == 0 && CommaThenPlace(last) is { } holder)
         {
             // "Henningsvær, in Lofoten": a place inside another; not "Karin Moen, in Oslo", a person where she is.
-            yield return new Evidence(EntityType.Place, Weights.PlaceContext, $"in {holder}");
+            yield return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("in {0}", holder));
         }
     }
 
@@ -476,12 +476,12 @@ internal sealed partial class EntityRecognizer
         }
         if (before is "the" && PlainWordBefore(first - 1) is "to" && RouteStart(first - 2) is { } routeStart)
         {
-            return new Evidence(EntityType.Place, Weights.PlaceContext, $"a route from {routeStart}");
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("a route from {0}", routeStart));
         }
         if (Lexicon.PlaceKinds.Contains(before) && PlainWordBefore(first - 1) is "the")
         {
             // "the river Eden", "the rivers Eden and Derwent": a kind of place, then its name.
-            return new Evidence(EntityType.Place, Weights.PlaceContext, $"'the {before}' before the name");
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'the {0}' before the name", before));
         }
         if (Lexicon.PlacePrepositions.Contains(before))
         {
@@ -495,34 +495,34 @@ internal sealed partial class EntityRecognizer
         if (before is "on" && PlainWordBefore(first - 1) is { } site && Lexicon.Sites.Contains(site))
         {
             // "a gift shop on Strandvegen", "a flat on Dale Street": a street.
-            return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{site} on' before the name");
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} on' before the name", site));
         }
         if (before is "at" or "from" or "to" or "of")
         {
             string? before2 = PlainWordBefore(first - 1);
             if (before is "of" && before2 is not null && (Lexicon.PlaceNouns.Contains(before2) || Lexicon.PlaceRoles.Contains(before2)))
             {
-                return new Evidence(EntityType.Place, Weights.OrganizationContext, $"'{before2} of' before the name");
+                return new Evidence(EntityType.Place, Weights.OrganizationContext, Reason("'{0} of' before the name", before2));
             }
             if (before is "of" && before2 is not null && Lexicon.PlaceParts.Contains(before2))
             {
                 // "the northern tip of Jutland", "north of Tromsø": only a place has sides and a coast.
-                return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{before2} of' before the name");
+                return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} of' before the name", before2));
             }
             if (before is "to" && before2 is not null && Lexicon.MotionVerbs.Contains(before2))
             {
                 // "travelled to Tromsø", "ferries to Stornoway": where a journey ends.
-                return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{before2} to' before the name");
+                return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} to' before the name", before2));
             }
             if (before is "to" && RouteStart(first - 1) is { } start)
             {
                 // "from Piraeus to Naxos": the end of a route from a place is a place.
-                return new Evidence(EntityType.Place, Weights.PlaceContext, $"a route from {start}");
+                return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("a route from {0}", start));
             }
             if (before is "at" && before2 is not null && (Lexicon.Sites.Contains(before2) || (first >= 2 && Lexicon.OrganizationWords.Contains(NameAt(first - 2)))))
             {
                 // "the plant at Grimsby", "the National Archives at Kew": where a building or a body stands.
-                return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{before2} at' before the name");
+                return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} at' before the name", before2));
             }
             if (before is "of" && first >= 3 && _tokens[first - 2].IsNumber && AgeAfter(first - 3) is not null)
             {

@@ -79,12 +79,15 @@ internal sealed partial class EntityRecognizer
     /// </summary>
     private void ResolveSingleWords()
     {
+        if (_singles.Count == 0)
+        {
+            return;
+        }
         var organizationStarts = new Dictionary<int, EntityRecord>();
         var organizationEnds = new Dictionary<int, EntityRecord>();
         foreach (Mention mention in _registry.Mentions)
         {
-            if (mention.Entity.Type == EntityType.Organization
-                && mention.Entity.Evidence.Any(e => e.Type == EntityType.Organization && e.Weight >= Weights.InnerCapital))
+            if (mention.Entity.Type == EntityType.Organization && HasOrganizationSignal(mention.Entity))
             {
                 organizationStarts.TryAdd(mention.Start, mention.Entity);
                 organizationEnds.TryAdd(mention.End, mention.Entity);
@@ -130,5 +133,18 @@ internal sealed partial class EntityRecognizer
                 AddMention(candidate.TokenIndex, candidate.TokenIndex, entity);
             }
         }
+    }
+
+    /// <summary>More than capitals say it is an organisation: a legal form, an organisation word, a context.</summary>
+    private static bool HasOrganizationSignal(EntityRecord record)
+    {
+        foreach (Evidence item in record.Evidence)
+        {
+            if (item.Type == EntityType.Organization && item.Weight >= Weights.InnerCapital)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -85,20 +85,26 @@ internal sealed partial class EntityRecognizer
     /// </summary>
     private void ListWithOrganizations(Dictionary<string, List<Evidence>> byName, Dictionary<string, EntityType> types)
     {
-        var byFirst = new Dictionary<int, Candidate>();
-        var byLast = new Dictionary<int, Candidate>();
-        foreach (Candidate candidate in _candidates)
-        {
-            byFirst.TryAdd(candidate.First, candidate);
-            byLast.TryAdd(candidate.Last, candidate);
-        }
-        var changed = new HashSet<string>(StringComparer.Ordinal);
+        Dictionary<int, Candidate>? byFirst = null;
+        Dictionary<int, Candidate>? byLast = null;
+        HashSet<string>? changed = null;
         foreach (Candidate candidate in _candidates)
         {
             if (candidate.InHeading || candidate.Titles is not null || !byName.TryGetValue(candidate.Name, out List<Evidence>? evidence)
-                || !evidence.TrueForAll(e => e.Type == EntityType.Person && e.Weight <= Weights.NameShaped))
+                || !OnlyCapitals(evidence))
             {
                 continue;
+            }
+            if (byFirst is null || byLast is null)
+            {
+                // Built only for an article that has a name known by its capitals alone.
+                byFirst = [];
+                byLast = [];
+                foreach (Candidate other in _candidates)
+                {
+                    byFirst.TryAdd(other.First, other);
+                    byLast.TryAdd(other.Last, other);
+                }
             }
             Candidate? partner = null;
             if (IsListJoin(candidate.Last, candidate.Last + 2) && byFirst.TryGetValue(candidate.Last + 2, out Candidate? right))
@@ -117,14 +123,26 @@ internal sealed partial class EntityRecognizer
                 && byName.TryGetValue(partner.Name, out List<Evidence>? partnerEvidence) && partnerEvidence.Exists(e => e.Type == EntityType.Organization && e.Weight >= Weights.InnerCapital))
             {
                 evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext, $"listed with {partner.Name}"));
-                changed.Add(candidate.Name);
+                (changed ??= new HashSet<string>(StringComparer.Ordinal)).Add(candidate.Name);
             }
         }
-        foreach (string name in changed)
+        foreach (string name in changed ?? [])
         {
             Weights.Decide(byName[name], out EntityType type);
             types[name] = type;
         }
+    }
+
+    private static bool OnlyCapitals(List<Evidence> evidence)
+    {
+        foreach (Evidence item in evidence)
+        {
+            if (item.Type != EntityType.Person || item.Weight > Weights.NameShaped)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>"X and Y" or "X or Y": the word between the two tokens joins a list.</summary>
