@@ -79,7 +79,7 @@ public static class NewsAnalyzer
             Paragraphs = paragraphs,
             Sentences = sentences,
             Quotes = quotes,
-            Entities = article.Entities.ToEntities(),
+            Entities = article.Entities.ToEntities(quotes),
             Figures = new FigureScanner(article).Scan(),
             Checks = checks,
         };

@@ -42,6 +42,49 @@ internal sealed class EntityIndex(List<EntityRecord> records, List<Mention> ment
         }
     }
 
-    public IReadOnlyList<Entity> ToEntities() =>
-        [.. Records.Where(r => r.Mentions > 0).Select(r => r.ToEntity())];
+    /// <summary>
+    /// The entities to report. A "person" known by nothing but capital letters ("Norra Vestby") is as often a school,
+    /// a brand or a street, so it is left out unless a quotation is given to it; it stays in the index, where
+    /// attribution may still find it.
+    /// </summary>
+    public IReadOnlyList<Entity> ToEntities(IReadOnlyList<Quote> quotes)
+    {
+        var entities = new List<Entity>(Records.Count);
+        foreach (EntityRecord record in Records)
+        {
+            if (record.Mentions > 0 && (!OnlyCapitals(record) || Speaks(record, quotes)))
+            {
+                entities.Add(record.ToEntity());
+            }
+        }
+        return entities;
+    }
+
+    private static bool Speaks(EntityRecord record, IReadOnlyList<Quote> quotes)
+    {
+        foreach (Quote quote in quotes)
+        {
+            if (string.Equals(quote.Speaker, record.Name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool OnlyCapitals(EntityRecord record)
+    {
+        if (record.Type != EntityType.Person)
+        {
+            return false;
+        }
+        foreach (Evidence item in record.Evidence)
+        {
+            if (item.Weight > Weights.NameShaped)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -51,6 +51,13 @@ internal sealed partial class EntityRecognizer
             }
             return;
         }
+        if (ClubNamedForTown(first, last))
+        {
+            // "a bid from Bayer Leverkusen", "signed from Dinamo Zagreb": the town is part of the club's name.
+            int whole = first;
+            FlushChunk(ref whole, last, titles, null, -1);
+            return;
+        }
         int k = first;
         while (k <= last)
         {
@@ -117,6 +124,18 @@ internal sealed partial class EntityRecognizer
             k++;
         }
         FlushChunk(ref chunkStart, last, titles, nationality, demonymEnd);
+    }
+
+    /// <summary>An unknown word and then a town or city (not a country: national sides are named for it), on the other side of a deal: one club or company.</summary>
+    private bool ClubNamedForTown(int first, int last)
+    {
+        if (first == last || PlainWordBefore(first) is not "from" || DealBefore(first - 1) is null || !LooksLikeNameWord(first)
+            || IsEverydayWord(first) || TryLongestName(first, last, out _, out _, out _))
+        {
+            return false;
+        }
+        return TryLongestName(first + 1, last, out int matchedLast, out GazetteerEntry? entry, out _) && matchedLast == last
+            && entry is { Type: EntityType.Place, Source: not (NameSource.Country or NameSource.Known) };
     }
 
     /// <summary>
@@ -277,6 +296,12 @@ internal sealed partial class EntityRecognizer
             // "the Twickenham Stoop", "the Executive Tower": people are not named with "the".
             evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.NameShaped);
         }
+        if (contextTitles.Count == 0 && last + 2 < _tokens.Count && _tokens[last + 1].Span(_text) is "which"
+            && _text.AsSpan(_tokens[last].End, _tokens[last + 1].Start - _tokens[last].End) is ", ")
+        {
+            // "Norra Latin, which opened in 1880": "which" is said of things and places, never of people.
+            evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.NameShaped);
+        }
         if (first == _sentenceFirst && count == 1 && IsEverydayWord(first) && contextTitles.Count == 0 && !evidence.Exists(e => e.Weight >= Weights.OrganizationContext))
         {
             // "Country director ...", "Police said": an everyday word opening a sentence is no name.
@@ -405,22 +430,41 @@ internal sealed partial class EntityRecognizer
         return -1;
     }
 
+    /// <summary>
+    /// Where "and" parts two names. Not inside an organisation's name ("Ministry of Trade and Industry", "Marks and
+    /// Spencer Group"), unless the part before "and" is whole by itself: it ends in a legal form ("Fjordlaks ASA and
+    /// Hollis Group") or is a person's name ("Karin Moen and Hollis Group").
+    /// </summary>
     private int SplitAtAnd(int first, int last)
     {
         int and = -1;
+        int firstOrganizationWord = -1;
         for (int i = first; i <= last; i++)
         {
             string word = NameAt(i);
-            if (Lexicon.OrganizationWords.Contains(word) || Lexicon.LegalSuffixes.Contains(word))
+            if (firstOrganizationWord < 0 && (Lexicon.OrganizationWords.Contains(word) || Lexicon.LegalSuffixes.Contains(word)))
             {
-                return -1;
+                firstOrganizationWord = i;
             }
             if (word == "and" && i > first && i < last)
             {
-                and = i;
+                if (firstOrganizationWord < 0)
+                {
+                    and = i;
+                }
+                else if (firstOrganizationWord == i - 1 && Lexicon.LegalSuffixes.Contains(NameAt(i - 1)) && i - 1 > first)
+                {
+                    return i;
+                }
             }
         }
-        return and;
+        if (firstOrganizationWord < 0)
+        {
+            return and;
+        }
+        bool personBefore = and > first + 1 && and < firstOrganizationWord && GivenNameAt(first) > 0 && !IsEverydayWord(first)
+            && AllNameWords(first, and - 1);
+        return personBefore ? and : -1;
     }
 
     private bool LooksLikeNameWord(int index)
@@ -454,6 +498,11 @@ internal sealed partial class EntityRecognizer
             string word = NameAt(i);
             if ((Lexicon.OrganizationWords.Contains(word) || Lexicon.PlaceWords.Contains(word)) && i == last)
             {
+                return false;
+            }
+            if (i == first && Lexicon.OrganizationWords.Contains(word) && NameAt(first + 1) is "of")
+            {
+                // "Ministry of Trade and Industry", "Federation of Small Businesses": a body named for what it does.
                 return false;
             }
             if (i > first && Lexicon.FunctionWords.Contains(word) && !(i < last && JoinBetween(_tokens[i], _tokens[i + 1]) == Join.Slash))

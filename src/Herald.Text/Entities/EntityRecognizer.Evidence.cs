@@ -183,6 +183,12 @@ internal sealed partial class EntityRecognizer
             // "analysts at Goldman Sachs", "shares in Nordic Wings", "a spokeswoman for Acme".
             yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, $"'{before2} {before}' before the name");
         }
+        else if (before is "from" && DealBefore(first - 1) is { } deal)
+        {
+            // "signed the winger from Yokohama", "a bid from Leverkusen", "ordered 40 jets from Airbus": the other side of a deal.
+            // A person can sell too, so a given name still outweighs this.
+            yield return new Evidence(EntityType.Organization, Weights.InnerCapital, Reason("'{0} ... from' before the name", deal));
+        }
         else if (!(first == last && (Lexicon.Languages.Contains(NameAt(first)) || _gazetteer.TryGetCountryOfDemonym(NameAt(first), out _)))
             && PlaceContextBefore(first) is { } placeContext)
         {
@@ -248,6 +254,150 @@ internal sealed partial class EntityRecognizer
         {
             yield return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{nextWord}' after the name");
         }
+        else if (PlaceKindAfterList(last) is { } kind)
+        {
+            yield return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("listed before '{0}'", kind));
+        }
+        else if (SportsResultAfter(last) is { } result)
+        {
+            yield return result;
+        }
+        else if (ResultsReportedAfter(last) is { } results)
+        {
+            yield return results;
+        }
+        else if (gap == 2 && _text[end.End] == ',' && nextWord is "in" && GivenNameAt(first) == 0 && CommaThenPlace(last) is { } holder)
+        {
+            // "Henningsvær, in Lofoten": a place inside another; not "Karin Moen, in Oslo", a person where she is.
+            yield return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("in {0}", holder));
+        }
+    }
+
+    /// <summary>"Fjordlaks posted a pre-tax profit", "Nordvik cut its forecast": only a business has results.</summary>
+    private Evidence? ResultsReportedAfter(int last)
+    {
+        int verb = last + 1;
+        if (!SpaceBetween(last, verb))
+        {
+            return null;
+        }
+        string word = LowerAt(verb);
+        bool reports = Lexicon.ResultsVerbs.Contains(word);
+        bool changes = Lexicon.ForecastVerbs.Contains(word);
+        if (!reports && !changes)
+        {
+            return null;
+        }
+        bool its = false;
+        for (int k = verb + 1; k < _tokens.Count && k <= verb + 4 && PlainWordBefore(k) is not null; k++)
+        {
+            string next = LowerAt(k);
+            its |= next is "its";
+            if ((reports && Lexicon.ResultsNouns.Contains(next)) || (changes && its && Lexicon.ForecastNouns.Contains(next)))
+            {
+                return new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("its {0} reported", next));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "Harlequins beat Saracens 38-36", "beat Northgate Rovers 3-1": the sides of a result with one score are teams.
+    /// Tennis and other contests between people give a score per set ("6-4 6-3"), which this leaves alone.
+    /// </summary>
+    private Evidence? SportsResultAfter(int last)
+    {
+        int next = last + 1;
+        if (!SpaceBetween(last, next))
+        {
+            return null;
+        }
+        if (IsTeamScoreAt(next))
+        {
+            return new Evidence(EntityType.Organization, Weights.OrganizationContext, "a score after the name");
+        }
+        if (!Lexicon.ResultVerbs.Contains(LowerAt(next)))
+        {
+            return null;
+        }
+        int k = next + 1;
+        if (k < _tokens.Count && PlainWordBefore(k) is not null && _tokens[k].Span(_text) is "with" or "to" or "by")
+        {
+            k++;
+        }
+        int names = 0;
+        while (k < _tokens.Count && names < 4 && PlainWordBefore(k) is not null && StartsName(_tokens[k]))
+        {
+            k++;
+            names++;
+        }
+        if (names == 0 && k == next + 1 && SpaceBetween(next, k) && IsTeamScoreAt(k))
+        {
+            // "Rovers drew 2-2", "Kestrels won 31-12".
+            return new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("'{0}' by a score", LowerAt(next)));
+        }
+        return names > 0 && k < _tokens.Count && SpaceBetween(k - 1, k) && IsTeamScoreAt(k)
+            ? new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("'{0}' another side by a score", LowerAt(next)))
+            : null;
+    }
+
+    private bool SpaceBetween(int left, int right) =>
+        right < _tokens.Count && _tokens[right].Start - _tokens[left].End == 1 && _text[_tokens[left].End] == ' ';
+
+    /// <summary>A word of buying, signing or bidding a few words before "from", in the same clause.</summary>
+    private string? DealBefore(int from)
+    {
+        for (int i = from - 1; i >= 0 && i >= from - 6; i--)
+        {
+            if (!SpaceBetween(i, i + 1))
+            {
+                return null;
+            }
+            string word = LowerAt(i);
+            if (Lexicon.DealWords.Contains(word))
+            {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"a 3-1 win over", "their 2-0 defeat by": a team result right before the preposition at index.</summary>
+    private string? ScoreResultBefore(int preposition)
+    {
+        int noun = preposition - 1;
+        if (noun < 2 || !SpaceBetween(noun, preposition) || !Lexicon.ResultNouns.Contains(LowerAt(noun)))
+        {
+            return null;
+        }
+        int score = noun - 1;
+        while (score > noun - 3 && score > 1 && !_tokens[score].IsNumber)
+        {
+            score--;
+        }
+        return _tokens[score].IsNumber && IsTeamScoreAt(score - 1) ? LowerAt(noun) : null;
+    }
+
+    /// <summary>"3-1" (one score, not one of several sets).</summary>
+    private bool IsTeamScoreAt(int index)
+    {
+        if (!IsScoreAt(index))
+        {
+            return false;
+        }
+        int after = index + 2;
+        return !(after < _tokens.Count && _tokens[after].Start - _tokens[index + 1].End <= 2 && IsScoreAt(after));
+    }
+
+    private bool IsScoreAt(int index)
+    {
+        if (index + 1 >= _tokens.Count || !_tokens[index].IsNumber || !_tokens[index + 1].IsNumber
+            || _tokens[index].Length > 3 || _tokens[index + 1].Length > 3)
+        {
+            return false;
+        }
+        ReadOnlySpan<char> between = _text.AsSpan(_tokens[index].End, _tokens[index + 1].Start - _tokens[index].End);
+        return between is "-" or "–";
     }
 
     /// <summary>"Aston Villa manager Unai Barrena", "Cal Fire battalion chief Roberto Mendez": the name is the employer.</summary>
@@ -324,16 +474,55 @@ internal sealed partial class EntityRecognizer
         {
             return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{preposition} the' before the name");
         }
+        if (before is "the" && PlainWordBefore(first - 1) is "to" && RouteStart(first - 2) is { } routeStart)
+        {
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("a route from {0}", routeStart));
+        }
+        if (Lexicon.PlaceKinds.Contains(before) && PlainWordBefore(first - 1) is "the")
+        {
+            // "the river Eden", "the rivers Eden and Derwent": a kind of place, then its name.
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'the {0}' before the name", before));
+        }
         if (Lexicon.PlacePrepositions.Contains(before))
         {
             return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0}' before the name", before));
+        }
+        if (before is "over" or "against" or "by" or "to" or "at" or "with" && ScoreResultBefore(first - 1) is { } result)
+        {
+            // Not a place: "a 3-1 win over Harbourside" names the other team.
+            return new Evidence(EntityType.Organization, Weights.OrganizationContext, $"'{result} {before}' before the name");
+        }
+        if (before is "on" && PlainWordBefore(first - 1) is { } site && Lexicon.Sites.Contains(site))
+        {
+            // "a gift shop on Strandvegen", "a flat on Dale Street": a street.
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} on' before the name", site));
         }
         if (before is "at" or "from" or "to" or "of")
         {
             string? before2 = PlainWordBefore(first - 1);
             if (before is "of" && before2 is not null && (Lexicon.PlaceNouns.Contains(before2) || Lexicon.PlaceRoles.Contains(before2)))
             {
-                return new Evidence(EntityType.Place, Weights.OrganizationContext, $"'{before2} of' before the name");
+                return new Evidence(EntityType.Place, Weights.OrganizationContext, Reason("'{0} of' before the name", before2));
+            }
+            if (before is "of" && before2 is not null && Lexicon.PlaceParts.Contains(before2))
+            {
+                // "the northern tip of Jutland", "north of Tromsø": only a place has sides and a coast.
+                return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} of' before the name", before2));
+            }
+            if (before is "to" && before2 is not null && Lexicon.MotionVerbs.Contains(before2))
+            {
+                // "travelled to Tromsø", "ferries to Stornoway": where a journey ends.
+                return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} to' before the name", before2));
+            }
+            if (before is "to" && RouteStart(first - 1) is { } start)
+            {
+                // "from Piraeus to Naxos": the end of a route from a place is a place.
+                return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("a route from {0}", start));
+            }
+            if (before is "at" && before2 is not null && (Lexicon.Sites.Contains(before2) || (first >= 2 && Lexicon.OrganizationWords.Contains(NameAt(first - 2)))))
+            {
+                // "the plant at Grimsby", "the National Archives at Kew": where a building or a body stands.
+                return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} at' before the name", before2));
             }
             if (before is "of" && first >= 3 && _tokens[first - 2].IsNumber && AgeAfter(first - 3) is not null)
             {
@@ -351,6 +540,10 @@ internal sealed partial class EntityRecognizer
                 if (Lexicon.PlacePrepositions.Contains(word))
                 {
                     return new Evidence(EntityType.Place, Weights.PlaceContext, $"listed after '{word}'");
+                }
+                if (Lexicon.PlaceKinds.Contains(word) && PlainWordBefore(i) is "the")
+                {
+                    return new Evidence(EntityType.Place, Weights.PlaceContext, $"listed after 'the {word}'");
                 }
                 if (!StartsName(_tokens[i]) && word is not ("and" or "of" or "the"))
                 {
@@ -398,6 +591,46 @@ internal sealed partial class EntityRecognizer
         return null;
     }
 
+    /// <summary>"from Piraeus to": the accepted place a route starts from, when "from" and one to three words come before "to".</summary>
+    private string? RouteStart(int to)
+    {
+        for (int start = to - 1; start >= 1 && start >= to - 3; start--)
+        {
+            if (PlainWordBefore(start) is "from")
+            {
+                string name = NameOf(start, to - 1);
+                return _acceptedPlaces.Contains(name) ? name : null;
+            }
+            if (!StartsName(_tokens[start]) || PlainWordBefore(start) is null)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"Marin and Mendocino counties", "the Eden and Derwent rivers": names listed before a kind of place.</summary>
+    private string? PlaceKindAfterList(int last)
+    {
+        int and = last + 1;
+        if (and + 2 >= _tokens.Count || PlainWordBefore(and) is null || _tokens[and].Span(_text) is not ("and" or "or"))
+        {
+            return null;
+        }
+        for (int k = and + 1; k < _tokens.Count && k <= and + 4; k++)
+        {
+            if (PlainWordBefore(k) is null)
+            {
+                return null;
+            }
+            if (!StartsName(_tokens[k]))
+            {
+                return k > and + 1 && Lexicon.PlaceKinds.Contains(LowerAt(k)) ? LowerAt(k) : null;
+            }
+        }
+        return null;
+    }
+
     /// <summary>
     /// Whether a gazetteer place counts here. Countries, capitals, large cities and curated places always
     /// do; a small town, or a place whose name is also an everyday word or a given name ("Reading",
@@ -418,7 +651,7 @@ internal sealed partial class EntityRecognizer
         bool ambiguous = first == last && (IsEverydayWord(first) || GivenNameAt(first) >= 9 || _gazetteer.IsCommonWord(NameAt(first)));
         bool needsContext = ambiguous || (entry.Source == NameSource.Town && !entry.IsLargeTown);
         Evidence? placeContext = PlaceContextBefore(first);
-        if (placeContext is { } found && found.Weight >= Weights.PlaceContext)
+        if (placeContext is { Type: EntityType.Place } found && found.Weight >= Weights.PlaceContext)
         {
             context = found.Reason;
             return true;
@@ -444,20 +677,41 @@ internal sealed partial class EntityRecognizer
             context = $"'{_tokens[last + 1].Value(_text)}' after the name";
             return true;
         }
+        if (PlaceKindAfterList(last) is { } kind)
+        {
+            context = $"listed before '{kind}'";
+            return true;
+        }
         return first == last && _tokens[first].IsAllCaps(_text) && _tokens[first].Length >= 4;
     }
 
-    /// <summary>"Ennis, County Clare" or "Kenwood, California": a known region or country after a comma.</summary>
+    /// <summary>
+    /// "Ennis, County Clare" or "Kenwood, California": a known region or country after a comma; "Montoro, in
+    /// Andalusia" or "Ballstad, in the province of Nordland": a place that holds it.
+    /// </summary>
     private string? CommaThenPlace(int last)
     {
         if (last + 1 >= _tokens.Count || _tokens[last + 1].Start - _tokens[last].End != 2 || _text[_tokens[last].End] != ',')
         {
             return null;
         }
-        for (int end = Math.Min(_tokens.Count - 1, last + 3); end > last; end--)
+        int from = last + 1;
+        bool within = _tokens[from].Span(_text) is "in" && SpaceBetween(from, from + 1);
+        if (within)
         {
-            if (_gazetteer.TryGet(NameOf(last + 1, end), out GazetteerEntry entry) && entry.Type == EntityType.Place
-                && entry.Source is NameSource.Country or NameSource.Region or NameSource.Curated)
+            from++;
+            if (_tokens[from].Span(_text) is "the" && from + 3 < _tokens.Count && SpaceBetween(from, from + 1) && SpaceBetween(from + 1, from + 2)
+                && SpaceBetween(from + 2, from + 3) && Lexicon.PlaceNouns.Contains(LowerAt(from + 1)) && _tokens[from + 2].Span(_text) is "of"
+                && StartsName(_tokens[from + 3]))
+            {
+                return Reason("the {0} of", LowerAt(from + 1));
+            }
+        }
+        for (int end = Math.Min(_tokens.Count - 1, from + 2); end >= from; end--)
+        {
+            if (_gazetteer.TryGet(NameOf(from, end), out GazetteerEntry entry) && entry.Type == EntityType.Place
+                && (entry.Source is NameSource.Country or NameSource.Region or NameSource.Curated
+                    || (within && (entry.Source is NameSource.Capital || entry.IsLargeTown))))
             {
                 return entry.CanonicalName;
             }

@@ -79,6 +79,20 @@ internal sealed partial class EntityRecognizer
     /// </summary>
     private void ResolveSingleWords()
     {
+        if (_singles.Count == 0)
+        {
+            return;
+        }
+        var organizationStarts = new Dictionary<int, EntityRecord>();
+        var organizationEnds = new Dictionary<int, EntityRecord>();
+        foreach (Mention mention in _registry.Mentions)
+        {
+            if (mention.Entity.Type == EntityType.Organization && HasOrganizationSignal(mention.Entity))
+            {
+                organizationStarts.TryAdd(mention.Start, mention.Entity);
+                organizationEnds.TryAdd(mention.End, mention.Entity);
+            }
+        }
         foreach (SingleWordCandidate candidate in _singles)
         {
             string word = NameAt(candidate.TokenIndex);
@@ -108,10 +122,29 @@ internal sealed partial class EntityRecognizer
                         : new Evidence(EntityType.Person, Weights.Speaks, "the subject of a speech verb"));
                 }
             }
+            if (entity is null && !candidate.InHeading && !pluralOpener && !everyday && LooksLikeNameWord(candidate.TokenIndex)
+                && OrganizationListedWith(candidate.TokenIndex, organizationStarts, organizationEnds) is { } partner)
+            {
+                entity = _registry.Named(word, EntityType.Organization);
+                entity.AddEvidence(new Evidence(EntityType.Organization, Weights.OrganizationContext * 0.9, $"listed with {partner.Name}"));
+            }
             if (entity is not null)
             {
                 AddMention(candidate.TokenIndex, candidate.TokenIndex, entity);
             }
         }
+    }
+
+    /// <summary>More than capitals say it is an organisation: a legal form, an organisation word, a context.</summary>
+    private static bool HasOrganizationSignal(EntityRecord record)
+    {
+        foreach (Evidence item in record.Evidence)
+        {
+            if (item.Type == EntityType.Organization && item.Weight >= Weights.InnerCapital)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -40,6 +40,7 @@ internal sealed partial class EntityRecognizer
                 shortNames[shortName] = shortNames.ContainsKey(shortName) ? null : name;
             }
         }
+        ListWithOrganizations(byName, types);
         foreach (Candidate candidate in _candidates)
         {
             string name = candidate.Name;
@@ -76,5 +77,93 @@ internal sealed partial class EntityRecognizer
             }
             AddMention(candidate.First, candidate.Last, record);
         }
+    }
+
+    /// <summary>
+    /// "Stena Vale and Fjordlaks ASA", "Carlsberg, Heineken and Diageo": names joined in one list are of one kind,
+    /// so a name that only looks like a person's becomes an organisation when it is listed with one.
+    /// </summary>
+    private void ListWithOrganizations(Dictionary<string, List<Evidence>> byName, Dictionary<string, EntityType> types)
+    {
+        Dictionary<int, Candidate>? byFirst = null;
+        Dictionary<int, Candidate>? byLast = null;
+        HashSet<string>? changed = null;
+        foreach (Candidate candidate in _candidates)
+        {
+            if (candidate.InHeading || candidate.Titles is not null || !byName.TryGetValue(candidate.Name, out List<Evidence>? evidence)
+                || !OnlyCapitals(evidence))
+            {
+                continue;
+            }
+            if (byFirst is null || byLast is null)
+            {
+                // Built only for an article that has a name known by its capitals alone.
+                byFirst = [];
+                byLast = [];
+                foreach (Candidate other in _candidates)
+                {
+                    byFirst.TryAdd(other.First, other);
+                    byLast.TryAdd(other.Last, other);
+                }
+            }
+            Candidate? partner = null;
+            if (IsListJoin(candidate.Last, candidate.Last + 2) && byFirst.TryGetValue(candidate.Last + 2, out Candidate? right))
+            {
+                partner = right;
+            }
+            else if (candidate.First >= 2 && IsListJoin(candidate.First - 2, candidate.First) && byLast.TryGetValue(candidate.First - 2, out Candidate? left))
+            {
+                partner = left;
+            }
+            else if (candidate.First >= 1 && ListComma(candidate.First - 1, candidate.First) && byLast.TryGetValue(candidate.First - 1, out Candidate? before))
+            {
+                partner = before;
+            }
+            if (partner is not null && types.TryGetValue(partner.Name, out EntityType type) && type == EntityType.Organization
+                && byName.TryGetValue(partner.Name, out List<Evidence>? partnerEvidence) && partnerEvidence.Exists(e => e.Type == EntityType.Organization && e.Weight >= Weights.InnerCapital))
+            {
+                evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext, $"listed with {partner.Name}"));
+                (changed ??= new HashSet<string>(StringComparer.Ordinal)).Add(candidate.Name);
+            }
+        }
+        foreach (string name in changed ?? [])
+        {
+            Weights.Decide(byName[name], out EntityType type);
+            types[name] = type;
+        }
+    }
+
+    private static bool OnlyCapitals(List<Evidence> evidence)
+    {
+        foreach (Evidence item in evidence)
+        {
+            if (item.Type != EntityType.Person || item.Weight > Weights.NameShaped)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>"X and Y" or "X or Y": the word between the two tokens joins a list.</summary>
+    private bool IsListJoin(int left, int right) =>
+        right < _tokens.Count && right - left == 2 && SpaceBetween(left, left + 1) && SpaceBetween(left + 1, right)
+        && _tokens[left + 1].Span(_text) is "and" or "or";
+
+    private bool ListComma(int left, int right) =>
+        right < _tokens.Count && _text.AsSpan(_tokens[left].End, _tokens[right].Start - _tokens[left].End) is ", ";
+
+    /// <summary>The organisation named in a list right beside a lone word: "Heineken and Anheuser-Busch InBev".</summary>
+    private EntityRecord? OrganizationListedWith(int index, Dictionary<int, EntityRecord> starts, Dictionary<int, EntityRecord> ends)
+    {
+        if (IsListJoin(index, index + 2) && starts.TryGetValue(_tokens[index + 2].Start, out EntityRecord? right))
+        {
+            return right;
+        }
+        if (index >= 2 && IsListJoin(index - 2, index) && ends.TryGetValue(_tokens[index - 2].End, out EntityRecord? left))
+        {
+            return left;
+        }
+        return index >= 1 && ListComma(index - 1, index) && ends.TryGetValue(_tokens[index - 1].End, out EntityRecord? before) ? before : null;
     }
 }

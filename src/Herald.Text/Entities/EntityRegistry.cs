@@ -144,6 +144,11 @@ internal sealed class EntityRegistry
             {
                 yield return words[0];
             }
+            else if (words.Length == 2 && Lexicon.ClubWords.Contains(words[1]))
+            {
+                // Sport copy calls Northgate Rovers "Rovers" once named in full.
+                yield return words[1];
+            }
             yield break;
         }
         yield return string.Join(' ', words[first..(last + 1)]).TrimEnd(',');

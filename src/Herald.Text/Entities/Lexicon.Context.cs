@@ -60,6 +60,66 @@ internal static partial class Lexicon
         "islands state suburb neighbourhood neighborhood parish borough valley republic",
         StringComparer.Ordinal);
 
+    /// <summary>
+    /// Travel and the ways of it: "travelled to", "ferries to" put the name after "to" on a map. Not "moved to" or
+    /// "returned to", which sport copy says of clubs.
+    /// </summary>
+    public static readonly HashSet<string> MotionVerbs = Set(
+        "travelled traveled travelling traveling travel travels flew fly flies flying drove drive drives driving sailed sail " +
+        "sails sailing relocated evacuated walked cycled rowed swam migrated fled flee fleeing emigrated commute commutes " +
+        "commuted trip trips journey journeys route routes road roads ferry ferries flight flights train trains bus buses",
+        StringComparer.Ordinal);
+
+    /// <summary>"north of", "the tip of", "the outskirts of": parts and sides only a place has.</summary>
+    public static readonly HashSet<string> PlaceParts = Set(
+        "north south east west north-east north-west south-east south-west northeast northwest southeast southwest " +
+        "tip coast coastline outskirts shores suburbs mouth",
+        StringComparer.Ordinal);
+
+    /// <summary>"the rivers Eden and Derwent", "Marin and Mendocino counties": kinds of place named beside a list of names.</summary>
+    public static readonly HashSet<string> PlaceKinds = Set(
+        "river rivers lake lakes island islands town towns village villages city cities county counties province provinces " +
+        "region regions district districts valley valleys municipality municipalities state states fjord fjords",
+        StringComparer.Ordinal);
+
+    /// <summary>Last words of sports clubs that stand alone for the club in later mentions ("Rovers" for Northgate Rovers).</summary>
+    public static readonly HashSet<string> ClubWords = Set("United Rovers Athletic Wanderers Rangers Albion City Hotspur", StringComparer.Ordinal);
+
+    /// <summary>Verbs of a result in sport, before the other side and the score: "Harlequins beat Saracens 38-36".</summary>
+    public static readonly HashSet<string> ResultVerbs = Set(
+        "beat beats edged edge edges thrashed thrash defeated defeat defeats overcame overcome drew draw lost lose loses " +
+        "routed hammered stunned held won win wins",
+        StringComparer.Ordinal);
+
+    /// <summary>After a score and before the other side: "a 3-1 win over", "a 0-2 home defeat by".</summary>
+    public static readonly HashSet<string> ResultNouns = Set("win victory defeat loss draw triumph thrashing", StringComparer.Ordinal);
+
+    /// <summary>Deals whose other side, after "from", is a club or a company: "signed X from", "ordered jets from".</summary>
+    public static readonly HashSet<string> DealWords = Set(
+        "signed signs signing bid bids offer offers approach ordered orders order bought buys buy purchased purchases " +
+        "acquired acquires loan loaned contract",
+        StringComparer.Ordinal);
+
+    /// <summary>Verbs that announce results, before "profit" or "sales" ("posted a pre-tax profit").</summary>
+    public static readonly HashSet<string> ResultsVerbs = Set("posted posts reported reports booked books recorded records swung swings", StringComparer.Ordinal);
+
+    /// <summary>What only a business reports.</summary>
+    public static readonly HashSet<string> ResultsNouns = Set(
+        "profit profits loss losses revenue revenues sales earnings turnover dividend dividends", StringComparer.Ordinal);
+
+    /// <summary>Verbs that move a business's own outlook, with "its" before it ("cut its forecast").</summary>
+    public static readonly HashSet<string> ForecastVerbs = Set(
+        "cut cuts raised raises lifted lifts lowered lowers slashed slashes trimmed trims", StringComparer.Ordinal);
+
+    public static readonly HashSet<string> ForecastNouns = Set("forecast forecasts guidance outlook dividend prices", StringComparer.Ordinal);
+
+    /// <summary>Buildings and works that stand somewhere: "the plant at X", "a shop on X" name where.</summary>
+    public static readonly HashSet<string> Sites = Set(
+        "plant plants factory factories mill mine mines refinery smelter terminal depot warehouse shipyard yard base camp " +
+        "campus site works shop shops store stores cafe café restaurant bar pub hotel bakery house houses flat flats " +
+        "home homes building buildings office offices headquarters museum hospital school church station",
+        StringComparer.Ordinal);
+
     /// <summary>Lower-case words right after a place's name ("Norrhavn city council", "Keswick residents").</summary>
     public static readonly HashSet<string> PlaceFollowers = Set(
         "city town village council mayor residents harbour harbor airport district region province county counties area station",
