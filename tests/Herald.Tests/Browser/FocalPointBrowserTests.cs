@@ -43,6 +43,7 @@ public sealed class FocalPointBrowserTests(SqliteSiteFixture site, BrowserFixtur
         var crop = await page.Locator("img.crop-square").EvaluateAsync<string>("img => getComputedStyle(img).objectPosition");
         Assert.Equal($"{across}% {down}%", crop);
 
+        await page.Locator("[data-focal-editor]").ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "newsroom-focal-point.png") });
         await page.Locator("button", new() { HasText = "Save the focal point" }).ClickAsync();
         await page.Locator(".notice", new() { HasText = "Focal point saved" }).WaitForAsync();
         Assert.Equal(across.ToString(CultureInfo.InvariantCulture), await page.Locator("input[name='Focus.X']").InputValueAsync());
