@@ -92,9 +92,12 @@ public sealed class EntitySplitter(HeraldDbContext db, SiteWriter writer, Entity
             // The rulings that gave the name to the old entity (a merge, a retype) give it to the new one now.
             await db.Set<MergedName>().Where(n => n.EntityId == source.Id && n.Folded == name.Folded)
                 .ExecuteUpdateAsync(set => set.SetProperty(n => n.EntityId, created.Id), token);
-            await corrections.RuleAsync(created.Id, newType, [name.Folded], token);
-            await corrections.RuleAsync(created.Id, source.Type, [name.Folded], token);
-            await db.SaveChangesAsync(token);
+            // Found again under the new type or under the old entity's, the name is the new entity's.
+            foreach (var ruledType in new[] { newType, source.Type }.Distinct())
+            {
+                await corrections.RuleAsync(created.Id, ruledType, [name.Folded], token);
+                await db.SaveChangesAsync(token);
+            }
 
             var touched = await understanding.AnalyzeAgainAsync(stories, token);
             var moved = await db.Set<EntityMention>().CountAsync(m => m.EntityId == created.Id, token);
