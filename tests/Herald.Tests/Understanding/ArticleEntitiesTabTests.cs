@@ -105,7 +105,7 @@ public sealed class ArticleEntitiesTabTests(ArticleEntitiesTabSiteFixture fixtur
             Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
             Assert.Contains(reason, Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".form-problem")!.TextContent, StringComparison.Ordinal);
         }
-        foreach (var type in new[] { "Banana", "2", "" })
+        foreach (var type in new[] { "Banana", "2", "", "Place,Person" })
         {
             await RefusedAsync($"{tab}?handler=Retype&entity={entity.Id}", new() { ["type"] = type }, "Choose person, organisation or place");
         }

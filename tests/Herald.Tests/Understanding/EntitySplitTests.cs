@@ -151,7 +151,7 @@ public abstract class EntitySplitTests(SiteFixture fixture)
         await RefusedAsync($"{page}?handler=Split&alias={loneName}", "Person", "is not one of this entity's any more", page);
         await RefusedAsync($"{page}?handler=Split&alias={shownUnder}", "Person", "the name this entity is shown under", page);
         await RefusedAsync($"/newsroom/entities/{lone}?handler=Split&alias={loneName}", "Organization", "only name", $"/newsroom/entities/{lone}");
-        foreach (var type in new[] { "Banana", "7", "", new string('P', 5000) })
+        foreach (var type in new[] { "Banana", "7", "", "Person, Place", new string('P', 5000) })
         {
             await RefusedAsync($"{page}?handler=Split&alias={alias}", type, "person, an organisation or a place", page);
         }

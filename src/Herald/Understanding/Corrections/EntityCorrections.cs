@@ -87,10 +87,10 @@ public sealed class EntityCorrections(HeraldDbContext db, SiteWriter writer, Tim
 
     /// <summary>
     /// The type an editor chose, by its name in a form ("Person", "Organization", "Place"); null for
-    /// anything else, numbers included, which model binding would otherwise take as a type.
+    /// anything else, numbers and lists ("1", "Person, Place") included, which enum parsing would take as a type.
     /// </summary>
     public static EntityType? ParseType(string? typed) =>
-        typed is not null && !typed.Any(char.IsDigit) && Enum.TryParse<EntityType>(typed, ignoreCase: true, out var type) && Enum.IsDefined(type) ? type : null;
+        Enum.GetValues<EntityType>().Where(t => string.Equals(t.ToString(), typed, StringComparison.OrdinalIgnoreCase)).Select(t => (EntityType?)t).FirstOrDefault();
 
     /// <summary>An address for an entity of <paramref name="type"/> that no other entity has and no redirect keeps.</summary>
     public async Task<string> UniqueSlugAsync(EntityType type, string slug, int id, CancellationToken ct) =>
