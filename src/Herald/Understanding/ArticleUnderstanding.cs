@@ -16,6 +16,22 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
     /// <summary>Set once this context has stored names not yet committed, which the shared cache cannot know.</summary>
     private bool addedNames;
 
+    /// <summary>
+    /// Reads stories again inside an editor's correction, in its transaction, once the correction's
+    /// rulings are saved there: the names handed to the analyzer come from this context, which sees
+    /// the correction before it commits. Returns the ids of every entity whose page changed.
+    /// </summary>
+    public async Task<HashSet<int>> AnalyzeAgainAsync(IEnumerable<int> articleIds, CancellationToken ct)
+    {
+        addedNames = true;
+        var touched = new HashSet<int>();
+        foreach (var articleId in articleIds)
+        {
+            touched.UnionWith(await AnalyzeAsync(articleId, ct));
+        }
+        return touched;
+    }
+
     /// <summary>Returns the ids of every entity whose page changed (before and after), for cache eviction.</summary>
     public async Task<IReadOnlyCollection<int>> AnalyzeAsync(int articleId, CancellationToken ct)
     {
@@ -165,20 +181,23 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
             .Where(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 300)
             .DistinctBy(EntityAlias.Fold).ToList();
         var folded = names.Select(EntityAlias.Fold).ToList();
-        var ruled = rulings.Merged.FirstOrDefault(n => n.Type == found.Type && folded.Contains(n.Folded))?.EntityId;
-        NamedEntity? entity;
-        if (ruled is { } id)
+        // The name the analysis found it under decides before its other names: a ruling on a short
+        // name ("Norrhavn", split off the association as the town) must not carry off every entity
+        // that the analysis also calls by it.
+        var (main, others) = (folded.Take(1).ToList(), folded.Skip(1).ToList());
+        int? ruled = null;
+        NamedEntity? entity = null;
+        foreach (var these in new[] { main, others })
         {
-            entity = db.ChangeTracker.Entries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Id == id)
-                ?? await db.Set<NamedEntity>().Include(e => e.Aliases).FirstOrDefaultAsync(e => e.Id == id, ct);
-        }
-        else
-        {
-            entity = db.ChangeTracker.Entries<NamedEntity>().Select(e => e.Entity)
-                .FirstOrDefault(e => e.Type == found.Type && e.Aliases.Any(a => folded.Contains(a.Folded)))
-                ?? await db.Set<NamedEntity>().Include(e => e.Aliases)
-                    .Where(e => e.Type == found.Type && e.Aliases.Any(a => folded.Contains(a.Folded)))
-                    .FirstOrDefaultAsync(ct);
+            ruled = rulings.Merged.FirstOrDefault(n => n.Type == found.Type && these.Contains(n.Folded))?.EntityId;
+            entity = ruled is { } id
+                ? db.ChangeTracker.Entries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Id == id)
+                    ?? await db.Set<NamedEntity>().Include(e => e.Aliases).FirstOrDefaultAsync(e => e.Id == id, ct)
+                : await CarryingAsync(found.Type, these, ct);
+            if (entity is not null)
+            {
+                break;
+            }
         }
         if (entity is null)
         {
@@ -200,6 +219,14 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
         }
         return entity;
     }
+
+    /// <summary>The stored entity of the type any of whose names is one of <paramref name="folded"/>, this context's new ones first.</summary>
+    private async Task<NamedEntity?> CarryingAsync(EntityType type, List<string> folded, CancellationToken ct) =>
+        folded.Count == 0 ? null
+        : db.ChangeTracker.Entries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Type == type && e.Aliases.Any(a => folded.Contains(a.Folded)))
+            ?? await db.Set<NamedEntity>().Include(e => e.Aliases)
+                .Where(e => e.Type == type && e.Aliases.Any(a => folded.Contains(a.Folded)))
+                .FirstOrDefaultAsync(ct);
 
     private ValueTask<string> UniqueSlugAsync(EntityType type, string name, CancellationToken ct) =>
         Slugs.UniqueAsync(Slugs.From(name), async slug =>

@@ -11,6 +11,7 @@ public static class UnderstandingServices
         services.AddScoped<IArticleChangeHandler, UnderstandingChangeHandler>();
         services.AddScoped<TopicQueries>();
         services.AddScoped<Corrections.EntityCorrections>();
+        services.AddScoped<Corrections.EntitySplitter>();
         services.AddSingleton<KnownEntityCache>();
         services.AddSingleton<IInvalidationListener>(provider => provider.GetRequiredService<KnownEntityCache>());
         return services;

@@ -2,6 +2,7 @@ using Herald.Accounts;
 using Herald.Articles;
 using Herald.Storage;
 using Herald.Tests.Infrastructure;
+using Herald.Tests.Understanding;
 using Herald.Text;
 using Herald.Understanding;
 using Microsoft.EntityFrameworkCore;
@@ -99,6 +100,60 @@ public sealed class EntityCorrectionBrowserTests(EntityCorrectionBrowserSiteFixt
         var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
         Assert.False(await db.Set<NamedEntity>().AnyAsync(e => e.Name == "Norrhavn Fishermen"));
         Assert.DoesNotContain("norrhavn", await db.Set<EntityAlias>().Where(a => a.EntityId == association.Id).Select(a => a.Folded).ToListAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task An_editor_splits_a_wrong_merge_from_the_story_s_entities_tab_and_readers_see_both_again()
+    {
+        var server = site.RequireServer();
+        var story = await server.PublishAsync("browser-split-quota-talks",
+            "Harbour Commissioner Ragnhild Østby met Brattvik Fishermen on Monday.\n\n“The quota is too low,” Brattvik Fishermen said in a statement.\n\n"
+            + "Later the Brattvik Fishermen's Association, which speaks for 40 crews, said the talks would go on.\n");
+        var person = await server.EntityInAsync(story, "Brattvik Fishermen", EntityType.Person);
+        var association = await server.EntityInAsync(story, "Brattvik Fishermen's Association", EntityType.Organization);
+        var associationUrl = ArticleUrls.Topic(EntityType.Organization, association.Slug);
+        // The wrong merge, as an editor made it.
+        using (var merger = await NewsroomSession.SignInAsync(server, "browser-merger@example.org", Roles.Editor))
+        {
+            var merged = await merger.PostFormAsync($"/newsroom/entities/{person.Id}?handler=Merge&survivor={association.Id}", new() { ["confirm"] = "merge" }, $"/newsroom/entities/{person.Id}");
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, merged.StatusCode);
+        }
+        var page = await SignInAsync("browser-splitter@example.org");
+        await page.GotoAsync(associationUrl);
+        Assert.Contains("The quota is too low", await page.Locator(".quote-list").TextContentAsync());
+
+        // From the story's editor to its Entities tab, then to the association's newsroom page.
+        await page.GotoAsync($"/newsroom/articles/edit/{story}");
+        await page.Locator(".editor-links a", new() { HasText = "Entities" }).ClickAsync();
+        await page.Locator($"#story-entity-{association.Id} a", new() { HasText = "Brattvik Fishermen's Association" }).ClickAsync();
+        await page.WaitForURLAsync($"**/newsroom/entities/{association.Id}");
+
+        // Split the person's name off, as a person, after the confirmation that names both.
+        var name = page.Locator(".entity-names li", new() { HasText = "Brattvik Fishermen" }).Filter(new() { HasNotText = "Association" });
+        await name.Locator("select").SelectOptionAsync("Person");
+        await name.Locator("button", new() { HasText = "Split off" }).ClickAsync();
+        var confirm = page.Locator(".confirm");
+        await confirm.WaitForAsync();
+        Assert.Contains("Split \"Brattvik Fishermen\" off the organisation \"Brattvik Fishermen's Association\" as a person of its own?", await confirm.TextContentAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "newsroom-entity-split-confirm.png"), FullPage = true });
+        await confirm.Locator("button", new() { HasText = "Yes, split it off" }).ClickAsync();
+        await page.Locator(".notice", new() { HasText = "Split \"Brattvik Fishermen\" off \"Brattvik Fishermen's Association\" as a person" }).WaitForAsync();
+        Assert.Contains("Split off the organisation \"Brattvik Fishermen's Association\"", await page.Locator(".entity-history").TextContentAsync());
+
+        // Readers: the person's page has its words again, the association's does not.
+        var personPage = await page.GotoAsync("/people/brattvik-fishermen");
+        Assert.Equal(200, personPage!.Status);
+        Assert.Contains("The quota is too low", await page.Locator(".quote-list").TextContentAsync());
+        await page.GotoAsync(associationUrl);
+        Assert.DoesNotContain("The quota is too low", string.Join("\n", await page.Locator(".quote-list").AllTextContentsAsync()));
+
+        // The story's tab lists both, each shown to readers, and the quote under the person.
+        await page.GotoAsync($"/newsroom/articles/{story}/entities");
+        var split = await server.EntityInAsync(story, "Brattvik Fishermen", EntityType.Person);
+        Assert.Contains("Yes", await page.Locator($"#story-entity-{split.Id}").TextContentAsync());
+        Assert.Contains("Said by Brattvik Fishermen", await page.Locator(".story-quotes li", new() { HasText = "The quota is too low" }).TextContentAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "newsroom-story-entities.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Herald.Articles;
 using Herald.Hosting;
 using Herald.Hosting.Invalidation;
 using Herald.Newsroom;
@@ -9,13 +10,94 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Understanding.Corrections;
 
 /// <summary>
-/// The editor's corrections that move findings between entities: merging one entity into another
-/// and detaching a quote from its speaker. Each is stored as a ruling later analyses honour
-/// (<see cref="MergedName"/>, <see cref="DetachedQuote"/>), written to the entity's history, and
-/// committed with the cache tags of every page it changes.
+/// The editor's corrections of entities: decisions on one entity (confirm or retype it, hide it,
+/// leave it to the analysis again), merging one entity into another, and detaching a quote from
+/// its speaker. Each is stored as a ruling later analyses honour (<see cref="MergedName"/>,
+/// <see cref="DetachedQuote"/>), written to the entity's history, and committed with the cache
+/// tags of every page it changes. Splitting a name off is <see cref="EntitySplitter"/>'s.
 /// </summary>
 public sealed class EntityCorrections(HeraldDbContext db, SiteWriter writer, TimeProvider clock)
 {
+    /// <summary>What became of a decision: a problem a person can read, or the notice of what was done.</summary>
+    public sealed record Outcome(string? Problem, string? Notice, bool Missing = false);
+
+    /// <summary>
+    /// Applies one decision to an entity. It changes article pages (their topic lists), related-story
+    /// evidence, topic pages and the names every process hands the analyzer, so the whole site's
+    /// cache goes. <paramref name="change"/> checks what it was given before it changes anything and
+    /// returns a problem, so a refused decision commits nothing.
+    /// </summary>
+    public async Task<Outcome> DecideAsync(ClaimsPrincipal user, int id, Func<NamedEntity, Task<string?>> change, Func<NamedEntity, string> done, CancellationToken ct)
+    {
+        var entity = await db.Set<NamedEntity>().Include(e => e.Aliases).FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (entity is null)
+        {
+            return new Outcome("That entity no longer exists.", null, Missing: true);
+        }
+        var by = await StaffMember.ResolveAsync(db, user, ct);
+        return await writer.CommitAsync(async (tags, token) =>
+        {
+            if (await change(entity) is { } problem)
+            {
+                return new Outcome(problem, null);
+            }
+            var notice = done(entity);
+            Record(entity.Id, by.Name, notice);
+            tags.AddRange([CacheTags.Site, CacheTags.KnownEntities, CacheTags.Topic(entity.Id)]);
+            return new Outcome(null, notice);
+        }, ct);
+    }
+
+    /// <summary>Confirms an entity as <paramref name="type"/>, retyping it if the analysis got the type wrong.</summary>
+    public Task<Outcome> ConfirmAsync(ClaimsPrincipal user, int id, EntityType type, CancellationToken ct) =>
+        DecideAsync(user, id, async entity =>
+        {
+            if (!Enum.IsDefined(type))
+            {
+                return ChooseType;
+            }
+            if (entity.Type != type)
+            {
+                // The old address leads to the new one, and the names found again under the old type are this entity's.
+                await RedirectAsync(entity.Id, entity.Type, entity.Slug, ct);
+                await RuleAsync(entity.Id, entity.Type, entity.Aliases.Select(a => a.Folded), ct);
+                entity.Slug = await UniqueSlugAsync(type, entity.Slug, entity.Id, ct);
+                entity.Type = type;
+                await db.Set<EntityRedirect>().Where(r => r.Type == type && r.Slug == entity.Slug).ExecuteDeleteAsync(ct);
+            }
+            entity.Review = EntityReview.Confirmed;
+            return null;
+        }, entity => $"Confirmed \"{entity.Name}\" as {Kind(entity.Type)}; readers see it wherever a published story names it.", ct);
+
+    public Task<Outcome> HideAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+        DecideAsync(user, id, entity =>
+        {
+            entity.Review = EntityReview.Hidden;
+            return Task.FromResult<string?>(null);
+        }, entity => $"Hid \"{entity.Name}\" from every public page.", ct);
+
+    public Task<Outcome> ResetAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+        DecideAsync(user, id, entity =>
+        {
+            entity.Review = EntityReview.Unreviewed;
+            return Task.FromResult<string?>(null);
+        }, entity => $"\"{entity.Name}\" is left to the analysis again: public only where it was found with confidence.", ct);
+
+    public const string ChooseType = "Choose person, organisation or place.";
+
+    /// <summary>
+    /// The type an editor chose, by its name in a form ("Person", "Organization", "Place"); null for
+    /// anything else, numbers and lists ("1", "Person, Place") included, which enum parsing would take as a type.
+    /// </summary>
+    public static EntityType? ParseType(string? typed) =>
+        Enum.GetValues<EntityType>().Where(t => string.Equals(t.ToString(), typed, StringComparison.OrdinalIgnoreCase)).Select(t => (EntityType?)t).FirstOrDefault();
+
+    /// <summary>An address for an entity of <paramref name="type"/> that no other entity has and no redirect keeps.</summary>
+    public async Task<string> UniqueSlugAsync(EntityType type, string slug, int id, CancellationToken ct) =>
+        await Slugs.UniqueAsync(slug, async candidate =>
+            await db.Set<NamedEntity>().AnyAsync(e => e.Type == type && e.Slug == candidate && e.Id != id, ct)
+            || await db.Set<EntityRedirect>().AnyAsync(r => r.Type == type && r.Slug == candidate && r.EntityId != id, ct));
+
     /// <summary>
     /// Moves everything of <paramref name="mergedId"/> (mentions, quotes, names, rulings, history,
     /// its address) to <paramref name="survivorId"/> and deletes it. Returns a problem a person can
@@ -48,7 +130,10 @@ public sealed class EntityCorrections(HeraldDbContext db, SiteWriter writer, Tim
             await db.Set<MergedName>().Where(n => n.EntityId == merged.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(n => n.EntityId, survivor.Id), token);
 
-            // A name an editor already took off the survivor does not come back with the merge.
+            // The merged entity's own name is the survivor's by this ruling (merging a split-off entity
+            // back undoes the split); any other name an editor already took off the survivor stays off.
+            var ownName = EntityAlias.Fold(merged.Name);
+            await db.Set<RejectedName>().Where(n => n.EntityId == survivor.Id && n.Folded == ownName).ExecuteDeleteAsync(token);
             var rejected = await db.Set<RejectedName>().Where(n => n.EntityId == survivor.Id).Select(n => n.Folded).ToListAsync(token);
             foreach (var alias in merged.Aliases.Where(a => survivor.Aliases.All(s => s.Folded != a.Folded) && !rejected.Contains(a.Folded)))
             {
@@ -146,14 +231,17 @@ public sealed class EntityCorrections(HeraldDbContext db, SiteWriter writer, Tim
         await mentions.Where(m => m.EntityId == mergedId).ExecuteUpdateAsync(set => set.SetProperty(m => m.EntityId, survivorId), ct);
     }
 
-    private static string Describe(NamedEntity entity) => $"the {EntitiesLabel(entity.Type)} \"{entity.Name}\"";
+    public static string Describe(NamedEntity entity) => $"the {EntitiesLabel(entity.Type)} \"{entity.Name}\"";
 
-    private static string EntitiesLabel(EntityType type) => type switch
+    public static string EntitiesLabel(EntityType type) => type switch
     {
         EntityType.Person => "person",
         EntityType.Organization => "organisation",
         _ => "place",
     };
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    /// <summary>"a person", "an organisation", "a place".</summary>
+    public static string Kind(EntityType type) => type == EntityType.Organization ? "an organisation" : $"a {EntitiesLabel(type)}";
+
+    public static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

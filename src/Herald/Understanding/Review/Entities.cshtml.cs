@@ -1,6 +1,4 @@
 using Herald.Articles;
-using Herald.Hosting;
-using Herald.Hosting.Invalidation;
 using Herald.Newsroom;
 using Herald.Storage;
 using Herald.Text;
@@ -22,7 +20,7 @@ namespace Herald.Understanding.Review;
 /// analyzer as certain.
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Editors)]
-public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, SiteWriter writer, EntityCorrections corrections) : PageModel
+public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, EntityCorrections corrections) : PageModel
 {
     public const int PageSize = 50;
     public const int MaxQueryLength = 100;
@@ -70,39 +68,14 @@ public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, S
         return Page();
     }
 
-    public Task<IActionResult> OnPostConfirmAsync(int id, EntityType type, CancellationToken ct) =>
-        ChangeAsync(id, ct, async entity =>
-        {
-            if (!Enum.IsDefined(type))
-            {
-                return "Choose person, organisation or place.";
-            }
-            if (entity.Type != type)
-            {
-                // The old address leads to the new one, and the names found again under the old type are this entity's.
-                await corrections.RedirectAsync(entity.Id, entity.Type, entity.Slug, ct);
-                await corrections.RuleAsync(entity.Id, entity.Type, entity.Aliases.Select(a => a.Folded), ct);
-                entity.Slug = await UniqueSlugAsync(type, entity.Slug, entity.Id, ct);
-                entity.Type = type;
-                await db.Set<EntityRedirect>().Where(r => r.Type == type && r.Slug == entity.Slug).ExecuteDeleteAsync(ct);
-            }
-            entity.Review = EntityReview.Confirmed;
-            return null;
-        }, entity => $"Confirmed \"{entity.Name}\" as {Describe(entity.Type)}; readers see it wherever a published story names it.");
+    public Task<IActionResult> OnPostConfirmAsync(int id, string? type, CancellationToken ct) =>
+        ShowAsync(EntityCorrections.ParseType(type) is { } chosen
+            ? corrections.ConfirmAsync(User, id, chosen, ct)
+            : Task.FromResult(new EntityCorrections.Outcome(EntityCorrections.ChooseType, null)), ct);
 
-    public Task<IActionResult> OnPostHideAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, ct, entity =>
-        {
-            entity.Review = EntityReview.Hidden;
-            return Task.FromResult<string?>(null);
-        }, entity => $"Hid \"{entity.Name}\" from every public page.");
+    public Task<IActionResult> OnPostHideAsync(int id, CancellationToken ct) => ShowAsync(corrections.HideAsync(User, id, ct), ct);
 
-    public Task<IActionResult> OnPostResetAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, ct, entity =>
-        {
-            entity.Review = EntityReview.Unreviewed;
-            return Task.FromResult<string?>(null);
-        }, entity => $"\"{entity.Name}\" is left to the analysis again: public only where it was found with confidence.");
+    public Task<IActionResult> OnPostResetAsync(int id, CancellationToken ct) => ShowAsync(corrections.ResetAsync(User, id, ct), ct);
 
     public Task<IActionResult> OnPostRenameAsync(int id, string? name, CancellationToken ct) =>
         ChangeAsync(id, ct, async entity =>
@@ -147,37 +120,26 @@ public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, S
         }, entity => $"Removed the name \"{removed}\" from \"{entity.Name}\"; stories that use it alone will no longer be linked to it when they are next saved.");
     }
 
-    /// <summary>
-    /// Applies one decision. It changes article pages (their topic lists), related-story evidence,
-    /// topic pages and the names every process hands the analyzer, so the whole site's cache goes.
-    /// </summary>
-    private async Task<IActionResult> ChangeAsync(int id, CancellationToken ct, Func<NamedEntity, Task<string?>> change, Func<NamedEntity, string> done)
+    private async Task<IActionResult> ChangeAsync(int id, CancellationToken ct, Func<NamedEntity, Task<string?>> change, Func<NamedEntity, string> done) =>
+        await ShowAsync(corrections.DecideAsync(User, id, change, done, ct), ct);
+
+    /// <summary>Back to the list after a decision; a refused one shows the list again with the reason (and what was typed).</summary>
+    private async Task<IActionResult> ShowAsync(Task<EntityCorrections.Outcome> decision, CancellationToken ct)
     {
-        var entity = await db.Set<NamedEntity>().Include(e => e.Aliases).FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (entity is null)
+        var outcome = await decision;
+        if (outcome.Missing)
         {
             Notice = "That entity no longer exists; the list below is current.";
             return LocalRedirect(ListUrl);
         }
-        var by = await StaffMember.ResolveAsync(db, User, ct);
-        await writer.CommitAsync(async (tags, token) =>
+        if (outcome.Problem is not null)
         {
-            // Each decision checks what it was given before it changes anything, so a refused one commits nothing.
-            Problem = await change(entity);
-            if (Problem is null)
-            {
-                Notice = done(entity);
-                corrections.Record(entity.Id, by.Name, Notice);
-                tags.AddRange([CacheTags.Site, CacheTags.KnownEntities, CacheTags.Topic(entity.Id)]);
-            }
-        }, ct);
-        if (Problem is not null)
-        {
-            Notice = null;
+            Problem = outcome.Problem;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             await LoadAsync(ct);
             return Page();
         }
+        Notice = outcome.Notice;
         return LocalRedirect(ListUrl);
     }
 
@@ -232,11 +194,6 @@ public sealed class EntitiesModel(HeraldDbContext db, ArticleQueries articles, S
         Rows = rows.Take(PageSize + refusedIds.Count).ToList();
         return true;
     }
-
-    private async Task<string> UniqueSlugAsync(EntityType type, string slug, int id, CancellationToken ct) =>
-        await Slugs.UniqueAsync(slug, async candidate =>
-            await db.Set<NamedEntity>().AnyAsync(e => e.Type == type && e.Slug == candidate && e.Id != id, ct)
-            || await db.Set<EntityRedirect>().AnyAsync(r => r.Type == type && r.Slug == candidate && r.EntityId != id, ct));
 
     public static string Describe(EntityType type) => type switch
     {

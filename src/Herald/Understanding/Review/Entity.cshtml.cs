@@ -2,6 +2,7 @@ using Herald.Articles;
 using Herald.Newsroom;
 using Herald.Newsroom.Confirm;
 using Herald.Storage;
+using Herald.Text;
 using Herald.Understanding.Corrections;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace Herald.Understanding.Review;
 /// ask first (<see cref="Confirmation"/>), naming both sides.
 /// </summary>
 [Authorize(Policy = NewsroomAccess.Editors)]
-public sealed class EntityModel(HeraldDbContext db, EntityCorrections corrections) : PageModel
+public sealed class EntityModel(HeraldDbContext db, EntityCorrections corrections, EntitySplitter splitter) : PageModel
 {
     public const int MaxQuotes = 100;
     public const int MaxHistory = 50;
@@ -24,6 +25,7 @@ public sealed class EntityModel(HeraldDbContext db, EntityCorrections correction
 
     public const string MergeConfirmation = "merge";
     public const string DetachConfirmation = "detach";
+    public const string SplitConfirmation = "split";
 
     public sealed record QuoteRow(int Id, string Text, string ArticleHeadline, int ArticleId);
 
@@ -41,6 +43,9 @@ public sealed class EntityModel(HeraldDbContext db, EntityCorrections correction
     public string? Notice { get; set; }
 
     public string? Problem { get; private set; }
+
+    /// <summary>The type an editor chose for a name to split off, by name, shown again when the split waits or was refused.</summary>
+    public Dictionary<int, EntityType> SplitTypes { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -119,6 +124,54 @@ public sealed class EntityModel(HeraldDbContext db, EntityCorrections correction
         }
         Notice = $"Detached \"{Shorten(text)}\" from \"{entity.Name}\".";
         return LocalRedirect($"/newsroom/entities/{id}");
+    }
+
+    /// <summary>
+    /// Splits one of this entity's names off into an entity of its own, of the type the editor
+    /// chose, once confirmed; the stories that name it are read again (<see cref="EntitySplitter"/>).
+    /// </summary>
+    public async Task<IActionResult> OnPostSplitAsync(int id, int alias, string? type, string? confirm, CancellationToken ct)
+    {
+        var entity = await db.Set<NamedEntity>().AsNoTracking().Include(e => e.Aliases).FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (entity is null)
+        {
+            return NotFound();
+        }
+        var chosen = EntityCorrections.ParseType(type);
+        if (chosen is { } known)
+        {
+            SplitTypes[alias] = known;
+        }
+        Problem = await splitter.CheckAsync(entity, alias, chosen, ct);
+        if (Problem is not null)
+        {
+            return await ShowAsync(id, StatusCodes.Status422UnprocessableEntity, ct);
+        }
+        var name = entity.Aliases.Single(a => a.Id == alias).Name;
+        var kind = EntityCorrections.Kind(chosen!.Value);
+        if (!Confirmation.Given(confirm, SplitConfirmation))
+        {
+            Confirmation = new Confirmation(
+                $"Split \"{name}\" off {EntityCorrections.Describe(entity)} as {kind} of its own?",
+                $"\"{name}\" becomes {kind}, confirmed by you. Every story filed under \"{entity.Name}\" that names it is read again, "
+                + $"so the mentions of \"{name}\" and the quotes said under that name move to the new entity, and later analyses file the name there. "
+                + $"\"{entity.Name}\" keeps its other names. To undo it, merge \"{name}\" back into \"{entity.Name}\".",
+                "Yes, split it off", $"/newsroom/entities/{id}", SplitConfirmation)
+            {
+                Action = $"/newsroom/entities/{id}?handler=Split&alias={alias}",
+                Fields = new Dictionary<string, string> { ["type"] = chosen.Value.ToString() },
+            };
+            return await ShowAsync(id, StatusCodes.Status200OK, ct);
+        }
+        var outcome = await splitter.SplitAsync(User, id, alias, chosen, ct);
+        if (outcome.Problem is not null || outcome.Created is null)
+        {
+            Problem = outcome.Problem;
+            return await ShowAsync(id, StatusCodes.Status422UnprocessableEntity, ct);
+        }
+        Notice = $"Split \"{name}\" off \"{entity.Name}\" as {kind}: {outcome.Stories} "
+            + $"{(outcome.Stories == 1 ? "story names" : "stories name")} it and {outcome.Quotes} {(outcome.Quotes == 1 ? "quote is" : "quotes are")} attributed to it.";
+        return LocalRedirect($"/newsroom/entities/{outcome.Created.Id}");
     }
 
     private async Task<IActionResult> ShowAsync(int id, int status, CancellationToken ct)
