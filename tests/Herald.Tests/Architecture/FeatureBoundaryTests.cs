@@ -66,7 +66,8 @@ public sealed class FeatureBoundaryTests
             "Confirmation",
         ],
         // Where media files live (and which store a site chose) and how a picture is checked, for uploads and imports alike; where a stored file lives, for the importer.
-        ["Media"] = ["IMediaStore", "MediaStoreKind", "ImageIntake", "ProcessedImage", "MediaRejectedException", "MediaPaths"],
+        // The focal point a picture carries into every page that crops it (cards, the writing desk's previews).
+        ["Media"] = ["IMediaStore", "MediaStoreKind", "ImageIntake", "ProcessedImage", "MediaRejectedException", "MediaPaths", "FocalPoint"],
         // How a comment is shown and signed elsewhere (the WordPress API, export): text, avatars, limits;
         // the comment settings, which start-up checks.
         // The rate limit on public form posts, which a protected story's password form shares.
