@@ -32,7 +32,12 @@ public static class HeraldServer
             ApplicationName = typeof(HeraldServer).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            // Herald is configured by its command line and environment, read once at start. Watching
+            // appsettings files would cost an inotify instance each, of which a Linux user has only 128
+            // by default, shared by every process it runs (several nodes, a test run's many servers).
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
+        builder.Environment.WebRootFileProvider = new ShippedFiles(builder.Environment.WebRootPath);
         builder.WebHost.UseUrls(options.MetricsUrls is null ? options.Urls : $"{options.Urls};{options.MetricsUrls}");
         if (options.LogFormat == LogFormat.Json)
         {

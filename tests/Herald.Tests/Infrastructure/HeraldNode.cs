@@ -35,6 +35,9 @@ public sealed class HeraldNode : IAsyncDisposable
 
     public bool Running => !process.HasExited;
 
+    /// <summary>The node's process id, to look at what it holds (/proc/{id}).</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>What the node wrote so far (its last 64 KB).</summary>
     public string Output
     {
