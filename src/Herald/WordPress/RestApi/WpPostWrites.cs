@@ -74,6 +74,8 @@ public static class WpPostWrites
                 _ => WpJson.Problem(problems, "comment_status", "comment_status is not one of open, closed.", form.CommentStatus),
             };
         }
+        ApplySticky(fields, form, problems);
+        ApplyPassword(fields, form, problems);
         var status = fields.TryGetPropertyValue("status", out var statusNode) ? WpJson.Text(statusNode) : null;
         if (statusNode is not null && (status is null || !Statuses.Contains(status)))
         {
@@ -86,6 +88,14 @@ public static class WpPostWrites
         if (problems.Count > 0)
         {
             throw WpRestError.InvalidParameters(problems);
+        }
+        if (StickyRefused(form, current, user))
+        {
+            throw new WpRestError("rest_cannot_assign_sticky", "Sorry, you are not allowed to make posts sticky.", StatusCodes.Status403Forbidden);
+        }
+        if (PasswordRefused(form, current, user))
+        {
+            throw new WpRestError("rest_cannot_publish", "Sorry, you are not allowed to protect this post with a password.", StatusCodes.Status403Forbidden);
         }
 
         var action = ActionFor(status, current?.Status);
@@ -166,6 +176,8 @@ public static class WpPostWrites
         json["status"] = StatusOf(article.Status);
         json["title"]!["raw"] = article.Headline;
         json["content"]!["raw"] = article.BodySource;
+        // The edit view, as WordPress gives it to whoever may write the post: the password in clear.
+        json["password"] = article.Password ?? "";
         return json;
     }
 
@@ -211,6 +223,52 @@ public static class WpPostWrites
         problems["date"] = "status future needs date (the site's local time) or date_gmt, as 2030-01-31T09:00:00.";
         return null;
     }
+
+    /// <summary>"sticky": a JSON true or false.</summary>
+    private static void ApplySticky(JsonObject fields, ArticleForm form, Dictionary<string, string> problems)
+    {
+        if (!fields.TryGetPropertyValue("sticky", out var node))
+        {
+            return;
+        }
+        if (node is JsonValue value && value.TryGetValue<bool>(out var sticky))
+        {
+            form.IsSticky = sticky;
+        }
+        else
+        {
+            problems["sticky"] = "sticky is not a boolean.";
+        }
+    }
+
+    /// <summary>"password": the reader password, "" to remove it; kept exactly as sent, as WordPress does.</summary>
+    private static void ApplyPassword(JsonObject fields, ArticleForm form, Dictionary<string, string> problems)
+    {
+        if (WpJson.Text(fields, "password", problems) is not { } password)
+        {
+            return;
+        }
+        if (password.Length > ArticleLimits.Password)
+        {
+            problems["password"] = $"password has at most {ArticleLimits.Password} characters.";
+            return;
+        }
+        form.Password = password.Length == 0 ? null : password;
+    }
+
+    /// <summary>
+    /// What readers see first is an editor's call: anyone else asking to change it is refused, not
+    /// silently ignored as the newsroom's form (which shows no sticky box to them) may do.
+    /// </summary>
+    private static bool StickyRefused(ArticleForm form, Article? current, ClaimsPrincipal user) =>
+        form.IsSticky != (current?.IsSticky ?? false) && !Newsroom.ArticleAuthorizationHandler.IsEditor(user);
+
+    /// <summary>Who may put a story before readers decides who may read it; a new post is judged as its writer's own.</summary>
+    private static bool PasswordRefused(ArticleForm form, Article? current, ClaimsPrincipal user) =>
+        !string.Equals(form.Password ?? "", current?.Password ?? "", StringComparison.Ordinal)
+        && !(current is null
+            ? Newsroom.ArticleAuthorizationHandler.IsEditor(user) || user.IsInRole(Accounts.Roles.Author)
+            : Newsroom.ArticleAuthorizationHandler.Allows(user, Newsroom.ArticleOperations.Publish, current));
 
     private static void ApplyText(JsonObject fields, string name, Action<string> apply, Dictionary<string, string> problems)
     {

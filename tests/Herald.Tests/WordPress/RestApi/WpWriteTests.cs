@@ -172,6 +172,71 @@ public sealed class WpWriteTests(WpWriteSite site) : IClassFixture<WpWriteSite>
     }
 
     [Fact]
+    public async Task Sticky_and_reader_password_are_written_the_wordpress_way_by_whom_the_newsroom_allows()
+    {
+        var editorPassword = await PasswordForAsync("api-sticky-editor@example.org", Roles.Editor);
+        using var editor = Api("api-sticky-editor@example.org", editorPassword);
+        var created = await editor.PostAsync("/wp-json/wp/v2/posts", Json(new JsonObject
+        {
+            ["title"] = "Lighthouse keepers vote on the winter rota",
+            ["content"] = "<p>The ballot closes on Friday at the harbour office.</p>",
+            ["status"] = "publish",
+            ["sticky"] = true,
+            ["password"] = "keepers only",
+        }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var json = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        var id = (int)json["id"]!;
+        Assert.True((bool)json["sticky"]!);
+        Assert.Equal("keepers only", (string?)json["password"]);
+        Assert.True((bool)json["content"]!["protected"]!);
+        var stored = await QueryAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.True(stored.IsSticky);
+        Assert.Equal("keepers only", stored.Password);
+
+        // Readers of the API get the title and no words until they give the password.
+        using var reader = Server.CreateClient();
+        var locked = JsonNode.Parse(await reader.GetStringAsync($"/wp-json/wp/v2/posts/{id}"))!;
+        Assert.Equal("", (string?)locked["content"]!["rendered"]);
+        Assert.Null(locked["password"]);
+        var unlocked = JsonNode.Parse(await reader.GetStringAsync($"/wp-json/wp/v2/posts/{id}?password=keepers%20only"))!;
+        Assert.Contains("ballot closes", (string?)unlocked["content"]!["rendered"]);
+
+        // An empty password takes the lock off; leaving both fields out keeps them as they are.
+        var opened = await editor.PostAsync($"/wp-json/wp/v2/posts/{id}", Json(new JsonObject { ["password"] = "", ["sticky"] = false }));
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var kept = await editor.PostAsync($"/wp-json/wp/v2/posts/{id}", Json(new JsonObject { ["title"] = "Lighthouse keepers agree the winter rota" }));
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        stored = await QueryAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.False(stored.IsSticky);
+        Assert.Null(stored.Password);
+        Assert.Contains("ballot closes", (string?)JsonNode.Parse(await reader.GetStringAsync($"/wp-json/wp/v2/posts/{id}"))!["content"]!["rendered"]);
+
+        // Wrong shapes are named and change nothing.
+        var invalid = await AssertErrorAsync(await editor.PostAsync($"/wp-json/wp/v2/posts/{id}", Json(new JsonObject
+        {
+            ["sticky"] = "yes",
+            ["password"] = new string('p', ArticleLimits.Password + 1),
+        })), 400, "rest_invalid_param");
+        Assert.Equal(["password", "sticky"], invalid["data"]!["params"]!.AsObject().Select(p => p.Key).Order());
+
+        // What readers see first is an editor's call; who may lock a story is who may publish it.
+        var authorPassword = await PasswordForAsync("api-sticky-author@example.org", Roles.Author);
+        using var author = Api("api-sticky-author@example.org", authorPassword);
+        await AssertErrorAsync(await author.PostAsync("/wp-json/wp/v2/posts", Json(new JsonObject { ["title"] = "Me first", ["content"] = "x", ["sticky"] = true })), 403, "rest_cannot_assign_sticky");
+        var authorsOwn = await author.PostAsync("/wp-json/wp/v2/posts", Json(new JsonObject { ["title"] = "For the crew", ["content"] = "x", ["password"] = "crew" }));
+        Assert.Equal(HttpStatusCode.Created, authorsOwn.StatusCode);
+        Assert.Equal("crew", (string?)JsonNode.Parse(await authorsOwn.Content.ReadAsStringAsync())!["password"]);
+        var contributorPassword = await PasswordForAsync("api-sticky-contributor@example.org", Roles.Contributor);
+        using var contributor = Api("api-sticky-contributor@example.org", contributorPassword);
+        await AssertErrorAsync(await contributor.PostAsync("/wp-json/wp/v2/posts", Json(new JsonObject { ["title"] = "Locked draft", ["content"] = "x", ["password"] = "mine" })), 403, "rest_cannot_publish");
+        Assert.False(await QueryAsync(db => db.Articles.AnyAsync(a => a.Headline == "Me first" || a.Headline == "Locked draft")));
+        stored = await QueryAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.False(stored.IsSticky);
+        Assert.Null(stored.Password);
+    }
+
+    [Fact]
     public async Task Pictures_go_through_the_image_intake()
     {
         var password = await PasswordForAsync("api-photo@example.org", Roles.Author);
