@@ -46,6 +46,7 @@ public sealed partial class ImportedSiteBrowserTests(BrowserFixture browser, ITe
         await using var context = await chromium.NewContextAsync(new() { BaseURL = server.Address.ToString().TrimEnd('/'), ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var broken = new List<string>();
+        var overflowing = new List<string>();
         var pictures = 0;
         foreach (var path in await PublishedPathsAsync(server))
         {
@@ -55,7 +56,13 @@ public sealed partial class ImportedSiteBrowserTests(BrowserFixture browser, ITe
             pictures += images.Count;
             // Fetched, not hot-linked: a picture still on the old uploads host counts as broken even if it loaded.
             broken.AddRange(images.Where(i => !i.Shown || i.Source.StartsWith(uploads.Origin, StringComparison.Ordinal)).Select(i => $"{path}: {i.Source}"));
+            // Imported markup (wide tables, long words, fixed-width embeds) must not push the page sideways.
+            if (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") is > 0 and var excess)
+            {
+                overflowing.Add($"{path}: {excess}px wider than the window, by {await page.EvaluateAsync<string>(WidestElementsScript)}");
+            }
         }
+        Assert.True(overflowing.Count == 0, $"{overflowing.Count} pages scroll sideways:\n{string.Join('\n', overflowing.Take(40))}");
         output.WriteLine($"{pictures} pictures shown; broken: {broken.Count}");
         Assert.True(broken.Count == 0, $"{broken.Count} broken pictures:\n{string.Join('\n', broken.Take(40))}");
         Assert.True(pictures > 50, $"only {pictures} pictures on the imported site");
@@ -66,10 +73,32 @@ public sealed partial class ImportedSiteBrowserTests(BrowserFixture browser, ITe
         Assert.True(await page.Locator("nav.site-menu a").CountAsync() > 3, "the imported header menu is missing");
         Assert.True(await ImagesShownAsync(page), "a picture on the home page is broken");
 
+        // And on a phone: the imported menus, cards and markup fit a 390-pixel window.
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var path in new[] { "/", await server.UrlOfAsync("markup-html-tags-and-formatting"), await server.UrlOfAsync("template-sticky") })
+        {
+            await page.GotoAsync(path);
+            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0,
+                $"{path} scrolls sideways on a phone, by {await page.EvaluateAsync<string>(WidestElementsScript)}");
+        }
+        await page.SetViewportSizeAsync(1280, 900);
+
         await page.GotoAsync(await server.UrlOfAsync("template-password-protected"));
         Assert.Equal(1, await page.Locator("form.password-form").CountAsync());
         Assert.Equal(0, await page.Locator(".story-body").CountAsync());
     }
+
+    /// <summary>The innermost elements that reach past the window's right edge, to name what to fix.</summary>
+    private const string WidestElementsScript = """
+        () => {
+          const limit = document.documentElement.clientWidth;
+          const name = e => `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : ''}`;
+          const past = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > limit + 1
+            || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.getBoundingClientRect().left + e.scrollWidth > limit + 1));
+          const innermost = past.filter(e => ![...e.querySelectorAll('*')].some(c => past.includes(c)));
+          return innermost.slice(0, 4).map(e => `${name(e)} in ${name(e.parentElement)} (${e.scrollWidth}px)`).join(', ');
+        }
+        """;
 
     /// <summary>Serves a generated picture, of the size a WordPress name gives (-300x200), at every picture address on the host.</summary>
     private static int ServeEveryPicture(string export, UploadsServer host)
