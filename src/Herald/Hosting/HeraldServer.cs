@@ -61,8 +61,8 @@ public static class HeraldServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
-            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestLineSize = RequestGuardMiddleware.KestrelRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = RequestGuardMiddleware.KestrelHeaderBytes;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             if (options.HttpsCertificate is { } certificate)
             {

@@ -54,6 +54,7 @@ public sealed class ErrorPageModel(ILogger<ErrorPageModel> log) : PageModel
             405 => ("That method is not allowed here", "This address cannot be used that way."),
             413 => ("That was too large", $"What you sent is larger than Herald accepts. Images may be at most {ImageIntake.MaxUploadBytes / (1024 * 1024)} MB; make the picture smaller and upload it again."),
             414 => ("That address is too long", "The address is longer than any page on this site. Check the link you followed."),
+            431 => ("Your browser sent too much with this request", "The request carried more than Herald reads — usually too many or too large cookies for this site. Clear this site's cookies in your browser and try again."),
             429 => ("Too many requests", "You have sent many requests in a short time. Please wait a minute and try again."),
             _ when Code >= 500 => ("Something went wrong on our side", "Herald could not show this page. The problem has been logged; please try again in a moment."),
             _ => ("That request could not be completed", "Please check the address and try again."),

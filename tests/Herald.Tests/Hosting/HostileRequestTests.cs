@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Herald.Hosting;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Hosting;
@@ -53,6 +54,33 @@ public sealed class HostileRequestTests(SqliteSiteFixture fixture) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
         Assert.Contains("too long", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_over_long_query_gets_a_414_page_not_kestrels_empty_answer()
+    {
+        using var client = fixture.RequireServer().CreateClient();
+        var response = await client.GetAsync("/search?q=" + new string('q', RequestGuardMiddleware.MaxTargetLength + 100));
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+        Assert.Contains("too long", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Oversized_cookies_get_a_431_page_that_says_what_to_do()
+    {
+        using var client = fixture.RequireServer().CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        for (var i = 0; i < 10; i++)
+        {
+            request.Headers.Add("Cookie", $"tracker{i}={new string('c', 4000)}");
+        }
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+        Assert.Contains("cookies", await response.Content.ReadAsStringAsync());
+        // An ordinary request on the same server still gets its page.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 
     [Fact]
