@@ -29,30 +29,8 @@ public sealed class EntitySplitter(HeraldDbContext db, SiteWriter writer, Entity
     public sealed record Outcome(string? Problem, NamedEntity? Created = null, int Stories = 0, int Quotes = 0);
 
     /// <summary>Checks a split without changing anything: null when it may go ahead.</summary>
-    public async Task<string?> CheckAsync(NamedEntity entity, int aliasId, EntityType? type, CancellationToken ct)
-    {
-        var name = entity.Aliases.FirstOrDefault(a => a.Id == aliasId);
-        if (name is null)
-        {
-            return "That name is not one of this entity's any more; its names are listed below.";
-        }
-        if (entity.Aliases.Count < 2)
-        {
-            return $"\"{name.Name}\" is this entity's only name: there is nothing to split. Retype or rename it instead.";
-        }
-        if (EntityAlias.Fold(name.Name) == EntityAlias.Fold(entity.Name))
-        {
-            return $"\"{name.Name}\" is the name this entity is shown under: rename it to one of its other names first, then split this one off.";
-        }
-        if (type is null)
-        {
-            return "Choose whether the new entity is a person, an organisation or a place.";
-        }
-        var stories = await StoriesNamingQuery(entity.Id, name).CountAsync(ct);
-        return stories > MaxStories
-            ? $"\"{name.Name}\" is named in {stories:N0} stories; one split reads at most {MaxStories:N0} again. Remove the name instead: each story is re-filed when it is next saved."
-            : null;
-    }
+    public async Task<string?> CheckAsync(NamedEntity entity, int aliasId, EntityType? type, CancellationToken ct) =>
+        (await ReviewAsync(entity, aliasId, type, ct)).Problem;
 
     public async Task<Outcome> SplitAsync(ClaimsPrincipal user, int entityId, int aliasId, EntityType? type, CancellationToken ct)
     {
@@ -61,13 +39,13 @@ public sealed class EntitySplitter(HeraldDbContext db, SiteWriter writer, Entity
         {
             return new Outcome("That entity no longer exists.");
         }
-        if (await CheckAsync(source, aliasId, type, ct) is { } problem)
+        var (problem, stories) = await ReviewAsync(source, aliasId, type, ct);
+        if (problem is not null)
         {
             return new Outcome(problem);
         }
         var name = source.Aliases.Single(a => a.Id == aliasId);
         var newType = type!.Value;
-        var stories = await StoriesNamingQuery(source.Id, name).Select(a => a.Id).ToListAsync(ct);
         var by = await StaffMember.ResolveAsync(db, user, ct);
         return await writer.CommitAsync(async (tags, token) =>
         {
@@ -131,6 +109,26 @@ public sealed class EntitySplitter(HeraldDbContext db, SiteWriter writer, Entity
     /// The name's own address when it is free. An address the old entity kept from the wrong merge
     /// ("/people/norrhavn-fishermen" leading to the association) is given back to the new entity.
     /// </summary>
+    /// <summary>The split's problem, if any, and otherwise the stories it reads again (found once, used by the check and the split).</summary>
+    private async Task<(string? Problem, List<int> Stories)> ReviewAsync(NamedEntity entity, int aliasId, EntityType? type, CancellationToken ct)
+    {
+        var name = entity.Aliases.FirstOrDefault(a => a.Id == aliasId);
+        string? problem = name is null ? "That name is not one of this entity's any more; its names are listed below."
+            : entity.Aliases.Count < 2 ? $"\"{name.Name}\" is this entity's only name: there is nothing to split. Retype or rename it instead."
+            : EntityAlias.Fold(name.Name) == EntityAlias.Fold(entity.Name) ? $"\"{name.Name}\" is the name this entity is shown under: rename it to one of its other names first, then split this one off."
+            : type is null ? "Choose whether the new entity is a person, an organisation or a place."
+            : null;
+        if (problem is not null)
+        {
+            return (problem, []);
+        }
+        // One more than the limit is enough to know the limit is passed.
+        var stories = await StoriesNamingQuery(entity.Id, name!).Select(a => a.Id).Take(MaxStories + 1).ToListAsync(ct);
+        return stories.Count > MaxStories
+            ? ($"\"{name!.Name}\" is named in more than {MaxStories:N0} stories; one split reads at most {MaxStories:N0} again. Remove the name instead: each story is re-filed when it is next saved.", [])
+            : (null, stories);
+    }
+
     private async Task<string> SlugAsync(int sourceId, EntityType type, string name, CancellationToken ct)
     {
         var wanted = Slugs.From(name);

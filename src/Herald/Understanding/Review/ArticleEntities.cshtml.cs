@@ -28,7 +28,10 @@ public sealed class ArticleEntitiesModel(HeraldDbContext db, ArticleQueries arti
 
     public sealed record QuoteRow(int Id, string Text, int? SpeakerId, string? SpeakerName, bool SpeakerConfident, bool Public);
 
-    public Article Story { get; private set; } = null!;
+    /// <summary>The story as this page names it: no body is read for a headline.</summary>
+    public sealed record StoryHeading(int Id, string Headline);
+
+    public StoryHeading Story { get; private set; } = null!;
     public bool StoryPublic { get; private set; }
     public IReadOnlyList<EntityRow> Rows { get; private set; } = [];
     public IReadOnlyList<QuoteRow> Quotes { get; private set; } = [];
@@ -137,7 +140,7 @@ public sealed class ArticleEntitiesModel(HeraldDbContext db, ArticleQueries arti
 
     private async Task<IActionResult> ShowAsync(int id, int status, CancellationToken ct)
     {
-        var story = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var story = await db.Articles.Where(a => a.Id == id).Select(a => new StoryHeading(a.Id, a.Headline)).FirstOrDefaultAsync(ct);
         if (story is null)
         {
             return NotFound();

@@ -142,20 +142,21 @@ public sealed class EntityModel(HeraldDbContext db, EntityCorrections correction
         {
             SplitTypes[alias] = known;
         }
-        Problem = await splitter.CheckAsync(entity, alias, chosen, ct);
-        if (Problem is not null)
-        {
-            return await ShowAsync(id, StatusCodes.Status422UnprocessableEntity, ct);
-        }
-        var name = entity.Aliases.Single(a => a.Id == alias).Name;
-        var kind = EntityCorrections.Kind(chosen!.Value);
         if (!Confirmation.Given(confirm, SplitConfirmation))
         {
+            // Asked first; the confirmed request goes straight to the split, which checks the same rules.
+            Problem = await splitter.CheckAsync(entity, alias, chosen, ct);
+            if (Problem is not null)
+            {
+                return await ShowAsync(id, StatusCodes.Status422UnprocessableEntity, ct);
+            }
+            var asked = entity.Aliases.Single(a => a.Id == alias).Name;
+            var askedKind = EntityCorrections.Kind(chosen!.Value);
             Confirmation = new Confirmation(
-                $"Split \"{name}\" off {EntityCorrections.Describe(entity)} as {kind} of its own?",
-                $"\"{name}\" becomes {kind}, confirmed by you. Every story filed under \"{entity.Name}\" that names it is read again, "
-                + $"so the mentions of \"{name}\" and the quotes said under that name move to the new entity, and later analyses file the name there. "
-                + $"\"{entity.Name}\" keeps its other names. To undo it, merge \"{name}\" back into \"{entity.Name}\".",
+                $"Split \"{asked}\" off {EntityCorrections.Describe(entity)} as {askedKind} of its own?",
+                $"\"{asked}\" becomes {askedKind}, confirmed by you. Every story filed under \"{entity.Name}\" that names it is read again, "
+                + $"so the mentions of \"{asked}\" and the quotes said under that name move to the new entity, and later analyses file the name there. "
+                + $"\"{entity.Name}\" keeps its other names. To undo it, merge \"{asked}\" back into \"{entity.Name}\".",
                 "Yes, split it off", $"/newsroom/entities/{id}", SplitConfirmation)
             {
                 Action = $"/newsroom/entities/{id}?handler=Split&alias={alias}",
@@ -169,7 +170,8 @@ public sealed class EntityModel(HeraldDbContext db, EntityCorrections correction
             Problem = outcome.Problem;
             return await ShowAsync(id, StatusCodes.Status422UnprocessableEntity, ct);
         }
-        Notice = $"Split \"{name}\" off \"{entity.Name}\" as {kind}: {outcome.Stories} "
+        var name = entity.Aliases.Single(a => a.Id == alias).Name;
+        Notice = $"Split \"{name}\" off \"{entity.Name}\" as {EntityCorrections.Kind(chosen!.Value)}: {outcome.Stories} "
             + $"{(outcome.Stories == 1 ? "story names" : "stories name")} it and {outcome.Quotes} {(outcome.Quotes == 1 ? "quote is" : "quotes are")} attributed to it.";
         return LocalRedirect($"/newsroom/entities/{outcome.Created.Id}");
     }
