@@ -12,11 +12,10 @@ namespace Herald.Hosting.Invalidation;
 /// The ring carries nothing: the journal stays the one record of what changed, and a lost ring
 /// (Redis away, a message dropped) costs only the wait until the next poll.
 /// </remarks>
-public sealed class JournalBell(IServiceProvider services, ILogger<JournalBell> log)
+/// <param name="redis">The shared Redis connection; registered only with --redis, so null without it.</param>
+public sealed class JournalBell(ILogger<JournalBell> log, IConnectionMultiplexer? redis = null)
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("herald:journal");
-
-    private readonly IConnectionMultiplexer? redis = services.GetService<IConnectionMultiplexer>();
     private readonly SemaphoreSlim rung = new(0, 1);
     private bool listening;
 
