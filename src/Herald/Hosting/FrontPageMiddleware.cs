@@ -95,14 +95,9 @@ public sealed class FrontPageMiddleware(RequestDelegate next, FrontPages front, 
         {
             return;
         }
-        try
-        {
-            await response.BodyWriter.WriteAsync(page.Body, context.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-            context.Abort();
-        }
+        // No cancellation token: asking Kestrel for RequestAborted costs a token source per request,
+        // and a write to a connection that went away completes without sending anyway.
+        await response.BodyWriter.WriteAsync(page.Body);
     }
 
     private async Task RenderAsync(HttpContext context, FrontKey key)
