@@ -55,6 +55,7 @@ public static class Caching
             services.AddStackExchangeRedisOutputCache(o => o.InstanceName = "herald:");
             services.AddHeraldRedis(redis);
         }
+        services.AddSingleton<FrontPages>();
         Invalidation.FreshPageStore.Decorate(services);
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<Invalidation.JournalBell>();

@@ -52,7 +52,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
          || contentType.Contains("xml", StringComparison.OrdinalIgnoreCase)
          || contentType.Contains("json", StringComparison.OrdinalIgnoreCase));
 
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+    internal static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
     {
         foreach (var value in ifNoneMatch)
         {

@@ -131,6 +131,13 @@ public static class HeraldServer
             }
             return next(context);
         });
+        // A page the output cache keeps is answered here, before the steps a stored answer does
+        // not need (routing, authentication, the cache's own look-up): see FrontPages.
+        var frontPages = UsesFrontPages(options);
+        if (frontPages)
+        {
+            app.UseMiddleware<FrontPageMiddleware>();
+        }
         app.UseMiddleware<FormNulStripper>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseResponseCompression();
@@ -154,6 +161,10 @@ public static class HeraldServer
             {
                 Invalidation.FreshPageStore.UseJournalPositionNote(cache);
                 StoredPageCompression.UseHeadAsCachedGet(cache);
+                if (frontPages)
+                {
+                    FrontPageMiddleware.UseRecorder(cache);
+                }
                 cache.UseOutputCache();
             }
         });
@@ -168,4 +179,11 @@ public static class HeraldServer
         app.MapHeraldDiscovery(newsroom);
         app.MapWordPressRestApi();
     }
+
+    /// <summary>
+    /// Front copies need the output cache in this process's memory: with a shared Redis store,
+    /// a page another node evicted must stop being served here at once, not when this node's
+    /// journal follower catches up.
+    /// </summary>
+    public static bool UsesFrontPages(ServeOptions options) => options.OutputCache && options.Redis is not { Length: > 0 };
 }

@@ -15,7 +15,7 @@ namespace Herald.Hosting.Invalidation;
 /// uses (memory or Redis), so the rule holds for every policy. It costs one query per page stored,
 /// never one per request: cached pages are answered before it.
 /// </summary>
-public sealed class FreshPageStore(IOutputCacheStore inner, DatabaseConnection database, ILogger<FreshPageStore> log) : IOutputCacheStore
+public sealed class FreshPageStore(IOutputCacheStore inner, DatabaseConnection database, FrontPages front, ILogger<FreshPageStore> log) : IOutputCacheStore
 {
     /// <summary>More newer rows than this and the page is simply not stored (a bulk import is running).</summary>
     private const int RowsLooked = 200;
@@ -40,12 +40,18 @@ public sealed class FreshPageStore(IOutputCacheStore inner, DatabaseConnection d
             ?? throw new InvalidOperationException("No output-cache store is registered to guard.");
         services.RemoveAll<IOutputCacheStore>();
         services.AddSingleton<IOutputCacheStore>(provider => new FreshPageStore(
-            Create(provider, registered), provider.GetRequiredService<DatabaseConnection>(), provider.GetRequiredService<ILogger<FreshPageStore>>()));
+            Create(provider, registered), provider.GetRequiredService<DatabaseConnection>(), provider.GetRequiredService<FrontPages>(),
+            provider.GetRequiredService<ILogger<FreshPageStore>>()));
     }
 
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken ct) => inner.GetAsync(key, ct);
 
-    public ValueTask EvictByTagAsync(string tag, CancellationToken ct) => inner.EvictByTagAsync(tag, ct);
+    /// <summary>Every eviction also reaches the front copies (<see cref="FrontPages"/>), whoever asks for it.</summary>
+    public ValueTask EvictByTagAsync(string tag, CancellationToken ct)
+    {
+        front.Evict(tag);
+        return inner.EvictByTagAsync(tag, ct);
+    }
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken ct)
     {
@@ -54,6 +60,7 @@ public sealed class FreshPageStore(IOutputCacheStore inner, DatabaseConnection d
             return;
         }
         await inner.SetAsync(key, value, tags, validFor, ct);
+        FrontPages.NoteStored(tags, validFor);
     }
 
     /// <summary>Whether a journal row after <paramref name="position"/> affects any of the page's tags.</summary>
