@@ -47,7 +47,8 @@ public sealed partial class XssCorpusTests(XssSiteFixture site, BrowserFixture b
 
     /// <summary>
     /// Notes how long the step before took, in the test's output and in TestResults/artifacts/xss-corpus.log;
-    /// after a step that loaded pages, the log also gets the pages per second and the slowest pages.
+    /// after a step that loaded pages, the log also gets the pages per second, the kinds of page that took
+    /// longest in all and the slowest pages.
     /// </summary>
     private void Phase(string done, params XssDetector[] loaded)
     {
@@ -61,6 +62,10 @@ public sealed partial class XssCorpusTests(XssSiteFixture site, BrowserFixture b
         phaseClock.Restart();
         phases.Add(line);
         var log = new StringBuilder($"{DateTime.UtcNow:HH:mm:ss} {line}\n");
+        foreach (var kind in timings.GroupBy(t => $"{t.Mode}, {PageKind().Replace(t.Timing.Label, "#")}").OrderByDescending(g => g.Sum(t => t.Timing.Total.Ticks)).Take(8))
+        {
+            log.Append(CultureInfo.InvariantCulture, $"    {kind.Key}: {kind.Count()} pages, {kind.Average(t => t.Timing.Total.TotalMilliseconds):0} ms each ({kind.Average(t => t.Timing.Loaded.TotalMilliseconds):0} ms loading)\n");
+        }
         foreach (var (mode, timing) in timings.OrderByDescending(t => t.Timing.Total).Take(10))
         {
             log.Append(CultureInfo.InvariantCulture, $"    {timing.Total.TotalMilliseconds:0} ms ({timing.Loaded.TotalMilliseconds:0} ms loading), {mode}: {timing.Label} {timing.Url}\n");
