@@ -104,7 +104,6 @@ public sealed class XssDetector : IAsyncDisposable
     private const int ReadyTimeoutMs = 10_000;
 
     private readonly IBrowserContext context;
-    private readonly ConcurrentDictionary<string, (int Status, Dictionary<string, string> Headers, string Body)> captured = new(StringComparer.Ordinal);
 
     private XssDetector(IBrowserContext context, bool bypassCsp)
     {
@@ -150,36 +149,36 @@ public sealed class XssDetector : IAsyncDisposable
         return detector;
     }
 
-    /// <summary>Makes a response Herald gave to a POST loadable like a page, at its <see cref="XssAnswer.Path"/>.</summary>
-    public void Serve(XssAnswer answer) => captured[answer.Path] = (answer.Status, answer.Headers, answer.Body);
-
     /// <summary>Loads the pages, a few at a time, each through all the detectors.</summary>
-    public async Task VisitAsync(IReadOnlyList<XssPage> pages, int parallel = 4)
+    public Task VisitAsync(IReadOnlyList<XssPage> pages, int tabs = 4) => VisitAsync([.. pages.Select(page => (this, page))], tabs);
+
+    /// <summary>
+    /// Loads each page in its own detector's browser, <paramref name="tabs"/> pages at a time across
+    /// all the detectors. One queue for all of them keeps every tab busy to the end of a phase: with a
+    /// queue per detector, the one given fewer pages went idle while the other still had hundreds.
+    /// </summary>
+    public static async Task VisitAsync(IReadOnlyList<(XssDetector Detector, XssPage Page)> visits, int tabs)
     {
-        var queue = new ConcurrentQueue<XssPage>(pages);
-        var workers = Enumerable.Range(0, Math.Min(parallel, pages.Count)).Select(async _ =>
+        var queue = new ConcurrentQueue<(XssDetector Detector, XssPage Page)>(visits);
+        var workers = Enumerable.Range(0, Math.Min(tabs, visits.Count)).Select(async _ =>
         {
-            IPage? plain = null;
-            IPage? answering = null;
+            var open = new Dictionary<XssDetector, IPage>();
             while (queue.TryDequeue(out var next))
             {
-                // Only the tabs that show refused forms route requests: Chromium drops its HTTP cache
-                // for a tab whose requests are routed, and every other page would fetch Herald's
-                // style sheets and scripts again, each through the driver.
-                var page = IsCaptured(next.Url) ? answering ??= await OpenAnsweringPageAsync() : plain ??= await OpenPageAsync();
-                await VisitOneAsync(page, next);
+                if (!open.TryGetValue(next.Detector, out var page))
+                {
+                    page = await next.Detector.OpenPageAsync();
+                    open[next.Detector] = page;
+                }
+                await next.Detector.VisitOneAsync(page, next.Page);
             }
-            foreach (var page in new[] { plain, answering }.OfType<IPage>())
+            foreach (var page in open.Values)
             {
                 await page.CloseAsync();
             }
         });
         await Task.WhenAll(workers);
     }
-
-    private static bool IsCaptured(string url) => url.StartsWith(CapturedPrefix, StringComparison.Ordinal);
-
-    private const string CapturedPrefix = "/__captured/";
 
     private async Task<IPage> OpenPageAsync()
     {
@@ -189,28 +188,6 @@ public sealed class XssDetector : IAsyncDisposable
             Record("dialog", dialog.Message, page.Url);
             _ = dialog.DismissAsync();
         };
-        return page;
-    }
-
-    /// <summary>
-    /// A tab that shows a refused form's answer (a 4xx page) from its Herald address with the very
-    /// headers Herald sent, policy included: what the person who typed the payload would see.
-    /// </summary>
-    private async Task<IPage> OpenAnsweringPageAsync()
-    {
-        var page = await OpenPageAsync();
-        await page.RouteAsync("**" + CapturedPrefix + "**", async route =>
-        {
-            var path = new Uri(route.Request.Url).AbsolutePath;
-            if (captured.TryGetValue(path, out var answer))
-            {
-                await route.FulfillAsync(new() { Status = answer.Status, Headers = answer.Headers, Body = answer.Body });
-            }
-            else
-            {
-                await route.ContinueAsync();
-            }
-        });
         return page;
     }
 
