@@ -82,7 +82,7 @@ public sealed class FrontPageMiddleware(RequestDelegate next, FrontPages front, 
     {
         var response = context.Response;
         var headers = response.Headers;
-        var notModified = ConditionalGetMiddleware.Matches(context.Request.Headers.IfNoneMatch, page.ETag);
+        var notModified = IsNotModified(context.Request.Headers, page);
         response.StatusCode = notModified ? StatusCodes.Status304NotModified : StatusCodes.Status200OK;
         foreach (var (name, value) in notModified ? page.NotModifiedHeaders : page.Headers)
         {
@@ -98,6 +98,19 @@ public sealed class FrontPageMiddleware(RequestDelegate next, FrontPages front, 
         // No cancellation token: asking Kestrel for RequestAborted costs a token source per request,
         // and a write to a connection that went away completes without sending anyway.
         await response.BodyWriter.WriteAsync(page.Body);
+    }
+
+    /// <summary>
+    /// The output cache's rule for a stored answer: If-None-Match decides when it is sent;
+    /// otherwise If-Modified-Since, against the page's Last-Modified or the time it was stored.
+    /// </summary>
+    private static bool IsNotModified(IHeaderDictionary request, FrontPage page)
+    {
+        if (request.IfNoneMatch.Count > 0)
+        {
+            return ConditionalGetMiddleware.Matches(request.IfNoneMatch, page.ETag);
+        }
+        return HeaderUtilities.TryParseDate(request.IfModifiedSince.ToString(), out var since) && page.LastModified <= since;
     }
 
     private async Task RenderAsync(HttpContext context, FrontKey key)
@@ -133,8 +146,9 @@ public sealed class FrontPageMiddleware(RequestDelegate next, FrontPages front, 
                 }
             }
             var now = front.Now;
+            DateTimeOffset? lastModified = HeaderUtilities.TryParseDate(response.Headers.LastModified.ToString(), out var modified) ? modified : null;
             front.TryAdd(key, fill.Generation, new FrontPage(body, [.. kept], [.. in304], etag,
-                new HashSet<string>(tags, StringComparer.Ordinal), now, now + fill.ValidFor));
+                new HashSet<string>(tags, StringComparer.Ordinal), now, now + fill.ValidFor, lastModified));
         }
     }
 

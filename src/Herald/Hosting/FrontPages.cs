@@ -141,8 +141,11 @@ public readonly record struct FrontKey(string Scheme, string Host, string PathBa
 /// <summary>One ready answer: the body as sent, and its headers for a 200 and for a 304.</summary>
 public sealed class FrontPage(
     byte[] body, KeyValuePair<string, StringValues>[] headers, KeyValuePair<string, StringValues>[] notModifiedHeaders,
-    string etag, IReadOnlyCollection<string> tags, DateTimeOffset storedAt, DateTimeOffset expiresAt)
+    string etag, IReadOnlyCollection<string> tags, DateTimeOffset storedAt, DateTimeOffset expiresAt, DateTimeOffset? lastModified = null)
 {
+    /// <summary>The page's Last-Modified, or when it was stored: what If-Modified-Since is compared with, as the output cache does.</summary>
+    public DateTimeOffset LastModified { get; } = lastModified ?? storedAt;
+
     public byte[] Body { get; } = body;
     public KeyValuePair<string, StringValues>[] Headers { get; } = headers;
     public KeyValuePair<string, StringValues>[] NotModifiedHeaders { get; } = notModifiedHeaders;

@@ -62,6 +62,8 @@ public sealed class FeatureBoundaryTests
         [
             "NewsroomAccess", "NewsroomArea",
             "ArticlePublisher", "PublishOutcome", "ArticleForm", "EditorAction", "StaffMember", "ArticleTrash",
+            // Who may do what to an article: the API asks before a change it must refuse rather than ignore (sticky, password).
+            "ArticleAuthorizationHandler", "ArticleOperations",
             // The one confirmation every newsroom page asks with (the comment queue, entity corrections).
             "Confirmation",
         ],
