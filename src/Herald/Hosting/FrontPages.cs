@@ -141,7 +141,7 @@ public readonly record struct FrontKey(string Scheme, string Host, string PathBa
 /// <summary>One ready answer: the body as sent, and its headers for a 200 and for a 304.</summary>
 public sealed class FrontPage(
     byte[] body, KeyValuePair<string, StringValues>[] headers, KeyValuePair<string, StringValues>[] notModifiedHeaders,
-    string etag, IReadOnlyCollection<string> tags, DateTimeOffset storedAt, DateTimeOffset expiresAt, DateTimeOffset? lastModified = null)
+    string etag, IReadOnlyCollection<string> tags, DateTimeOffset storedAt, DateTimeOffset expiresAt, DateTimeOffset? lastModified)
 {
     /// <summary>The page's Last-Modified, or when it was stored: what If-Modified-Since is compared with, as the output cache does.</summary>
     public DateTimeOffset LastModified { get; } = lastModified ?? storedAt;

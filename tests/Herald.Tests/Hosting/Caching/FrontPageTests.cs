@@ -199,7 +199,7 @@ public sealed class FrontPageTests(SqliteSiteFixture fixture) : IClassFixture<Sq
     private static FrontPage Page(string[] tags, int bytes, TimeSpan? validFor = null)
     {
         var now = DateTimeOffset.UtcNow;
-        return new FrontPage(new byte[bytes], [], [], "\"e\"", new HashSet<string>(tags), now, now + (validFor ?? TimeSpan.FromMinutes(1)));
+        return new FrontPage(new byte[bytes], [], [], "\"e\"", new HashSet<string>(tags), now, now + (validFor ?? TimeSpan.FromMinutes(1)), lastModified: null);
     }
 
     private static string Single(HttpResponseMessage response, string header) =>
