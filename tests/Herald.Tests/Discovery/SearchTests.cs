@@ -2,6 +2,7 @@ using System.Net;
 using Herald.Articles;
 using Herald.Discovery.Search;
 using Herald.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Tests.Discovery;
 
@@ -240,4 +241,35 @@ public abstract class SearchTests(SiteFixture fixture)
 
 public sealed class SqliteSearchTests(SqliteSiteFixture fixture) : SearchTests(fixture), IClassFixture<SqliteSiteFixture>;
 
-public sealed class PostgresSearchTests(PostgresSiteFixture fixture) : SearchTests(fixture), IClassFixture<PostgresSiteFixture>;
+public sealed class PostgresSearchTests(PostgresSiteFixture fixture) : SearchTests(fixture), IClassFixture<PostgresSiteFixture>
+{
+    [SkippableFact]
+    public async Task Matches_are_found_in_every_window_of_ids_newest_first()
+    {
+        // PostgreSQL looks for the newest matches in windows of ids (PostgresSearchIndex): the
+        // identity sequence is moved on so one match lands in each, the oldest before both.
+        var server = fixture.RequireServer();
+        var oldest = await TestArticles.AddAsync(server, "Sea wall works begin", "Crews lifted the first glimtrask blocks into place.", DateTime.UtcNow.AddDays(-9));
+        await SkipIdsAsync(server, PostgresSearchIndex.FirstWindow + PostgresSearchIndex.SecondWindow + 5);
+        var middle = await TestArticles.AddAsync(server, "Sea wall half built", "Half of the glimtrask blocks now stand.", DateTime.UtcNow.AddDays(-5));
+        await SkipIdsAsync(server, PostgresSearchIndex.FirstWindow + 5);
+        var newest = await TestArticles.AddAsync(server, "Sea wall finished", "The last glimtrask block was set on Friday.", DateTime.UtcNow.AddDays(-1));
+
+        await using var scope = server.Services.CreateAsyncScope();
+        var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
+        var results = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("glimtrask"), 1, 10), CancellationToken.None);
+        var others = await index.MatchNewestAsync(SearchQuery.Parse("glimtrask"), CancellationToken.None);
+
+        Assert.Equal([newest.Id, middle.Id, oldest.Id], results.Hits.Items.Select(h => h.Article.Id));
+        Assert.Equal(3, results.Hits.TotalCount);
+        Assert.Equal([newest.Id, middle.Id, oldest.Id], others.Select(m => m.Id).Order().Reverse());
+    }
+
+    private static async Task SkipIdsAsync(HeraldTestServer server, int count)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Herald.Storage.HeraldDbContext>();
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT setval(pg_get_serial_sequence('\"Articles\"', 'Id'), (SELECT max(\"Id\") FROM \"Articles\") + {count})");
+    }
+}

@@ -1,4 +1,5 @@
 using Herald.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Discovery.Search;
 
@@ -17,6 +18,14 @@ namespace Herald.Discovery.Search;
 /// newest-first and reads the vector of every article on the way (it prices @@ as one cheap
 /// operator): for words in a third of the archive that is slower than the index
 /// (bench/discovery/RESULTS.md).</item>
+/// <item>"The newest matches" are looked for in windows of ids, newest first: the newest
+/// <see cref="FirstWindow"/> ids, then the <see cref="SecondWindow"/> before them, then the rest,
+/// each window answered by the GIN bitmap ANDed with a primary-key range, and a window is only
+/// read when the ones before it held too few matches. Without windows PostgreSQL fetches the
+/// heap row of every match just to sort the ids (a word in nearly every article: 98,000 rows for
+/// 5,000 kept, bench/discovery/RESULTS.md); a common word now reads about one window's worth.
+/// The window bounds are parameters with their values, never a subquery: only a known bound lets
+/// the planner choose the ANDed bitmaps.</item>
 /// <item>A phrase query first takes the newest articles that contain all its words (exact in the
 /// index, no vector read) and checks the phrase only on those: a phrase of two common words
 /// otherwise makes PostgreSQL read the vector of every article holding both.</item>
@@ -32,6 +41,12 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
 {
     /// <summary>This many of the newest matches are always ranked by ts_rank, whatever their placement.</summary>
     internal const int RankedNewest = 500;
+
+    /// <summary>The newest ids searched first: enough for a word in half the articles to fill <see cref="SearchCommand.MaxRanked"/>.</summary>
+    internal const int FirstWindow = 2 * SearchCommand.MaxRanked;
+
+    /// <summary>The ids before the first window searched next: a word in one article in eight fills the rank window within both.</summary>
+    internal const int SecondWindow = 6 * SearchCommand.MaxRanked;
 
     private const string Rank = "ts_rank('{0.05, 0.1, 0.4, 1.0}'::float4[], h.\"SearchVector\", q.query)";
 
@@ -69,9 +84,11 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         var total = 0;
         var considered = 0;
         var ranked = new List<(int Id, double Score)>();
+        var newestId = await NewestIdAsync(ct);
         await using (var rank = await SearchCommand.CreateAsync(db, sql, request, now, ct))
         {
             AddQueryParameters(rank, request.Query);
+            AddWindowParameters(rank, newestId);
             SearchCommand.Add(rank, "ranked", Math.Max(RankedNewest, skip + request.PageSize));
             SearchCommand.Add(rank, "take", request.PageSize);
             SearchCommand.Add(rank, "skip", skip);
@@ -86,7 +103,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         if (ranked.Count == 0)
         {
             // A page past the end has no rows to carry the total; count once for the pager.
-            total = request.Page == 1 ? 0 : await CountAsync(request, now, ct);
+            total = request.Page == 1 ? 0 : await CountAsync(request, now, newestId, ct);
             if (total == 0)
             {
                 return SearchHits.None(request);
@@ -120,8 +137,10 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         }
         var sql = Matches(query, "TRUE")
             + $" SELECT h.\"Id\", CASE WHEN h.age <= @ranked OR {MaybeProminent} THEN {Rank} ELSE 0 END FROM hits h, q";
+        var newestId = await NewestIdAsync(ct);
         await using var command = await SearchCommand.CreateAsync(db, sql, new SearchRequest(query, 1, 1), clock.GetUtcNow().UtcDateTime, ct);
         AddQueryParameters(command, query);
+        AddWindowParameters(command, newestId);
         SearchCommand.Add(command, "ranked", RankedNewest);
         var matches = new List<(int, double)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -132,15 +151,19 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         return matches;
     }
 
-    private async Task<int> CountAsync(SearchRequest request, DateTime now, CancellationToken ct)
+    private async Task<int> CountAsync(SearchRequest request, DateTime now, int newestId, CancellationToken ct)
     {
         await using var count = await SearchCommand.CreateAsync(db, Matches(request.Query, SearchCommand.ResultFilter) + " SELECT count(*) FROM hits", request, now, ct);
         AddQueryParameters(count, request.Query);
+        AddWindowParameters(count, newestId);
         return Convert.ToInt32(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
-    /// CTEs q (the query and the prominence pattern) and hits: the newest matches (at most
+    /// CTEs q (the query and the prominence pattern), newest (the newest matches, window by window:
+    /// the windows are disjoint and each is sorted newest first, so the first rows of their
+    /// concatenation are the newest matches of all, and PostgreSQL stops reading windows once it
+    /// has enough) and hits: the newest matches (at most
     /// <see cref="SearchCommand.MaxRanked"/> before <paramref name="filter"/>, which speaks of
     /// alias a) with their age rank, newest = 1.
     /// </summary>
@@ -151,8 +174,16 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         var phrase = query.Phrases.Count > 0 ? "ts_match_vq(a.\"SearchVector\", q.query) AND " : "";
         return $"""
             WITH q AS MATERIALIZED (SELECT {QueryExpression(query)} AS query, {WordsExpression(query)} AS words, {Prominence} AS prominent),
-            newest AS MATERIALIZED (SELECT n."Id" FROM "Articles" n, q WHERE n."SearchVector" @@ q.words
-                                    ORDER BY n."Id" DESC LIMIT {SearchCommand.MaxRanked}),
+            newest AS MATERIALIZED (
+                (SELECT n."Id" FROM "Articles" n, q WHERE n."SearchVector" @@ q.words AND n."Id" > @window1
+                 ORDER BY n."Id" DESC LIMIT {SearchCommand.MaxRanked})
+                UNION ALL
+                (SELECT n."Id" FROM "Articles" n, q WHERE n."SearchVector" @@ q.words AND n."Id" <= @window1 AND n."Id" > @window2
+                 ORDER BY n."Id" DESC LIMIT {SearchCommand.MaxRanked})
+                UNION ALL
+                (SELECT n."Id" FROM "Articles" n, q WHERE n."SearchVector" @@ q.words AND n."Id" <= @window2
+                 ORDER BY n."Id" DESC LIMIT {SearchCommand.MaxRanked})
+                LIMIT {SearchCommand.MaxRanked}),
             hits AS (SELECT a."Id", a."PublishedAt", a."Headline", a."Dek", a."SearchVector",
                             row_number() OVER (ORDER BY a."Id" DESC) AS age
                      FROM newest m JOIN "Articles" a ON a."Id" = m."Id", q WHERE {phrase}{filter})
@@ -184,6 +215,16 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         }
         parts.AddRange(query.Phrases.Select((_, i) => $"plainto_tsquery('herald_search', @phrase{i})"));
         return string.Join(" && ", parts);
+    }
+
+    /// <summary>The highest article id: where the windows of <see cref="Matches"/> start.</summary>
+    private async Task<int> NewestIdAsync(CancellationToken ct) =>
+        await db.Articles.Select(a => (int?)a.Id).MaxAsync(ct) ?? 0;
+
+    private static void AddWindowParameters(System.Data.Common.DbCommand command, int newestId)
+    {
+        SearchCommand.Add(command, "window1", newestId - FirstWindow);
+        SearchCommand.Add(command, "window2", newestId - FirstWindow - SecondWindow);
     }
 
     private static void AddQueryParameters(System.Data.Common.DbCommand command, SearchQuery query)
