@@ -365,14 +365,20 @@ echo "- Corpus: $posts posts + 20 comments generated in WordPress in ${corpus_se
 echo "- Load: \`wrk -t2 -c$connections -d$duration\`, $rounds rounds, the two servers in turn (order swapped every round); median requests/s. Pages: \`$article_path\`, \`/\`, the Politics category, search for Putin."
 echo "- Comments: $wp_answered answered 302 by WordPress, $wp_comments stored; $herald_answered answered 303 by Herald, $herald_comments stored (both hold a first comment from an address for moderation)."
 echo
-echo "| | WordPress | Herald | Herald ÷ WordPress | goal |"
-echo "|---|---:|---:|---:|---|"
+# The lowest and highest Herald ÷ WordPress of the rounds (each round's two runs side by side).
+spread() {
+    paste -d' ' <(tr ' ' '\n' <<<"$1" | awk 'NF') <(tr ' ' '\n' <<<"$2" | awk 'NF') | awk '
+        $1 != "-" && $2 != "-" && $2 > 0 { r = $1 / $2; if (n == 0 || r < lo) lo = r; if (n == 0 || r > hi) hi = r; n++ }
+        END { if (n == 0) print "-"; else printf "%.1f–%.1f×", lo, hi }'
+}
+echo "| | WordPress | Herald | Herald ÷ WordPress | per round | goal |"
+echo "|---|---:|---:|---:|---:|---|"
 for row in "${rows[@]}"; do
     w="$(median <<<"${runs[wordpress-$row]}")"
     h="$(median <<<"${runs[herald-$row]}")"
-    echo "| ${labels[$row]} | $w | $h | $(ratio "$h" "$w") | ${goals[$row]} |"
+    echo "| ${labels[$row]} | $w | $h | $(ratio "$h" "$w") | $(spread "${runs[herald-$row]}" "${runs[wordpress-$row]}") | ${goals[$row]} |"
 done
-echo "| resident memory after the load, RSS (PSS) | $wp_rss MiB ($wp_pss) for ${#wp_pids[@]} processes | $herald_rss MiB ($herald_pss) | $(ratio "$herald_rss" "$wp_rss") | ≤ 200 MiB per process at 100,000 articles |"
+echo "| resident memory after the load, RSS (PSS) | $wp_rss MiB ($wp_pss) for ${#wp_pids[@]} processes | $herald_rss MiB ($herald_pss) | $(ratio "$herald_rss" "$wp_rss") | | ≤ 200 MiB per process at 100,000 articles |"
 echo
 echo "Every run (requests/s, round by round): $(for row in "${rows[@]}"; do echo -n "$row: WordPress ${runs[wordpress-$row]}/ Herald ${runs[herald-$row]}; "; done)"
 if [[ -s "$work/failures" ]]; then
