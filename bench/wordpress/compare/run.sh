@@ -11,7 +11,7 @@
 #   bench/wordpress/compare/run.sh                      # as root, Debian 12
 #   POSTS=1000 ROUNDS=2 DURATION=5s SKIP_ANALYSIS=1 CEILING=0 bench/wordpress/compare/run.sh
 #
-# Needs: apt-get install -y wordpress php-fpm php-mysql mariadb-server nginx wrk
+# Needs: apt-get install -y wordpress php-fpm php-mysql mariadb-server nginx wrk curl python3
 # (INSTALL=1 runs that line). Environment: POSTS (5001), ROUNDS (3), DURATION (10s),
 # CONNECTIONS (8), PHP_WORKERS (8), SKIP_ANALYSIS (0), CEILING (1: also run the nginx-ceiling
 # bench), WP_PORT (5481), HERALD_PORT (5482), KEEP (0: 1 keeps the work folder).
@@ -31,15 +31,15 @@ herald_port="${HERALD_PORT:-5482}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
 say() { echo "== $*" >&2; }
-fail() { echo "run.sh: $*" >&2; [[ -z "${HOLD:-}" ]] || sleep "$HOLD"; exit 1; }
+fail() { echo "run.sh: $*" >&2; exit 1; }
 
 [[ "$(id -u)" == 0 ]] || fail "run as root: the private MariaDB, PHP-FPM and nginx drop to their own users"
-packages="wordpress php-fpm php-mysql mariadb-server nginx wrk"
+packages="wordpress php-fpm php-mysql mariadb-server nginx wrk curl python3"
 if [[ "${INSTALL:-0}" == 1 ]]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y $packages >&2
 fi
 php_fpm="$(ls /usr/sbin/php-fpm* 2>/dev/null | head -1 || true)"
-for need in wrk nginx php mariadbd mariadb-install-db mariadb; do
+for need in wrk nginx php mariadbd mariadb-install-db mariadb curl python3; do
     command -v "$need" >/dev/null || fail "$need is missing (apt-get install -y $packages, or INSTALL=1)"
 done
 [[ -n "$php_fpm" && -f /usr/share/wordpress/wp-load.php ]] || fail "PHP-FPM or WordPress is missing (apt-get install -y $packages, or INSTALL=1)"
