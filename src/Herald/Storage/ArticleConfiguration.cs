@@ -44,6 +44,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.Status, a.Kind, a.Id, a.PublishedAt, a.UpdatedAt, a.Slug }, "IX_Articles_PublishedStories");
         // The trash page lists, and the purge finds, trashed stories by when they went there.
         article.HasIndex(a => a.TrashedAt);
+        // The home page reads sticky stories apart, newest first. Only the few sticky rows are in
+        // this index; without it finding them walked every published story (118 ms on PostgreSQL
+        // at 100,000 articles when none is sticky, growing with the archive).
+        article.HasIndex(a => new { a.Status, a.PublishedAt }, "IX_Articles_Sticky").HasFilter("\"IsSticky\"");
 
         article.HasOne(a => a.PrimaryCategory).WithMany().HasForeignKey(a => a.PrimaryCategoryId)
             .OnDelete(DeleteBehavior.SetNull);

@@ -282,6 +282,9 @@ namespace Herald.Storage.Migrations.Postgres
 
                     b.HasIndex(new[] { "Status", "Kind", "Id", "PublishedAt", "UpdatedAt", "Slug" }, "IX_Articles_PublishedStories");
 
+                    b.HasIndex(new[] { "Status", "PublishedAt" }, "IX_Articles_Sticky")
+                        .HasFilter("\"IsSticky\"");
+
                     b.ToTable("Articles");
                 });
 

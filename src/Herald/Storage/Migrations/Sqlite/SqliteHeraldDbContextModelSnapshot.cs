@@ -273,6 +273,9 @@ namespace Herald.Storage.Migrations.Sqlite
 
                     b.HasIndex(new[] { "Status", "Kind", "Id", "PublishedAt", "UpdatedAt", "Slug" }, "IX_Articles_PublishedStories");
 
+                    b.HasIndex(new[] { "Status", "PublishedAt" }, "IX_Articles_Sticky")
+                        .HasFilter("\"IsSticky\"");
+
                     b.ToTable("Articles");
                 });
 

@@ -1120,6 +1120,12 @@ namespace Herald.Storage.Migrations.Postgres
                 columns: new[] { "Status", "PublishedAt", "Kind" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Articles_Sticky",
+                table: "Articles",
+                columns: new[] { "Status", "PublishedAt" },
+                filter: "\"IsSticky\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Articles_TrashedAt",
                 table: "Articles",
                 column: "TrashedAt");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Herald.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHeraldDbContext))]
-    [Migration("20261206195725_Initial")]
+    [Migration("20261207030124_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -284,6 +284,9 @@ namespace Herald.Storage.Migrations.Postgres
                     b.HasIndex("Status", "PrimaryCategoryId", "PublishedAt", "Kind");
 
                     b.HasIndex(new[] { "Status", "Kind", "Id", "PublishedAt", "UpdatedAt", "Slug" }, "IX_Articles_PublishedStories");
+
+                    b.HasIndex(new[] { "Status", "PublishedAt" }, "IX_Articles_Sticky")
+                        .HasFilter("\"IsSticky\"");
 
                     b.ToTable("Articles");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Herald.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHeraldDbContext))]
-    [Migration("20261206195647_Initial")]
+    [Migration("20261207030009_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -275,6 +275,9 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.HasIndex("Status", "PrimaryCategoryId", "PublishedAt", "Kind");
 
                     b.HasIndex(new[] { "Status", "Kind", "Id", "PublishedAt", "UpdatedAt", "Slug" }, "IX_Articles_PublishedStories");
+
+                    b.HasIndex(new[] { "Status", "PublishedAt" }, "IX_Articles_Sticky")
+                        .HasFilter("\"IsSticky\"");
 
                     b.ToTable("Articles");
                 });
