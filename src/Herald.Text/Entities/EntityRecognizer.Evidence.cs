@@ -362,9 +362,18 @@ internal sealed partial class EntityRecognizer
         return null;
     }
 
-    /// <summary>"a 3-1 win over", "their 2-0 defeat by": a team result right before the preposition at index.</summary>
+    /// <summary>Whether the name is the other side of a result before it: "a 3-1 win over X", "held 0-0 by X".</summary>
+    private bool TeamResultBefore(int first) =>
+        PlainWordBefore(first) is "over" or "against" or "by" or "to" or "at" or "with" && ScoreResultBefore(first - 1) is not null;
+
+    /// <summary>"a 3-1 win over", "their 2-0 defeat by", "held 0-0 by", "lost 2-0 to": a team result right before the preposition at index.</summary>
     private string? ScoreResultBefore(int preposition)
     {
+        if (preposition >= 3 && _tokens[preposition - 1].IsNumber && IsTeamScoreAt(preposition - 2)
+            && SpaceBetween(preposition - 3, preposition - 2) && Lexicon.ResultVerbs.Contains(LowerAt(preposition - 3)))
+        {
+            return LowerAt(preposition - 3);
+        }
         int noun = preposition - 1;
         if (noun < 2 || !SpaceBetween(noun, preposition) || !Lexicon.ResultNouns.Contains(LowerAt(noun)))
         {

@@ -130,6 +130,11 @@ internal sealed partial class EntityRecognizer
             }
             if (entity is not null)
             {
+                if (entity.Type == EntityType.Person && AgeAfter(candidate.TokenIndex) is { } age)
+                {
+                    // "Brennan, 19, came on late": the age given after a surname is the person's.
+                    entity.Age ??= age;
+                }
                 AddMention(candidate.TokenIndex, candidate.TokenIndex, entity);
             }
         }

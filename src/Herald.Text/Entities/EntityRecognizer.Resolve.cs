@@ -41,6 +41,7 @@ internal sealed partial class EntityRecognizer
             }
         }
         ListWithOrganizations(byName, types);
+        Dictionary<string, string?> clubTowns = ClubTowns(types);
         foreach (Candidate candidate in _candidates)
         {
             string name = candidate.Name;
@@ -49,6 +50,14 @@ internal sealed partial class EntityRecognizer
                 // "Voss Semiconductor" after "Voss Semiconductor AG".
                 candidate.Evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext, $"short for {fullName}"));
                 name = fullName;
+            }
+            else if (types.TryGetValue(name, out EntityType own) && own == EntityType.Organization
+                && clubTowns.TryGetValue(name, out string? club) && club is not null)
+            {
+                // "Harwood boss Mark Tillotson" after "Harwood Athletic": a side its own words already call an
+                // organisation is the club named by its town. Never a mention that reads as the town itself.
+                candidate.Evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext, $"short for {club}"));
+                name = club;
             }
             if (!types.TryGetValue(name, out EntityType type))
             {
@@ -77,6 +86,27 @@ internal sealed partial class EntityRecognizer
             }
             AddMention(candidate.First, candidate.Last, record);
         }
+    }
+
+    /// <summary>The town word of each two-word club ("Harwood" of Harwood Athletic); null when two clubs share it.</summary>
+    private static Dictionary<string, string?> ClubTowns(Dictionary<string, EntityType> types)
+    {
+        var towns = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach ((string name, EntityType type) in types)
+        {
+            int space = name.IndexOf(' ', StringComparison.Ordinal);
+            if (type != EntityType.Organization || space < 0 || name.IndexOf(' ', space + 1) >= 0)
+            {
+                continue;
+            }
+            string last = name[(space + 1)..];
+            if (Lexicon.ClubWords.Contains(last) || Lexicon.TeamPlaceWords.Contains(last))
+            {
+                string town = name[..space];
+                towns[town] = towns.ContainsKey(town) ? null : name;
+            }
+        }
+        return towns;
     }
 
     /// <summary>

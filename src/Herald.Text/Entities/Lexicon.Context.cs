@@ -83,12 +83,15 @@ internal static partial class Lexicon
         StringComparer.Ordinal);
 
     /// <summary>Last words of sports clubs that stand alone for the club in later mentions ("Rovers" for Northgate Rovers).</summary>
+    /// <summary>Place words that end a club's name too ("Ashby Town", "Grimsby Borough"): a result beside it decides.</summary>
+    public static readonly HashSet<string> TeamPlaceWords = Set("Town Borough County", StringComparer.Ordinal);
+
     public static readonly HashSet<string> ClubWords = Set("United Rovers Athletic Wanderers Rangers Albion City Hotspur", StringComparer.Ordinal);
 
     /// <summary>Verbs of a result in sport, before the other side and the score: "Harlequins beat Saracens 38-36".</summary>
     public static readonly HashSet<string> ResultVerbs = Set(
         "beat beats edged edge edges thrashed thrash defeated defeat defeats overcame overcome drew draw lost lose loses " +
-        "routed hammered stunned held won win wins",
+        "routed hammered stunned held won win wins beaten",
         StringComparer.Ordinal);
 
     /// <summary>After a score and before the other side: "a 3-1 win over", "a 0-2 home defeat by".</summary>
