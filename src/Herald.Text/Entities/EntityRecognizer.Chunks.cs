@@ -291,7 +291,8 @@ internal sealed partial class EntityRecognizer
             return;
         }
         evidence.AddRange(ContextEvidence(first, last));
-        if (count > 1 && Lexicon.TeamPlaceWords.Contains(NameAt(last)) && (SportsResultAfter(last) is not null || TeamResultBefore(first)))
+        if (count > 1 && Lexicon.TeamPlaceWords.Contains(NameAt(last)) && (SportsResultAfter(last) is not null || TeamResultBefore(first)
+            || (last + 2 < _tokens.Count && _tokens[last + 1].Span(_text) is "who" && ResultAfterWho(last + 1))))
         {
             // "Ashby Town 2-1 Kelmscott Rovers", "held 0-0 by Selby Town": a side in a result is the club, not the town.
             evidence.RemoveAll(e => e.Type == EntityType.Place && e.Weight <= Weights.PlaceWord);

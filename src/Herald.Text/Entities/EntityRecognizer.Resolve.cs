@@ -63,6 +63,13 @@ internal sealed partial class EntityRecognizer
             {
                 continue;
             }
+            if (type == EntityType.Place && candidate.First == candidate.Last && _registry.PersonByWord(name) is { } surnamed
+                && candidate.Evidence.TrueForAll(e => e.Type != EntityType.Place || e.Weight <= Weights.PlaceContext))
+            {
+                // "Okafor turns inside Marsh" after "captain Lewis Marsh": only a preposition said place, the surname says who.
+                AddMention(candidate.First, candidate.Last, surnamed);
+                continue;
+            }
             if (candidate.InHeading && type == EntityType.Person)
             {
                 if (KnownPersonFor(candidate.First, candidate.Last) is { } known)
@@ -194,6 +201,25 @@ internal sealed partial class EntityRecognizer
         {
             return left;
         }
+        if (index + 1 < _tokens.Count && ListComma(index, index + 1) && starts.TryGetValue(_tokens[index + 1].Start, out EntityRecord? next)
+            && ListGoesOnAfter(index + 1, next, ends))
+        {
+            // "supplies Stellwerk, Ordana Motors and Haldane Group": the first of a list whose next name is an organisation.
+            return next;
+        }
         return index >= 1 && ListComma(index - 1, index) && ends.TryGetValue(_tokens[index - 1].End, out EntityRecord? before) ? before : null;
+    }
+
+    /// <summary>Whether the organisation starting at token from is followed by ", " or " and " — a list, not an aside.</summary>
+    private bool ListGoesOnAfter(int from, EntityRecord organization, Dictionary<int, EntityRecord> ends)
+    {
+        for (int j = from; j < _tokens.Count && j < from + 6; j++)
+        {
+            if (ends.TryGetValue(_tokens[j].End, out EntityRecord? ending) && ReferenceEquals(ending, organization))
+            {
+                return j + 1 < _tokens.Count && (ListComma(j, j + 1) || IsListJoin(j, j + 2));
+            }
+        }
+        return false;
     }
 }
