@@ -291,6 +291,13 @@ internal sealed partial class EntityRecognizer
             return;
         }
         evidence.AddRange(ContextEvidence(first, last));
+        if (count > 1 && Lexicon.TeamPlaceWords.Contains(NameAt(last)) && (SportsResultAfter(last) is not null || TeamResultBefore(first)
+            || (last + 2 < _tokens.Count && _tokens[last + 1].Span(_text) is "who" && ResultAfterWho(last + 1))))
+        {
+            // "Ashby Town 2-1 Kelmscott Rovers", "held 0-0 by Selby Town": a side in a result is the club, not the town.
+            evidence.RemoveAll(e => e.Type == EntityType.Place && e.Weight <= Weights.PlaceWord);
+            evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead, Reason("'{0}' in the name of a side in a result", NameAt(last))));
+        }
         if (PlainWordBefore(first) is "the" && contextTitles.Count == 0)
         {
             // "the Twickenham Stoop", "the Executive Tower": people are not named with "the".

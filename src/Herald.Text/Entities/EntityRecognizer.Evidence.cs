@@ -50,7 +50,9 @@ internal sealed partial class EntityRecognizer
         if (count == 1 && _tokens[first].IsAllCaps(_text))
         {
             int length = _tokens[first].Length;
-            if (length is >= 2 and <= 6 && !Lexicon.NotAcronyms.Contains(firstWord))
+            // "GOAL!", "BREAKING": a live-blog shouts an everyday word; an acronym is no word.
+            bool shouted = length >= 4 && _gazetteer.IsCommonWord(firstWord);
+            if (length is >= 2 and <= 6 && !Lexicon.NotAcronyms.Contains(firstWord) && !shouted)
             {
                 evidence.Add(new Evidence(EntityType.Organization, Weights.Acronym, "an acronym"));
             }
@@ -183,6 +185,11 @@ internal sealed partial class EntityRecognizer
             // "analysts at Goldman Sachs", "shares in Nordic Wings", "a spokeswoman for Acme".
             yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, $"'{before2} {before}' before the name");
         }
+        else if (before is "for" && before2 is not null && Lexicon.TurnsOutFor.Contains(before2))
+        {
+            // "rides for Velo Brabant", "plays for Harwood": a team.
+            yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, $"'{before2} for' before the name");
+        }
         else if (before is "from" && DealBefore(first - 1) is { } deal)
         {
             // "signed the winger from Yokohama", "a bid from Leverkusen", "ordered 40 jets from Airbus": the other side of a deal.
@@ -235,11 +242,26 @@ internal sealed partial class EntityRecognizer
                 }
             }
         }
+        else if (gap == 2 && _text[end.End] == ',' && WhereaboutsAfter(last + 1) is { } whereabouts)
+        {
+            // "Burnsall, further downstream, escaped the worst": only a place lies downstream.
+            yield return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("', {0}' after the name", whereabouts));
+        }
+        else if (gap == 2 && _text[end.End] == ',' && nextWord is "which" && BusinessVerbAfterWhich(last + 2))
+        {
+            yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("', which {0}' after the name", LowerAt(last + 2)));
+        }
+        else if (gap == 2 && _text[end.End] == ',' && nextWord is "who" && ResultAfterWho(last + 1))
+        {
+            // "leaders Grimsby Borough, who were held 0-0": a side with a team score, not a person.
+            yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, "', who' and a team's result after the name");
+        }
         else if (gap == 2 && _text[end.End] == ',' && nextWord is "who")
         {
             yield return new Evidence(EntityType.Person, Weights.Pronoun, "', who' after the name");
         }
-        else if (gap == 1 && nextWord is "have" or "are" or "were" && (before is null || first == _sentenceFirst) && !EndsList(first))
+        else if (gap == 1 && nextWord is "have" or "are" or "were" && (before is null || first == _sentenceFirst) && !EndsList(first)
+            && !(first == last && OpensSentence(first) && PluralEverydayWord(first)))
         {
             // British copy: "Celtic have signed", "Fulham are close" — a team or company, never one person.
             yield return new Evidence(EntityType.Organization, Weights.OrganizationContext * 0.9, $"'{nextWord}' after a single name");
@@ -271,6 +293,75 @@ internal sealed partial class EntityRecognizer
             // "Henningsvær, in Lofoten": a place inside another; not "Karin Moen, in Oslo", a person where she is.
             yield return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("in {0}", holder));
         }
+    }
+
+    /// <summary>"downstream", "further upstream", "a mile inland": a place's position beside the last one.</summary>
+    private string? WhereaboutsAfter(int index)
+    {
+        for (int k = index; k < _tokens.Count && k < index + 3; k++)
+        {
+            string word = LowerAt(k);
+            if (Lexicon.Whereabouts.Contains(word))
+            {
+                return word;
+            }
+            if (word is not ("further" or "farther" or "just" or "a" or "mile" or "little" or "miles" or "km") && !_tokens[k].IsNumber)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"who were held 0-0", "who lost 3-1": a result verb and one team score after "who".</summary>
+    private bool ResultAfterWho(int who)
+    {
+        int k = who + 1;
+        if (k < _tokens.Count && LowerAt(k) is "were" or "was" or "are" or "is" or "have" or "had")
+        {
+            k++;
+        }
+        if (k + 1 >= _tokens.Count || !Lexicon.ResultVerbs.Contains(LowerAt(k)))
+        {
+            return false;
+        }
+        return IsTeamScoreAt(k + 1) || (k + 2 < _tokens.Count && !_tokens[k + 1].IsNumber && IsTeamScoreAt(k + 2));
+    }
+
+    /// <summary>First word of its sentence, or first after a live-blog time ("14:40 Pickets are out").</summary>
+    private bool OpensSentence(int index)
+    {
+        for (int i = _sentenceFirst; i >= 0 && i < index; i++)
+        {
+            if (!_tokens[i].IsNumber)
+            {
+                return false;
+            }
+        }
+        return _sentenceFirst >= 0 && _sentenceFirst <= index;
+    }
+
+    /// <summary>"Pickets are out", "Farmers have": a plural everyday noun opening a sentence, not a side ("Rovers have").</summary>
+    private bool PluralEverydayWord(int index)
+    {
+        string word = NameAt(index);
+        return word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
+            && (IsEverydayWord(index) || (_gazetteer.IsCommonWord(word.AsSpan(0, word.Length - 1)) && !_gazetteer.IsGivenName(word)))
+            && !Lexicon.ClubWords.Contains(word);
+    }
+
+    /// <summary>
+    /// "Mossgate, which runs co-working spaces", "Fernbrook, which makes software": what a business does.
+    /// Not "the Wharfe, which runs through Ilkley": a verb of motion before a preposition is a river's.
+    /// </summary>
+    private bool BusinessVerbAfterWhich(int verb)
+    {
+        if (verb + 1 >= _tokens.Count || !SpaceBetween(verb - 1, verb) || !Lexicon.BusinessVerbs.Contains(LowerAt(verb)))
+        {
+            return false;
+        }
+        string next = LowerAt(verb + 1);
+        return !(LowerAt(verb) is "runs" or "ran" && (Lexicon.PlacePrepositions.Contains(next) || next is "from" or "to" or "along" or "past" or "down" or "up" or "for" or "out"));
     }
 
     /// <summary>"Fjordlaks posted a pre-tax profit", "Nordvik cut its forecast": only a business has results.</summary>
@@ -362,9 +453,18 @@ internal sealed partial class EntityRecognizer
         return null;
     }
 
-    /// <summary>"a 3-1 win over", "their 2-0 defeat by": a team result right before the preposition at index.</summary>
+    /// <summary>Whether the name is the other side of a result before it: "a 3-1 win over X", "held 0-0 by X".</summary>
+    private bool TeamResultBefore(int first) =>
+        PlainWordBefore(first) is "over" or "against" or "by" or "to" or "at" or "with" && ScoreResultBefore(first - 1) is not null;
+
+    /// <summary>"a 3-1 win over", "their 2-0 defeat by", "held 0-0 by", "lost 2-0 to": a team result right before the preposition at index.</summary>
     private string? ScoreResultBefore(int preposition)
     {
+        if (preposition >= 3 && _tokens[preposition - 1].IsNumber && IsTeamScoreAt(preposition - 2)
+            && SpaceBetween(preposition - 3, preposition - 2) && Lexicon.ResultVerbs.Contains(LowerAt(preposition - 3)))
+        {
+            return LowerAt(preposition - 3);
+        }
         int noun = preposition - 1;
         if (noun < 2 || !SpaceBetween(noun, preposition) || !Lexicon.ResultNouns.Contains(LowerAt(noun)))
         {
@@ -508,6 +608,12 @@ internal sealed partial class EntityRecognizer
             {
                 // "the northern tip of Jutland", "north of Tromsø": only a place has sides and a coast.
                 return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} of' before the name", before2));
+            }
+            if (before is "from" && before2 is not null && (Lexicon.MotionVerbs.Contains(before2) || Lexicon.ResidentNouns.Contains(before2)
+                || (before2 is "over" or "down" or "up" or "back" && PlainWordBefore(first - 2) is { } verb && Lexicon.MotionVerbs.Contains(verb))))
+            {
+                // "fans who came over from Goole", "an accountant from Shipley": where a journey starts, where someone lives.
+                return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} from' before the name", before2));
             }
             if (before is "to" && before2 is not null && Lexicon.MotionVerbs.Contains(before2))
             {
@@ -654,6 +760,14 @@ internal sealed partial class EntityRecognizer
         if (placeContext is { Type: EntityType.Place } found && found.Weight >= Weights.PlaceContext)
         {
             context = found.Reason;
+            return true;
+        }
+        if (!ambiguous && PlainWordBefore(first) is "at" && !(last + 1 < _tokens.Count && SpaceBetween(last, last + 1) && StartsName(_tokens[last + 1]))
+            && !(first >= 2 && PlainWordBefore(first - 1) is { } site && Lexicon.OrganizationPeople.Contains(site)))
+        {
+            // "flood warnings for the river at Ilkley": a town the gazetteer knows, named where something happens.
+            // Not "analysts at ...": people at a name work there; not "at Brackley Road", a longer name.
+            context = "'at' before a town the gazetteer knows";
             return true;
         }
         if (_acceptedPlaces.Contains(entry.CanonicalName))

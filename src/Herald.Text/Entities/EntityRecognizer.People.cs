@@ -128,11 +128,39 @@ internal sealed partial class EntityRecognizer
                 entity = _registry.Named(word, EntityType.Organization);
                 entity.AddEvidence(new Evidence(EntityType.Organization, Weights.OrganizationContext * 0.9, $"listed with {partner.Name}"));
             }
+            if (entity is null && !candidate.InHeading && !pluralOpener && !everyday && GivenNameAt(candidate.TokenIndex) == 0
+                && LooksLikeNameWord(candidate.TokenIndex) && PlaceListedWith(candidate.TokenIndex) is { } place)
+            {
+                // "Buckden and Starbotton were without power", Starbotton put on the map elsewhere: a list is of one kind.
+                entity = _registry.Named(word, EntityType.Place);
+                entity.AddEvidence(new Evidence(EntityType.Place, Weights.PlaceContext, $"listed with {place.Name}"));
+            }
             if (entity is not null)
             {
+                if (entity.Type == EntityType.Person && AgeAfter(candidate.TokenIndex) is { } age)
+                {
+                    // "Brennan, 19, came on late": the age given after a surname is the person's.
+                    entity.Age ??= age;
+                }
                 AddMention(candidate.TokenIndex, candidate.TokenIndex, entity);
             }
         }
+    }
+
+    /// <summary>A one-word place, with more than capitals to say so, right beside the word in a list ("X and Y", "X, Y").</summary>
+    private EntityRecord? PlaceListedWith(int index)
+    {
+        int[] neighbours = [IsListJoin(index, index + 2) ? index + 2 : -1, index >= 2 && IsListJoin(index - 2, index) ? index - 2 : -1,
+            index + 1 < _tokens.Count && ListComma(index, index + 1) ? index + 1 : -1, index >= 1 && ListComma(index - 1, index) ? index - 1 : -1];
+        foreach (int neighbour in neighbours)
+        {
+            if (neighbour >= 0 && _registry.ByName(NameAt(neighbour)) is { Type: EntityType.Place } place
+                && place.Evidence.Any(e => e.Type == EntityType.Place && e.Weight >= Weights.PlaceContext))
+            {
+                return place;
+            }
+        }
+        return null;
     }
 
     /// <summary>More than capitals say it is an organisation: a legal form, an organisation word, a context.</summary>

@@ -41,6 +41,7 @@ internal sealed partial class EntityRecognizer
             }
         }
         ListWithOrganizations(byName, types);
+        Dictionary<string, string?> clubTowns = ClubTowns(types);
         foreach (Candidate candidate in _candidates)
         {
             string name = candidate.Name;
@@ -50,8 +51,23 @@ internal sealed partial class EntityRecognizer
                 candidate.Evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext, $"short for {fullName}"));
                 name = fullName;
             }
+            else if (types.TryGetValue(name, out EntityType own) && own == EntityType.Organization
+                && clubTowns.TryGetValue(name, out string? club) && club is not null)
+            {
+                // "Harwood boss Mark Tillotson" after "Harwood Athletic": a side its own words already call an
+                // organisation is the club named by its town. Never a mention that reads as the town itself.
+                candidate.Evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext, $"short for {club}"));
+                name = club;
+            }
             if (!types.TryGetValue(name, out EntityType type))
             {
+                continue;
+            }
+            if (type == EntityType.Place && candidate.First == candidate.Last && _registry.PersonByWord(name) is { } surnamed
+                && candidate.Evidence.TrueForAll(e => e.Type != EntityType.Place || e.Weight <= Weights.PlaceContext))
+            {
+                // "Okafor turns inside Marsh" after "captain Lewis Marsh": only a preposition said place, the surname says who.
+                AddMention(candidate.First, candidate.Last, surnamed);
                 continue;
             }
             if (candidate.InHeading && type == EntityType.Person)
@@ -77,6 +93,27 @@ internal sealed partial class EntityRecognizer
             }
             AddMention(candidate.First, candidate.Last, record);
         }
+    }
+
+    /// <summary>The town word of each two-word club ("Harwood" of Harwood Athletic); null when two clubs share it.</summary>
+    private static Dictionary<string, string?> ClubTowns(Dictionary<string, EntityType> types)
+    {
+        var towns = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach ((string name, EntityType type) in types)
+        {
+            int space = name.IndexOf(' ', StringComparison.Ordinal);
+            if (type != EntityType.Organization || space < 0 || name.IndexOf(' ', space + 1) >= 0)
+            {
+                continue;
+            }
+            string last = name[(space + 1)..];
+            if (Lexicon.ClubWords.Contains(last) || Lexicon.TeamPlaceWords.Contains(last))
+            {
+                string town = name[..space];
+                towns[town] = towns.ContainsKey(town) ? null : name;
+            }
+        }
+        return towns;
     }
 
     /// <summary>
@@ -164,6 +201,25 @@ internal sealed partial class EntityRecognizer
         {
             return left;
         }
+        if (index + 1 < _tokens.Count && ListComma(index, index + 1) && starts.TryGetValue(_tokens[index + 1].Start, out EntityRecord? next)
+            && ListGoesOnAfter(index + 1, next, ends))
+        {
+            // "supplies Stellwerk, Ordana Motors and Haldane Group": the first of a list whose next name is an organisation.
+            return next;
+        }
         return index >= 1 && ListComma(index - 1, index) && ends.TryGetValue(_tokens[index - 1].End, out EntityRecord? before) ? before : null;
+    }
+
+    /// <summary>Whether the organisation starting at token from is followed by ", " or " and " — a list, not an aside.</summary>
+    private bool ListGoesOnAfter(int from, EntityRecord organization, Dictionary<int, EntityRecord> ends)
+    {
+        for (int j = from; j < _tokens.Count && j < from + 6; j++)
+        {
+            if (ends.TryGetValue(_tokens[j].End, out EntityRecord? ending) && ReferenceEquals(ending, organization))
+            {
+                return j + 1 < _tokens.Count && (ListComma(j, j + 1) || IsListJoin(j, j + 2));
+            }
+        }
+        return false;
     }
 }

@@ -18,7 +18,8 @@ internal static partial class Lexicon
         "newspaper newspapers broadcaster broadcasters agency agencies regulator regulators rival rivals discounter discounters " +
         "startup start-up conglomerate utility utilities supplier suppliers subsidiary consultancy watchdog charity " +
         "publisher publishers label studio studios exchange shipowner shipper shippers consortium cooperative co-operative " +
-        "giant outlet daily tabloid broadsheet party parties side sides team teams franchise brand brands stores",
+        "giant outlet daily tabloid broadsheet party parties side sides team teams franchise brand brands stores " +
+        "network spin-out spinout",
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Before "at", "in", "for" or "of" and a name: people and things only organisations have.</summary>
@@ -67,7 +68,8 @@ internal static partial class Lexicon
     public static readonly HashSet<string> MotionVerbs = Set(
         "travelled traveled travelling traveling travel travels flew fly flies flying drove drive drives driving sailed sail " +
         "sails sailing relocated evacuated walked cycled rowed swam migrated fled flee fleeing emigrated commute commutes " +
-        "commuted trip trips journey journeys route routes road roads ferry ferries flight flights train trains bus buses",
+        "commuted trip trips journey journeys route routes road roads ferry ferries flight flights train trains bus buses " +
+        "came come comes coming descent ascent climb",
         StringComparer.Ordinal);
 
     /// <summary>"north of", "the tip of", "the outskirts of": parts and sides only a place has.</summary>
@@ -83,12 +85,35 @@ internal static partial class Lexicon
         StringComparer.Ordinal);
 
     /// <summary>Last words of sports clubs that stand alone for the club in later mentions ("Rovers" for Northgate Rovers).</summary>
+    /// <summary>Verbs of a business after ", which": "Mossgate, which runs co-working spaces" — places and people do not.</summary>
+    public static readonly HashSet<string> BusinessVerbs = Set(
+        "makes made operates operated owns owned sells sold supplies supplied employs employed builds built " +
+        "manufactures manufactured produces produced develops developed runs ran",
+        StringComparer.Ordinal);
+
+    /// <summary>After "X, further ...": where a place lies from the last one ("Burnsall, further downstream,").</summary>
+    public static readonly HashSet<string> Whereabouts = Set(
+        "downstream upstream inland uphill downhill upriver downriver offshore", StringComparer.Ordinal);
+
+    /// <summary>People described by where they live: "an accountant from Shipley", "a man from Goole".</summary>
+    public static readonly HashSet<string> ResidentNouns = Set(
+        "man woman boy girl men women family couple mother father grandmother grandfather pensioner student resident " +
+        "residents nurse teacher accountant farmer driver fans supporters",
+        StringComparer.Ordinal);
+
+    /// <summary>Before "for" and a name: who a player or rider turns out for ("rides for Velo Brabant").</summary>
+    public static readonly HashSet<string> TurnsOutFor = Set(
+        "plays played playing rides rode riding races raced racing signed", StringComparer.Ordinal);
+
+    /// <summary>Place words that end a club's name too ("Ashby Town", "Grimsby Borough"): a result beside it decides.</summary>
+    public static readonly HashSet<string> TeamPlaceWords = Set("Town Borough County", StringComparer.Ordinal);
+
     public static readonly HashSet<string> ClubWords = Set("United Rovers Athletic Wanderers Rangers Albion City Hotspur", StringComparer.Ordinal);
 
     /// <summary>Verbs of a result in sport, before the other side and the score: "Harlequins beat Saracens 38-36".</summary>
     public static readonly HashSet<string> ResultVerbs = Set(
         "beat beats edged edge edges thrashed thrash defeated defeat defeats overcame overcome drew draw lost lose loses " +
-        "routed hammered stunned held won win wins",
+        "routed hammered stunned held won win wins beaten",
         StringComparer.Ordinal);
 
     /// <summary>After a score and before the other side: "a 3-1 win over", "a 0-2 home defeat by".</summary>
@@ -122,7 +147,7 @@ internal static partial class Lexicon
 
     /// <summary>Lower-case words right after a place's name ("Norrhavn city council", "Keswick residents").</summary>
     public static readonly HashSet<string> PlaceFollowers = Set(
-        "city town village council mayor residents harbour harbor airport district region province county counties area station",
+        "city town village council mayor residents harbour harbor airport district region province county counties area station valley",
         StringComparer.Ordinal);
 
     /// <summary>First words of storms and other events Herald does not track ("Cyclone Ilaria", "Storm Imogen").</summary>
@@ -151,7 +176,8 @@ internal static partial class Lexicon
     public static readonly HashSet<string> CompanyWords = Set(
         "Beverages Brewery Breweries Semiconductor Semiconductors Electronics Airlines Airways Motors Technologies Technology " +
         "Pharma Pharmaceuticals Foods Logistics Shipping Mining Energy Oil Gas Petroleum Steel Systems Labs Media Telecom " +
-        "Industries Properties Capital Partners Ventures Securities Insurance Cruise Software Solutions Resources Metals",
+        "Industries Properties Capital Partners Ventures Securities Insurance Cruise Software Solutions Resources Metals " +
+        "Aggregates Bio",
         StringComparer.Ordinal);
 
     private static readonly string[] SurnameEndings =

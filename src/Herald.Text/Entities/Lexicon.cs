@@ -63,7 +63,7 @@ internal static partial class Lexicon
         "Archive Archives Library Museum Gallery Theatre Opera Beverages Brewery Breweries Semiconductor Electronics " +
         "Properties Highways Sport Sports Institute Federation Confederation Syndicate Cooperative Co-operative " +
         "Programme Program Tribunal Prosecutor Commissioner Ombudsman Secretariat Service Police Democrats Republicans " +
-        "Socialists Liberals Conservatives Nationalists Cycling Racing Klub",
+        "Socialists Liberals Conservatives Nationalists Cycling Racing Klub Aggregates Rescue",
         StringComparer.Ordinal);
 
     /// <summary>Last words of events and prizes, which are none of person, organisation or place.</summary>
@@ -77,13 +77,13 @@ internal static partial class Lexicon
         "River Lake Sea Ocean Island Islands Mountains Mountain Mount Valley Province Region Street Square " +
         "Bay Desert Peninsula Strait Canal District County Coast Gulf Cape Hills Plain Plateau Forest Park " +
         "Avenue Road Bridge Port Harbour Harbor Airport Stadium Arena Village Town Quay Dock Docks Pier Tower " +
-        "Fjord Falls Beach Canyon Reservoir Heights Gardens Lane Estuary Glacier Islands Archipelago",
+        "Fjord Falls Beach Canyon Reservoir Heights Gardens Lane Estuary Glacier Islands Archipelago Pass Moor",
         StringComparer.Ordinal);
 
     /// <summary>Upper-case words that are not organisations.</summary>
     public static readonly HashSet<string> NotAcronyms = Set(
         "CEO CFO COO CTO GDP AI TV PM AM PC IT OK ID VAT GMT UTC COVID HIV AIDS LNG LGBT NGO NGOs MP MPs " +
-        "USD EUR GBP CNY RUB INR JPY CHF IPO ESG EV EVs CO2 VIP FAQ PhD PDF URL AD BC BCE CE QR ATM SUV DNA RNA " +
+        "USD EUR GBP CNY RUB INR JPY CHF IPO ESG EV EVs CO2 VIP FAQ PhD PDF URL AD BC BCE CE QR ATM SUV DNA RNA GP GPs " +
         "I II III IV V VI VII VIII IX X XI XII",
         StringComparer.Ordinal);
 

@@ -15,7 +15,10 @@ internal static class Titles
          "commissioner spokesperson's diplomat negotiator adviser advisor counsellor representative " +
          "lieutenant colonel major admiral sergeant officer inspector detective superintendent attorney " +
          "prosecutor lawyer actor actress singer director-general rector dean scientist researcher " +
-         "chancellor's president's minister's")
+         "chancellor's president's minister's " +
+         // Trades and sporting positions news copy puts before a name ("Farmer Tom Metcalfe", "winger Ren Sato").
+         "farmer landlord landlady publican shopkeeper fisherman nurse teacher doctor surgeon paramedic vicar " +
+         "rider cyclist winger full-back fly-half scrum-half substitute skipper referee boss")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries),
         StringComparer.OrdinalIgnoreCase);
 
@@ -28,7 +31,9 @@ internal static class Titles
          "head lawmaker emir sheikh sultan archbishop bishop cardinal commissioner diplomat negotiator adviser " +
          "advisor officer prosecutor lawyer actor actress singer scientist researcher director-general councillor " +
          "councilor alderman curator archivist barrister solicitor " +
-         "mr mrs ms dr prof sir dame lord lady")
+         "mr mrs ms dr prof sir dame lord lady " +
+         "farmer landlord landlady publican shopkeeper fisherman nurse teacher doctor surgeon vicar " +
+         "rider cyclist winger full-back fly-half scrum-half skipper referee boss")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries),
         StringComparer.OrdinalIgnoreCase);
 

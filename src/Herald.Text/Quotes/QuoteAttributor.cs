@@ -12,6 +12,7 @@ internal sealed class QuoteAttributor(ArticleContext article)
     private const int MaxPhraseTokens = 8;
     private const int WindowTokens = 40;
     private readonly SpeakerResolver _resolver = new(article);
+    private readonly NeighbourSpeaker _neighbours = new(article);
 
     private sealed record Attribution(EntityRecord? Speaker, string? Cue, SpeakerResolver.How How, double Confidence = 0, string Reason = "")
     {
@@ -37,6 +38,12 @@ internal sealed class QuoteAttributor(ArticleContext article)
                 speaker = previous.Speaker;
                 confidence = Math.Min(previous.Confidence, 0.88);
                 reason = $"continues the quotation before, by {speaker}, with nobody else named between";
+            }
+            else if (speaker is null && cue is null && (_neighbours.SubjectBefore(quote) ?? _neighbours.OpenerAfter(quote)) is { } around)
+            {
+                speaker = around.Speaker.Name;
+                confidence = around.Confidence;
+                reason = around.Reason;
             }
             var made = new Quote(quote.InnerText(article.Text), speaker, cue, QuoteKind.Direct, quote.Start, quote.End)
             {
@@ -114,8 +121,11 @@ internal sealed class QuoteAttributor(ArticleContext article)
         Attribution found = FromWindow(windowStart, quote.Start, quote.Start, cueFirstAllowed: splitQuote, lastCue: true);
         if (found.Speaker is null && lead == ':')
         {
-            // 'Raman was blunt about prices: "..."' — the subject of the introducing clause speaks.
-            return Attribution.From(_resolver.Resolve(windowStart, quote.Start, quote.Start, subjectOnly: true), null);
+            // 'Raman was blunt about prices: "..."' — the subject of the introducing clause speaks. When a
+            // cue was there but its subject is nobody named ("One driver, who did not want to be named,
+            // told us:"), the cue stays, so the quotation is not handed to the speaker before.
+            Resolution subject = _resolver.Resolve(windowStart, quote.Start, quote.Start, subjectOnly: true);
+            return subject.Speaker is null && found.Cue is not null ? found : Attribution.From(subject, found.Cue);
         }
         return found;
     }
@@ -255,8 +265,9 @@ internal sealed class QuoteAttributor(ArticleContext article)
         }
         int previousParagraph = Positions.ParagraphAt(article.Paragraphs, previous.End - 1);
         int paragraph = Positions.ParagraphAt(article.Paragraphs, quote.Start);
-        if (paragraph - previousParagraph > 1)
+        if (paragraph - previousParagraph > 1 || (paragraph != previousParagraph && NeighbourSpeaker.OpensWithTime(article, paragraph)))
         {
+            // A live-blog entry starts with its time: the quotation in it is a new voice, not the last entry's.
             return false;
         }
         foreach (Mention mention in article.Entities.Within(previous.End, quote.Start))

@@ -111,6 +111,7 @@ internal sealed class SpeakerResolver(ArticleContext article)
         string? country = null;
         string? descriptor = null;
         int? age = null;
+        bool teenager = false;
         var words = new List<string>();
         bool indefinite = false;
         for (int i = first; i < tokens.Count && tokens[i].End <= end; i++)
@@ -147,6 +148,7 @@ internal sealed class SpeakerResolver(ArticleContext article)
                 // "the 31-year-old": the tokenizer splits the number from "year-old".
                 age = years;
             }
+            teenager |= word is "teenager";
         }
         if (indefinite)
         {
@@ -159,6 +161,11 @@ internal sealed class SpeakerResolver(ArticleContext article)
         if (age is { } givenAge && ByAge(givenAge, before) is { } aged)
         {
             return new Resolution(aged, How.Referred, 0.88, $"'the {givenAge}-year-old' refers back to {aged.Name}, {givenAge}");
+        }
+        if (teenager && age is null && RecentPeople(before, includeQuoted: true).FirstOrDefault(p => p.Age is >= 13 and <= 19) is { } young)
+        {
+            // "Brennan, 19, came on late. '...,' the teenager said." — only an age the text gives counts.
+            return new Resolution(young, How.Referred, 0.85, $"'the teenager' refers back to {young.Name}, {young.Age}");
         }
         if (descriptor is not null && head is null && LastOrganization(before, descriptor) is { } company)
         {
