@@ -145,9 +145,17 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
     public async Task<HashSet<int>> ForgetAsync(int articleId, CancellationToken ct)
     {
         // Bulk deletes bypass the change tracker: let go of any rows it still holds from an earlier run.
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is EntityMention or ArticleQuote or ArticleFigure).ToList())
+        foreach (var entry in db.TrackedEntries<EntityMention>())
         {
-            entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            entry.State = EntityState.Detached;
+        }
+        foreach (var entry in db.TrackedEntries<ArticleQuote>())
+        {
+            entry.State = EntityState.Detached;
+        }
+        foreach (var entry in db.TrackedEntries<ArticleFigure>())
+        {
+            entry.State = EntityState.Detached;
         }
         var before = await db.Set<EntityMention>().Where(m => m.ArticleId == articleId).Select(m => m.EntityId).ToListAsync(ct);
         await db.Set<EntityMention>().Where(m => m.ArticleId == articleId).ExecuteDeleteAsync(ct);
@@ -191,7 +199,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
         {
             ruled = rulings.Merged.FirstOrDefault(n => n.Type == found.Type && these.Contains(n.Folded))?.EntityId;
             entity = ruled is { } id
-                ? db.ChangeTracker.Entries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Id == id)
+                ? db.TrackedEntries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Id == id)
                     ?? await db.Set<NamedEntity>().Include(e => e.Aliases).FirstOrDefaultAsync(e => e.Id == id, ct)
                 : await CarryingAsync(found.Type, these, ct);
             if (entity is not null)
@@ -223,14 +231,14 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
     /// <summary>The stored entity of the type any of whose names is one of <paramref name="folded"/>, this context's new ones first.</summary>
     private async Task<NamedEntity?> CarryingAsync(EntityType type, List<string> folded, CancellationToken ct) =>
         folded.Count == 0 ? null
-        : db.ChangeTracker.Entries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Type == type && e.Aliases.Any(a => folded.Contains(a.Folded)))
+        : db.TrackedEntries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Type == type && e.Aliases.Any(a => folded.Contains(a.Folded)))
             ?? await db.Set<NamedEntity>().Include(e => e.Aliases)
                 .Where(e => e.Type == type && e.Aliases.Any(a => folded.Contains(a.Folded)))
                 .FirstOrDefaultAsync(ct);
 
     private ValueTask<string> UniqueSlugAsync(EntityType type, string name, CancellationToken ct) =>
         Slugs.UniqueAsync(Slugs.From(name), async slug =>
-            db.ChangeTracker.Entries<NamedEntity>().Any(e => e.Entity.Type == type && e.Entity.Slug == slug)
+            db.TrackedEntries<NamedEntity>().Any(e => e.Entity.Type == type && e.Entity.Slug == slug)
             || await db.Set<NamedEntity>().AnyAsync(e => e.Type == type && e.Slug == slug, ct)
             // An address that leads to a merged entity's survivor keeps doing so.
             || await db.Set<EntityRedirect>().AnyAsync(r => r.Type == type && r.Slug == slug, ct));
