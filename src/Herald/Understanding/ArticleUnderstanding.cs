@@ -43,7 +43,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
 
     /// <summary>
     /// Analyses an article whose body's plain text the caller has at hand (the write pipeline rendered it).
-    /// <paramref name="oneOfMany"/>: the first of many analyses in the caller's transaction (an import's analysis), each of which
+    /// <paramref name="oneOfMany"/>: one of many analyses in the caller's transaction (an import's analysis), each of which
     /// is to know the names the earlier ones brought; the names are then followed in memory (<see cref="RunningNames"/>).
     /// </summary>
     public Task<IReadOnlyCollection<int>> AnalyzeAsync(Article article, Func<string> plainText, CancellationToken ct, bool oneOfMany = false) =>
