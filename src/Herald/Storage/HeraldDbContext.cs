@@ -44,6 +44,27 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Site.Menus.Menu> Menus => Set<Site.Menus.Menu>();
     public DbSet<Site.Menus.MenuItem> MenuItems => Set<Site.Menus.MenuItem>();
 
+    /// <summary>
+    /// The entries of <typeparamref name="T"/> this context tracks, as it last knew them:
+    /// <see cref="Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker.Entries{TEntity}"/> first compares every
+    /// tracked entity with its snapshot, which in a long batch (an import's analysis) costs more than
+    /// the work itself. Good for finding rows added or loaded earlier; a state set only by a
+    /// property change not yet saved may still read Unchanged.
+    /// </summary>
+    public List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<T>> TrackedEntries<T>() where T : class
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. ChangeTracker.Entries<T>()];
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -17,10 +17,7 @@ public static class StorageServices
             services.AddDbContext<SqliteHeraldDbContext>((provider, options) =>
             {
                 options.UseSqlite(database.ConnectionString);
-                if (memoryMappedReads)
-                {
-                    options.AddInterceptors(new SqliteConnectionTuning());
-                }
+                options.AddInterceptors(new SqliteConnectionTuning(memoryMappedReads));
                 Configure(options, provider);
             });
             services.AddScoped<HeraldDbContext>(provider => provider.GetRequiredService<SqliteHeraldDbContext>());

@@ -16,6 +16,8 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
     /// <summary>Set once this context has stored names not yet committed, which the shared cache cannot know.</summary>
     private bool addedNames;
 
+    private RunningNames? running;
+
     /// <summary>
     /// Reads stories again inside an editor's correction, in its transaction, once the correction's
     /// rulings are saved there: the names handed to the analyzer come from this context, which sees
@@ -39,22 +41,28 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
         return article is null ? [] : await AnalyzeTextAsync(articleId, TextOf(article, () => articleBody.PlainText(article)), ct);
     }
 
-    /// <summary>Analyses an article whose body's plain text the caller has at hand (the write pipeline rendered it).</summary>
-    public Task<IReadOnlyCollection<int>> AnalyzeAsync(Article article, Func<string> plainText, CancellationToken ct) =>
-        AnalyzeTextAsync(article.Id, TextOf(article, plainText), ct);
+    /// <summary>
+    /// Analyses an article whose body's plain text the caller has at hand (the write pipeline rendered it).
+    /// <paramref name="oneOfMany"/>: one of many analyses in the caller's transaction (an import's analysis), each of which
+    /// is to know the names the earlier ones brought; the names are then followed in memory (<see cref="RunningNames"/>).
+    /// </summary>
+    public Task<IReadOnlyCollection<int>> AnalyzeAsync(Article article, Func<string> plainText, CancellationToken ct, bool oneOfMany = false) =>
+        AnalyzeTextAsync(article.Id, TextOf(article, plainText), ct, oneOfMany);
 
     /// <summary>Herald.Text reads Markdown or plain text; an HTML body (imported) is read as its text.</summary>
     private static string TextOf(Article article, Func<string> plainText) =>
         article.BodyFormat == BodyFormat.Html ? plainText() : article.BodySource;
 
-    private async Task<IReadOnlyCollection<int>> AnalyzeTextAsync(int articleId, string body, CancellationToken ct)
+    private async Task<IReadOnlyCollection<int>> AnalyzeTextAsync(int articleId, string body, CancellationToken ct, bool oneOfMany = false)
     {
-        var analysis = NewsAnalyzer.Analyze(body, new AnalyzerOptions { KnownEntities = await KnownAsync(ct) });
+        var names = oneOfMany && db.Database.CurrentTransaction is { } transaction ? await RunningAsync(transaction, ct) : null;
+        var analysis = NewsAnalyzer.Analyze(body, new AnalyzerOptions { KnownEntities = names?.Current() ?? await KnownAsync(ct) });
 
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             var touched = await ForgetAsync(articleId, ct);
+            names?.Forgot([.. touched]);
             var rulings = await RulingsAsync(analysis.Entities, ct);
             var resolved = new Dictionary<Entity, NamedEntity>();
             foreach (var found in analysis.Entities)
@@ -62,6 +70,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
                 resolved[found] = await ResolveAsync(found, rulings, ct);
             }
             await db.SaveChangesAsync(ct);
+            names?.Mentioned(resolved.Values.Distinct());
 
             foreach (var group in resolved.GroupBy(pair => pair.Value))
             {
@@ -141,13 +150,31 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
     private async Task<IReadOnlyList<KnownEntity>> KnownAsync(CancellationToken ct) =>
         addedNames && db.Database.CurrentTransaction is not null ? await KnownEntityCache.LoadAsync(db, ct) : await known.GetAsync(ct);
 
+    /// <summary>This transaction's running list of names, read from the database at its first analysis.</summary>
+    private async Task<RunningNames> RunningAsync(object transaction, CancellationToken ct)
+    {
+        if (!ReferenceEquals(running?.Transaction, transaction))
+        {
+            running = await RunningNames.LoadAsync(db, transaction, ct);
+        }
+        return running;
+    }
+
     /// <summary>Removes the article's earlier findings; returns the entities they named.</summary>
     public async Task<HashSet<int>> ForgetAsync(int articleId, CancellationToken ct)
     {
         // Bulk deletes bypass the change tracker: let go of any rows it still holds from an earlier run.
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is EntityMention or ArticleQuote or ArticleFigure).ToList())
+        foreach (var entry in db.TrackedEntries<EntityMention>())
         {
-            entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            entry.State = EntityState.Detached;
+        }
+        foreach (var entry in db.TrackedEntries<ArticleQuote>())
+        {
+            entry.State = EntityState.Detached;
+        }
+        foreach (var entry in db.TrackedEntries<ArticleFigure>())
+        {
+            entry.State = EntityState.Detached;
         }
         var before = await db.Set<EntityMention>().Where(m => m.ArticleId == articleId).Select(m => m.EntityId).ToListAsync(ct);
         await db.Set<EntityMention>().Where(m => m.ArticleId == articleId).ExecuteDeleteAsync(ct);
@@ -191,7 +218,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
         {
             ruled = rulings.Merged.FirstOrDefault(n => n.Type == found.Type && these.Contains(n.Folded))?.EntityId;
             entity = ruled is { } id
-                ? db.ChangeTracker.Entries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Id == id)
+                ? db.TrackedEntries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Id == id)
                     ?? await db.Set<NamedEntity>().Include(e => e.Aliases).FirstOrDefaultAsync(e => e.Id == id, ct)
                 : await CarryingAsync(found.Type, these, ct);
             if (entity is not null)
@@ -223,14 +250,14 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
     /// <summary>The stored entity of the type any of whose names is one of <paramref name="folded"/>, this context's new ones first.</summary>
     private async Task<NamedEntity?> CarryingAsync(EntityType type, List<string> folded, CancellationToken ct) =>
         folded.Count == 0 ? null
-        : db.ChangeTracker.Entries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Type == type && e.Aliases.Any(a => folded.Contains(a.Folded)))
+        : db.TrackedEntries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Type == type && e.Aliases.Any(a => folded.Contains(a.Folded)))
             ?? await db.Set<NamedEntity>().Include(e => e.Aliases)
                 .Where(e => e.Type == type && e.Aliases.Any(a => folded.Contains(a.Folded)))
                 .FirstOrDefaultAsync(ct);
 
     private ValueTask<string> UniqueSlugAsync(EntityType type, string name, CancellationToken ct) =>
         Slugs.UniqueAsync(Slugs.From(name), async slug =>
-            db.ChangeTracker.Entries<NamedEntity>().Any(e => e.Entity.Type == type && e.Entity.Slug == slug)
+            db.TrackedEntries<NamedEntity>().Any(e => e.Entity.Type == type && e.Entity.Slug == slug)
             || await db.Set<NamedEntity>().AnyAsync(e => e.Type == type && e.Slug == slug, ct)
             // An address that leads to a merged entity's survivor keeps doing so.
             || await db.Set<EntityRedirect>().AnyAsync(r => r.Type == type && r.Slug == slug, ct));

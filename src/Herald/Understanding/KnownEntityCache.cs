@@ -74,6 +74,8 @@ public sealed class KnownEntityCache(IServiceScopeFactory scopes) : IInvalidatio
         var rows = await db.Set<NamedEntity>().AsNoTracking()
             .OrderByDescending(e => e.Review == EntityReview.Confirmed)
             .ThenByDescending(e => db.Set<EntityMention>().Count(m => m.EntityId == e.Id))
+            // Ties oldest first: the order decides which entity a name shared by two resolves to, so it must not vary.
+            .ThenBy(e => e.Id)
             .Take(MaxKnown)
             .Select(e => new { e.Name, e.Type, e.Review, Aliases = e.Aliases.Select(a => a.Name).ToList() })
             .AsSplitQuery()

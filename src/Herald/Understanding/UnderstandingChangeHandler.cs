@@ -20,7 +20,7 @@ public sealed class UnderstandingChangeHandler(ArticleUnderstanding understandin
         }
         // Only what readers can see is understood: a draft must not give anyone a topic page.
         var touched = change.Article.Status == ArticleStatus.Published
-            ? await understanding.AnalyzeAsync(change.Article, () => change.PlainText, ct)
+            ? await understanding.AnalyzeAsync(change.Article, () => change.PlainText, ct, oneOfMany: change.Origin == ArticleWriteOrigin.Import)
             : await understanding.ForgetAsync(change.Article.Id, ct);
         foreach (var entityId in touched)
         {

@@ -172,7 +172,9 @@ public sealed class ArticlePipeline(
     public async Task ReanalyseAsync(IReadOnlyList<int> ids, ArticleBatch batch, InvalidationSet tags, CancellationToken ct)
     {
         RequireTransaction();
-        var loaded = await db.Articles.WithWrittenParts().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        // Untracked: a reanalysis changes no article, and every save of the handlers' rows would
+        // otherwise compare the whole batch's articles and their parts with their snapshots.
+        var loaded = await db.Articles.AsNoTrackingWithIdentityResolution().WithWrittenParts().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         var zone = await ZoneAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var edits = ids.Where(loaded.ContainsKey)

@@ -77,6 +77,7 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
         var touched = await OfferToOthersAsync(article.Id, best.Take(5).ToList(), ct);
         touched.AddRange(await RescoreInOthersAsync(article.Id, scored, ct));
         await db.SaveChangesAsync(ct);
+        LetGoOfSaved();
         return touched.Distinct().ToList();
     }
 
@@ -105,13 +106,34 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
     /// </summary>
     private void ForgetTracked(int articleId)
     {
-        foreach (var entry in db.ChangeTracker.Entries<RelatedArticle>()
+        foreach (var entry in db.TrackedEntries<RelatedArticle>()
                      .Where(e => e.State != EntityState.Added && (e.Entity.ArticleId == articleId || e.Entity.RelatedArticleId == articleId)).ToList())
         {
             entry.State = EntityState.Detached;
         }
-        foreach (var entry in db.ChangeTracker.Entries<ArticleTerm>()
+        foreach (var entry in db.TrackedEntries<ArticleTerm>()
                      .Where(e => e.State != EntityState.Added && e.Entity.ArticleId == articleId).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>
+    /// Stops tracking the index rows just saved: the next indexing reads what it needs again, and
+    /// a context that indexes many articles in a row (an import's analysis, demo seeding) would
+    /// otherwise compare thousands of them with their snapshots on every later save.
+    /// </summary>
+    private void LetGoOfSaved()
+    {
+        foreach (var entry in db.TrackedEntries<RelatedArticle>().Where(e => e.State == EntityState.Unchanged))
+        {
+            entry.State = EntityState.Detached;
+        }
+        foreach (var entry in db.TrackedEntries<ArticleTerm>().Where(e => e.State == EntityState.Unchanged))
+        {
+            entry.State = EntityState.Detached;
+        }
+        foreach (var entry in db.TrackedEntries<IndexedArticle>().Where(e => e.State == EntityState.Unchanged))
         {
             entry.State = EntityState.Detached;
         }
