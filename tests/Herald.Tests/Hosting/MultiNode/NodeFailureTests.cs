@@ -47,6 +47,18 @@ public sealed class NodeFailureTests(TwoNodeSite fixture) : IClassFixture<TwoNod
             {
                 var response = await send();
                 var upstream = response.Headers.TryGetValues("X-Herald-Upstream", out var values) ? string.Join(",", values) : "";
+                try
+                {
+                    // The body is read here, after the headers: a node killed halfway through a
+                    // body fails the request, and only its headers say which node that was.
+                    await response.Content.LoadIntoBufferAsync();
+                }
+                catch (HttpRequestException e)
+                {
+                    response.Dispose();
+                    exchanges.Add(new Exchange(what, start, clock.Elapsed, 0, upstream, e.Message));
+                    return null;
+                }
                 exchanges.Add(new Exchange(what, start, clock.Elapsed, (int)response.StatusCode, upstream, null));
                 return response;
             }
@@ -63,7 +75,7 @@ public sealed class NodeFailureTests(TwoNodeSite fixture) : IClassFixture<TwoNod
             for (var n = 0; !stop.IsCancellationRequested; n++)
             {
                 var path = (n % 3) switch { 0 => "/", 1 => articles[(r + n) % articles.Count], _ => "/feed" };
-                using var response = await Record($"GET {path}", () => client.GetAsync(path));
+                using var response = await Record($"GET {path}", () => client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead));
                 if (response is not null)
                 {
                     await response.Content.ReadAsByteArrayAsync();
@@ -78,7 +90,7 @@ public sealed class NodeFailureTests(TwoNodeSite fixture) : IClassFixture<TwoNod
                 // A reader of their own each time, at their own address: the rate limit is per client.
                 using var client = TwoNodeSite.Reader(site.Nginx.Address, IPAddress.Parse($"127.6.{c}.{n + 1}"));
                 var articleId = articleIds[(c + n) % articleIds.Count];
-                using var state = await Record("GET /comments/state", () => client.GetAsync($"/comments/state?article={articleId}"));
+                using var state = await Record("GET /comments/state", () => client.GetAsync($"/comments/state?article={articleId}", HttpCompletionOption.ResponseHeadersRead));
                 if (state?.StatusCode != HttpStatusCode.OK)
                 {
                     continue;
