@@ -11,10 +11,14 @@
 #   bench/wordpress/compare/run.sh                      # as root, Debian 12
 #   POSTS=1000 ROUNDS=2 DURATION=5s SKIP_ANALYSIS=1 CEILING=0 bench/wordpress/compare/run.sh
 #
+# Herald is measured twice: on SQLite, and on a private PostgreSQL cluster (initdb on a
+# loopback port, as the tests do) holding the same import; POSTGRES=0 leaves PostgreSQL out.
+#
 # Needs: apt-get install -y wordpress php-fpm php-mysql mariadb-server nginx wrk curl python3
-# (INSTALL=1 runs that line). Environment: POSTS (5001), ROUNDS (3), DURATION (10s),
+# postgresql (INSTALL=1 runs that line). Environment: POSTS (5001), ROUNDS (3), DURATION (10s),
 # CONNECTIONS (8), PHP_WORKERS (8), SKIP_ANALYSIS (0), CEILING (1: also run the nginx-ceiling
-# bench), WP_PORT (5481), HERALD_PORT (5482), KEEP (0: 1 keeps the work folder).
+# bench), POSTGRES (1), WP_PORT (5481), HERALD_PORT (5482), HERALD_PG_PORT (5483), PG_PORT
+# (5484), KEEP (0: 1 keeps the work folder).
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -27,6 +31,9 @@ skip_analysis="${SKIP_ANALYSIS:-0}"
 ceiling="${CEILING:-1}"
 wp_port="${WP_PORT:-5481}"
 herald_port="${HERALD_PORT:-5482}"
+postgres="${POSTGRES:-1}"
+herald_pg_port="${HERALD_PG_PORT:-5483}"
+pg_port="${PG_PORT:-5484}"
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
@@ -34,7 +41,7 @@ say() { echo "== $*" >&2; }
 fail() { echo "run.sh: $*" >&2; exit 1; }
 
 [[ "$(id -u)" == 0 ]] || fail "run as root: the private MariaDB, PHP-FPM and nginx drop to their own users"
-packages="wordpress php-fpm php-mysql mariadb-server nginx wrk curl python3"
+packages="wordpress php-fpm php-mysql mariadb-server nginx wrk curl python3 postgresql"
 if [[ "${INSTALL:-0}" == 1 ]]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y $packages >&2
 fi
@@ -43,6 +50,8 @@ for need in wrk nginx php mariadbd mariadb-install-db mariadb curl python3; do
     command -v "$need" >/dev/null || fail "$need is missing (apt-get install -y $packages, or INSTALL=1)"
 done
 [[ -n "$php_fpm" && -f /usr/share/wordpress/wp-load.php ]] || fail "PHP-FPM or WordPress is missing (apt-get install -y $packages, or INSTALL=1)"
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
+[[ "$postgres" != 1 || -x "$pg_bin/initdb" ]] || fail "PostgreSQL is missing (apt-get install -y postgresql, or POSTGRES=0)"
 
 work="$(mktemp -d -t herald-wp-compare-XXXXXX)"
 # The servers' own users (mysql, www-data) must reach their sockets and files in here.
@@ -64,9 +73,16 @@ stop() {
     unset "pids[$name]"
 }
 cleanup() {
-    for name in herald nginx php mariadb; do stop "$name"; done
+    for name in herald herald-pg nginx php mariadb; do stop "$name"; done
+    stop_postgres
     rm -f "$wp_config"
     if [[ "${KEEP:-0}" == 1 ]]; then say "work folder kept: $work"; else rm -rf "$work"; fi
+}
+# The PostgreSQL cluster runs as postgres (it refuses root) and is stopped with pg_ctl.
+stop_postgres() {
+    if [[ -f "$work/pg/data/postmaster.pid" ]]; then
+        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
+    fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -77,6 +93,12 @@ port_free "$wp_port" || fail "port $wp_port is taken (WP_PORT=...)"
 port_free "$herald_port" || fail "port $herald_port is taken (HERALD_PORT=...)"
 wp="http://127.0.0.1:$wp_port"
 herald="http://127.0.0.1:$herald_port"
+herald_pg="http://127.0.0.1:$herald_pg_port"
+sides=(wordpress herald)
+if [[ "$postgres" == 1 ]]; then
+    port_free "$herald_pg_port" || fail "port $herald_pg_port is taken (HERALD_PG_PORT=...)"
+    sides+=(herald-pg)
+fi
 
 # wait_for NAME TEST...: runs TEST every half second for up to 60 s while NAME is alive.
 wait_for() {
@@ -235,6 +257,24 @@ dotnet "$herald_dll" import wxr "$work/export.xml" "${import_flags[@]}" --db "Da
     >"$work/logs/import.log" 2>&1
 import_seconds=$((SECONDS - start))
 say "Import: $(grep -iE 'imported|analysed' "$work/logs/import.log" | tr '\n' ' ')"
+if [[ "$postgres" == 1 ]]; then
+    say "Starting PostgreSQL (private cluster on 127.0.0.1:$pg_port) and importing the same file"
+    mkdir -p "$work/pg"
+    chown postgres "$work/pg"
+    runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust --encoding=UTF8 \
+        --locale=C.UTF-8 -N >"$work/logs/initdb.log" 2>&1
+    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w -t 60 \
+        -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" start >"$work/logs/pg_ctl.log" 2>&1 \
+        || { cat "$work/pg/server.log" >&2; fail "PostgreSQL did not start"; }
+    ln -s "$work/pg/server.log" "$work/logs/postgres.log"
+    runuser -u postgres -- "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "create database herald" >&2
+    pg_db="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=herald"
+    start=$SECONDS
+    dotnet "$herald_dll" import wxr "$work/export.xml" "${import_flags[@]}" --db "$pg_db" \
+        >"$work/logs/import-pg.log" 2>&1
+    import_pg_seconds=$((SECONDS - start))
+    say "Import into PostgreSQL: $(grep -iE 'imported|analysed' "$work/logs/import-pg.log" | tr '\n' ' ')"
+fi
 
 say "Starting Herald on $herald (--no-output-cache; comment rate limit and fill time lifted)"
 Comments__RatePermits=100000000 Comments__MinimumFillTime=00:00:00 \
@@ -242,6 +282,14 @@ Comments__RatePermits=100000000 Comments__MinimumFillTime=00:00:00 \
     >"$work/logs/herald.log" 2>&1 &
 pids[herald]=$!
 wait_for herald curl -fs -o /dev/null "$herald/healthz"
+if [[ "$postgres" == 1 ]]; then
+    say "Starting Herald on PostgreSQL on $herald_pg (same settings)"
+    Comments__RatePermits=100000000 Comments__MinimumFillTime=00:00:00 \
+        dotnet "$herald_dll" serve --no-output-cache --db "$pg_db" --urls "$herald_pg" \
+        >"$work/logs/herald-pg.log" 2>&1 &
+    pids[herald-pg]=$!
+    wait_for herald-pg curl -fs -o /dev/null "$herald_pg/healthz"
+fi
 
 # The same pages on both sides: the newest post (the one with 20 comments), the home page,
 # one category, a search with hits.
@@ -257,8 +305,12 @@ url[wordpress-search]="$wp/?s=Putin"
 url[herald-search]="$herald/search?q=Putin"
 url[wordpress-comments]="$wp/wp-comments-post.php"
 url[herald-comments]="$herald/comments"
+# Herald on PostgreSQL: the same paths on its own port.
+for row in article home section search comments; do
+    url[herald-pg-$row]="$herald_pg${url[herald-$row]#"$herald"}"
+done
 for row in article home section search; do
-    for side in wordpress herald; do
+    for side in "${sides[@]}"; do
         status="$(curl -s -o "$work/page.html" -w '%{http_code} %{redirect_url}' "${url[$side-$row]}")"
         [[ "$status" == "200 " ]] || fail "$side $row (${url[$side-$row]}) answered $status"
         say "$side $row: ${url[$side-$row]} ($(wc -c <"$work/page.html") bytes)"
@@ -267,19 +319,27 @@ for row in article home section search; do
             || fail "$side article page does not show the 20 comments"
     done
 done
-wp_article_id="$(curl -s "${url[wordpress-article]}" | grep -o "comment_post_ID['\"] value=['\"][0-9]*" | grep -o '[0-9]*$' | head -1)"
-herald_article_id="$(curl -s "${url[herald-article]}" | grep -o 'data-article="[0-9]*"' | head -1 | grep -o '[0-9]*')"
-stamp="$(curl -s "$herald/comments/state" | python3 -c 'import json,sys,urllib.parse; print(urllib.parse.quote(json.load(sys.stdin)["started"]))')"
-[[ -n "$wp_article_id" && -n "$herald_article_id" && -n "$stamp" ]] || fail "could not find the comment forms' fields"
+# The fields each side's comment form carries: the article's id, and for Herald the form's stamp.
+declare -A article_id stamp
+article_id[wordpress]="$(curl -s "${url[wordpress-article]}" | grep -o "comment_post_ID['\"] value=['\"][0-9]*" | grep -o '[0-9]*$' | head -1)"
+for side in "${sides[@]}"; do
+    [[ "$side" == wordpress ]] && continue
+    article_id[$side]="$(curl -s "${url[$side-article]}" | grep -o 'data-article="[0-9]*"' | head -1 | grep -o '[0-9]*')"
+    stamp[$side]="$(curl -s "${url[$side-home]%/}/comments/state" | python3 -c 'import json,sys,urllib.parse; print(urllib.parse.quote(json.load(sys.stdin)["started"]))')"
+    [[ -n "${article_id[$side]}" && -n "${stamp[$side]}" ]] || fail "could not find $side's comment form fields"
+done
+[[ -n "${article_id[wordpress]}" ]] || fail "could not find WordPress's comment form fields"
 
 # measure SIDE ROW RUN: requests/s of one wrk run, or "-" when any response had an unexpected
 # status or a socket failed (the reason goes to the log and to $work/failures).
 measure() {
     local side="$1" row="$2" run="$3" expected=200 out env=()
     if [[ "$row" == comments ]]; then
-        expected=$([[ "$side" == herald ]] && echo 303 || echo 302)
-        env=(COMMENT="$side" RUN_ID="$run" ORIGIN="${url[$side-home]%/}"
-            ARTICLE_ID="$([[ "$side" == herald ]] && echo "$herald_article_id" || echo "$wp_article_id")" STAMP="$stamp")
+        local form=herald
+        [[ "$side" == wordpress ]] && form=wordpress
+        expected=$([[ "$form" == herald ]] && echo 303 || echo 302)
+        env=(COMMENT="$form" RUN_ID="$run-$side" ORIGIN="${url[$side-home]%/}"
+            ARTICLE_ID="${article_id[$side]}" STAMP="${stamp[$side]:-}")
     fi
     out="$(env "${env[@]}" wrk -t2 -c"$connections" -d"$duration" --timeout 10s -s "$here/count.lua" "${url[$side-$row]}")"
     echo "$out" >>"$work/logs/wrk-$side-$row.log"
@@ -296,7 +356,7 @@ measure() {
 
 say "Warming up (JIT, opcache, database caches)"
 for row in article home section search; do
-    for side in wordpress herald; do
+    for side in "${sides[@]}"; do
         wrk -t2 -c"$connections" -d2s "${url[$side-$row]}" >/dev/null
     done
 done
@@ -306,12 +366,11 @@ declare -A runs
 touch "$work/failures"
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do
-    # Who goes first alternates, so neither side always runs right after the other's load.
-    sides=(wordpress herald)
-    (( round % 2 == 0 )) && sides=(herald wordpress)
-    say "Round $round of $rounds (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+    # Who goes first rotates, so no side always runs right after another's load.
+    order=("${sides[@]:$(( (round - 1) % ${#sides[@]} ))}" "${sides[@]:0:$(( (round - 1) % ${#sides[@]} ))}")
+    say "Round $round of $rounds (load: $(cut -d' ' -f1-3 /proc/loadavg)), order: ${order[*]}"
     for row in "${rows[@]}"; do
-        for side in "${sides[@]}"; do
+        for side in "${order[@]}"; do
             runs[$side-$row]+="$(measure "$side" "$row" "$round") "
         done
     done
@@ -335,15 +394,30 @@ memory() { # memory rss|pss PID...: MiB
 wp_pids=($(tree "${pids[nginx]}") $(tree "${pids[php]}") "${pids[mariadb]}")
 wp_rss="$(memory rss "${wp_pids[@]}")"
 wp_pss="$(memory pss "${wp_pids[@]}")"
-herald_rss="$(memory rss "${pids[herald]}")"
-herald_pss="$(memory pss "${pids[herald]}")"
+declare -A rss pss answered stored
+for side in "${sides[@]}"; do
+    [[ "$side" == wordpress ]] && continue
+    rss[$side]="$(memory rss "${pids[$side]}")"
+    pss[$side]="$(memory pss "${pids[$side]}")"
+done
+# The PostgreSQL cluster is to Herald what MariaDB is to WordPress: counted beside the process.
+if [[ "$postgres" == 1 ]]; then
+    pg_pids=($(tree "$(head -1 "$work/pg/data/postmaster.pid")"))
+    pg_rss="$(memory rss "${pg_pids[@]}")"
+    pg_pss="$(memory pss "${pg_pids[@]}")"
+fi
 
 wp_comments="$(mariadb --no-defaults --socket="$socket" -uroot -N -e "select count(*) from wordpress.wp_comments where comment_author = 'Bench Reader'")"
-herald_comments="$(python3 -c "import sqlite3; print(sqlite3.connect('$work/herald.db').execute(\"select count(*) from Comments where AuthorName = 'Bench Reader'\").fetchone()[0])" 2>/dev/null || echo "?")"
+stored[herald]="$(python3 -c "import sqlite3; print(sqlite3.connect('$work/herald.db').execute(\"select count(*) from Comments where AuthorName = 'Bench Reader'\").fetchone()[0])" 2>/dev/null || echo "?")"
+[[ "$postgres" == 1 ]] && stored[herald-pg]="$(runuser -u postgres -- "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d herald -At \
+    -c "select count(*) from \"Comments\" where \"AuthorName\" = 'Bench Reader'" 2>/dev/null || echo "?")"
 wp_answered="$(awk '$1 == "status" && $2 == 302 { n += $3 } END { print n + 0 }' "$work/logs/wrk-wordpress-comments.log")"
-herald_answered="$(awk '$1 == "status" && $2 == 303 { n += $3 } END { print n + 0 }' "$work/logs/wrk-herald-comments.log")"
+for side in "${sides[@]}"; do
+    [[ "$side" == wordpress ]] || answered[$side]="$(awk '$1 == "status" && $2 == 303 { n += $3 } END { print n + 0 }' "$work/logs/wrk-$side-comments.log")"
+done
 
-for name in herald nginx php mariadb; do stop "$name"; done
+for name in herald herald-pg nginx php mariadb; do stop "$name"; done
+stop_postgres
 
 median() { tr ' ' '\n' | awk '$1 != "" && $1 != "-"' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else print v[int((NR + 1) / 2)] }'; }
 ratio() { awk -v h="$1" -v w="$2" 'BEGIN { if (h == "-" || w == "-" || w == 0) print "-"; else printf "%.1f×", h / w }'; }
@@ -359,11 +433,11 @@ echo
 echo "## Herald ÷ WordPress, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
 echo "- Machine: $(nproc) cores ($(lscpu | awk -F': *' '/^Model name/ { print $2 }')), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM; load average $load_start at the start of the rounds, $load_end at the end."
-echo "- Command: \`POSTS=$posts ROUNDS=$rounds DURATION=$duration CONNECTIONS=$connections PHP_WORKERS=$php_workers SKIP_ANALYSIS=$skip_analysis bench/wordpress/compare/run.sh\` at $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD && echo "" || echo " (with uncommitted changes)")."
+echo "- Command: \`POSTS=$posts ROUNDS=$rounds DURATION=$duration CONNECTIONS=$connections PHP_WORKERS=$php_workers SKIP_ANALYSIS=$skip_analysis POSTGRES=$postgres bench/wordpress/compare/run.sh\` at $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD && echo "" || echo " (with uncommitted changes)")."
 echo "- WordPress $(php -r 'include "/usr/share/wordpress/wp-includes/version.php"; echo $wp_version;'), PHP $(php -r 'echo PHP_VERSION;'), $(mariadbd --version | grep -o 'Ver [^ ]*'), nginx $(nginx -v 2>&1 | grep -o '[0-9.]*$'); $php_workers PHP-FPM workers; stock theme; no page cache."
-echo "- Corpus: $posts posts + 20 comments generated in WordPress in ${corpus_seconds} s, exported by export_wp() in ${export_seconds} s ($(( $(stat -c %s "$work/export.xml") / 1048576 )) MB), imported by \`herald import wxr${import_flags[*]:+ ${import_flags[*]}}\` in ${import_seconds} s (Herald on SQLite)."
-echo "- Load: \`wrk -t2 -c$connections -d$duration\`, $rounds rounds, the two servers in turn (order swapped every round); median requests/s. Pages: \`$article_path\`, \`/\`, the Politics category, search for Putin."
-echo "- Comments: $wp_answered answered 302 by WordPress, $wp_comments stored; $herald_answered answered 303 by Herald, $herald_comments stored (both hold a first comment from an address for moderation)."
+echo "- Corpus: $posts posts + 20 comments generated in WordPress in ${corpus_seconds} s, exported by export_wp() in ${export_seconds} s ($(( $(stat -c %s "$work/export.xml") / 1048576 )) MB), imported by \`herald import wxr${import_flags[*]:+ ${import_flags[*]}}\` in ${import_seconds} s into SQLite$([[ "$postgres" == 1 ]] && echo " and ${import_pg_seconds} s into PostgreSQL $("$pg_bin/postgres" --version | grep -oE '[0-9]+\.[0-9]+' | head -1) (a private cluster, default settings)")."
+echo "- Load: \`wrk -t2 -c$connections -d$duration\`, $rounds rounds, the ${#sides[@]} servers in turn (who goes first rotates every round); median requests/s. Pages: \`$article_path\`, \`/\`, the Politics category, search for Putin."
+echo "- Comments: $wp_answered answered 302 by WordPress, $wp_comments stored$(for side in "${sides[@]}"; do [[ "$side" == wordpress ]] || echo -n "; ${answered[$side]} answered 303 by $side, ${stored[$side]} stored"; done) (every side holds a first comment from an address for moderation)."
 echo
 # The lowest and highest Herald ÷ WordPress of the rounds (each round's two runs side by side).
 spread() {
@@ -371,16 +445,32 @@ spread() {
         $1 != "-" && $2 != "-" && $2 > 0 { r = $1 / $2; if (n == 0 || r < lo) lo = r; if (n == 0 || r > hi) hi = r; n++ }
         END { if (n == 0) print "-"; else printf "%.1f–%.1f×", lo, hi }'
 }
-echo "| | WordPress | Herald | Herald ÷ WordPress | per round | goal |"
-echo "|---|---:|---:|---:|---:|---|"
+header="| | WordPress | Herald (SQLite) | ÷ WordPress | per round |"
+rule="|---|---:|---:|---:|---:|"
+if [[ "$postgres" == 1 ]]; then
+    header+=" Herald (PostgreSQL) | ÷ WordPress | per round |"
+    rule+="---:|---:|---:|"
+fi
+echo "$header goal |"
+echo "$rule---|"
 for row in "${rows[@]}"; do
     w="$(median <<<"${runs[wordpress-$row]}")"
-    h="$(median <<<"${runs[herald-$row]}")"
-    echo "| ${labels[$row]} | $w | $h | $(ratio "$h" "$w") | $(spread "${runs[herald-$row]}" "${runs[wordpress-$row]}") | ${goals[$row]} |"
+    line="| ${labels[$row]} | $w |"
+    for side in "${sides[@]}"; do
+        [[ "$side" == wordpress ]] && continue
+        h="$(median <<<"${runs[$side-$row]}")"
+        line+=" $h | $(ratio "$h" "$w") | $(spread "${runs[$side-$row]}" "${runs[wordpress-$row]}") |"
+    done
+    echo "$line ${goals[$row]} |"
 done
-echo "| resident memory after the load, RSS (PSS) | $wp_rss MiB ($wp_pss) for ${#wp_pids[@]} processes | $herald_rss MiB ($herald_pss) | $(ratio "$herald_rss" "$wp_rss") | | ≤ 200 MiB per process at 100,000 articles |"
+line="| resident memory after the load, RSS (PSS) | $wp_rss MiB ($wp_pss) for ${#wp_pids[@]} processes |"
+line+=" ${rss[herald]} MiB (${pss[herald]}) | $(ratio "${rss[herald]}" "$wp_rss") | |"
+if [[ "$postgres" == 1 ]]; then
+    line+=" ${rss[herald-pg]} MiB (${pss[herald-pg]}), + PostgreSQL ${pg_rss} MiB (${pg_pss}) for ${#pg_pids[@]} processes | $(ratio "${rss[herald-pg]}" "$wp_rss") | |"
+fi
+echo "$line ≤ 200 MiB per process at 100,000 articles |"
 echo
-echo "Every run (requests/s, round by round): $(for row in "${rows[@]}"; do echo -n "$row: WordPress ${runs[wordpress-$row]}/ Herald ${runs[herald-$row]}; "; done)"
+echo "Every run (requests/s, round by round): $(for row in "${rows[@]}"; do echo -n "$row:"; for side in "${sides[@]}"; do echo -n " $side ${runs[$side-$row]}/"; done; echo -n "; "; done)"
 if [[ -s "$work/failures" ]]; then
     echo
     echo "Runs left out for unexpected answers:"
