@@ -105,6 +105,9 @@ public static class CacheTags
     /// <summary>The names Understanding already knows (kept in memory, not a page).</summary>
     public const string KnownEntities = "known-entities";
 
+    /// <summary>The old WordPress addresses that redirect (kept in memory, not a page): a write adding one declares it.</summary>
+    public const string LegacyRedirects = "legacy-redirects";
+
     public static string Article(int id) => $"article:{id}";
     public static string Category(string slug) => $"category:{slug}";
     public static string Tag(string slug) => $"tag:{slug}";

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Herald.Articles;
 using Herald.Articles.Writing;
 using Herald.Comments;
+using Herald.Hosting;
 using Herald.Hosting.Invalidation;
 using Herald.Media;
 using Herald.Storage;
@@ -91,7 +92,7 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticlePipeline pip
         {
             return;
         }
-        await AddRedirectsAsync(added.Select(a => (a.Item, a.Edit.Article)).ToList(), state, ct);
+        await AddRedirectsAsync(added.Select(a => (a.Item, a.Edit.Article)).ToList(), state, tags, ct);
         await pipeline.SaveBatchAsync(added.Select(a => a.Edit).ToList(), Batch, tags, ct);
         foreach (var (item, edit, comments) in added)
         {
@@ -448,7 +449,7 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticlePipeline pip
     }
 
     /// <summary>The old addresses of each article: its permalink, /?p=ID and, for pages, /?page_id=ID.</summary>
-    private async Task AddRedirectsAsync(List<(WxrItem Item, Article Article)> added, PostImportState state, CancellationToken ct)
+    private async Task AddRedirectsAsync(List<(WxrItem Item, Article Article)> added, PostImportState state, InvalidationSet tags, CancellationToken ct)
     {
         var wanted = new List<(string Path, Article Article)>();
         foreach (var (item, article) in added)
@@ -477,6 +478,8 @@ public sealed partial class PostImporter(HeraldDbContext db, ArticlePipeline pip
             if (taken.Add(path))
             {
                 db.LegacyRedirects.Add(new LegacyRedirect { Path = path, Article = article });
+                // Every process's index of old addresses must learn of it, or would answer it 404.
+                tags.Add(CacheTags.LegacyRedirects);
             }
         }
     }

@@ -125,7 +125,7 @@ public sealed class TermImporter(HeraldDbContext db, SiteWriter writer, TimeProv
             maps.Authors[record.Login] = row.Id;
             db.ImportedItems.Add(new ImportedItem { Source = source, Kind = ImportKeys.Author, ExternalId = ImportKeys.ForName(record.Login), HeraldId = row.Id, ImportedAt = now });
             report.Imported("authors");
-            await RedirectAsync($"/author/{record.Login}", $"/author/{row.Slug}", ct);
+            await RedirectAsync(tags, $"/author/{record.Login}", $"/author/{row.Slug}", ct);
         }
         foreach (var (record, row) in newTerms)
         {
@@ -135,14 +135,14 @@ public sealed class TermImporter(HeraldDbContext db, SiteWriter writer, TimeProv
                 maps.Categories[record.Nicename] = category.Id;
                 db.ImportedItems.Add(new ImportedItem { Source = source, Kind = ImportKeys.Category, ExternalId = externalId, HeraldId = category.Id, ImportedAt = now });
                 report.Imported("categories");
-                await RedirectAsync(WordPressCategoryPath(record, terms), $"/category/{category.Slug}", ct);
+                await RedirectAsync(tags, WordPressCategoryPath(record, terms), $"/category/{category.Slug}", ct);
             }
             else if (row is Tag tag)
             {
                 maps.Tags[record.Nicename] = tag.Id;
                 db.ImportedItems.Add(new ImportedItem { Source = source, Kind = ImportKeys.Tag, ExternalId = externalId, HeraldId = tag.Id, ImportedAt = now });
                 report.Imported("tags");
-                await RedirectAsync($"/tag/{record.Nicename}", $"/tag/{tag.Slug}", ct);
+                await RedirectAsync(tags, $"/tag/{record.Nicename}", $"/tag/{tag.Slug}", ct);
             }
         }
         return maps;
@@ -177,7 +177,7 @@ public sealed class TermImporter(HeraldDbContext db, SiteWriter writer, TimeProv
     }
 
     /// <summary>An old archive address that Herald spells differently becomes a fixed 301.</summary>
-    private async Task RedirectAsync(string wordpressPath, string heraldPath, CancellationToken ct)
+    private async Task RedirectAsync(InvalidationSet tags, string wordpressPath, string heraldPath, CancellationToken ct)
     {
         var from = LegacyPaths.Normalize(Uri.UnescapeDataString(wordpressPath), null);
         var to = LegacyPaths.Normalize(heraldPath, null);
@@ -187,5 +187,6 @@ public sealed class TermImporter(HeraldDbContext db, SiteWriter writer, TimeProv
             return;
         }
         db.LegacyRedirects.Add(new LegacyRedirect { Path = from, TargetPath = heraldPath });
+        tags.Add(CacheTags.LegacyRedirects);
     }
 }

@@ -9,7 +9,9 @@ namespace Herald.WordPress.Redirects;
 /// Keeps a WordPress site's old addresses working after import: a request that names a post by
 /// number (?p=, ?page_id=), that ends in WordPress's final slash, or that Herald would answer 404
 /// is looked up among the <see cref="LegacyRedirect"/> rows and, when found, answered 301 with the
-/// article's URL as it is now. Ordinary page views never reach the database here.
+/// article's URL as it is now. Ordinary page views never reach the database here, and neither
+/// does an address no redirect has (<see cref="LegacyRedirectIndex"/>): scanners asking for
+/// thousands of made-up paths cost the 404 page alone.
 /// </summary>
 public sealed class LegacyRedirectMiddleware(RequestDelegate next)
 {
@@ -50,6 +52,10 @@ public sealed class LegacyRedirectMiddleware(RequestDelegate next)
 
     private static async Task<string?> TargetAsync(IServiceProvider services, string path, CancellationToken ct)
     {
+        if (!services.GetRequiredService<LegacyRedirectIndex>().MayHave(path))
+        {
+            return null;
+        }
         var db = services.GetRequiredService<HeraldDbContext>();
         var redirect = await db.LegacyRedirects.AsNoTracking()
             .Where(r => r.Path == path)
