@@ -67,4 +67,29 @@ public sealed class ListsAndLongCuesTests
             + "who joined from Hajduk Split last summer, said.");
         Assert.Null(Assert.Single(analysis.Quotes).Speaker);
     }
+
+    [Theory]
+    [InlineData("Further south, the Teme burst its banks at Tenbury Wells on Tuesday.", "Teme")]
+    [InlineData("Downstream, the Lugg has flooded fields near the town.", "Lugg")]
+    [InlineData("Further rain is expected over the Wye catchment.", "Wye")]
+    [InlineData("The barriers went up as the Eden and the Eamont rose.", "Eamont")]
+    public void RiversNamedWithoutTheWordRiver(string text, string river)
+    {
+        Assert.Equal(EntityType.Place, Find(NewsAnalyzer.Analyze(text), river).Type);
+    }
+
+    [Fact]
+    public void TheWestMidlandsIsAPlaceThoughWestIsAGivenName()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("She is the agency's flood manager for the West Midlands.");
+        Assert.Equal(EntityType.Place, Find(analysis, "West Midlands").Type);
+    }
+
+    [Theory]
+    [InlineData("Veritek Semiconductors is to cut 300 jobs.", "Veritek Semiconductors")]
+    [InlineData("Its largest customer, Brennmark Automotive, is delaying a new model.", "Brennmark Automotive")]
+    public void IndustryWordsNameCompanies(string text, string company)
+    {
+        Assert.Equal(EntityType.Organization, Find(NewsAnalyzer.Analyze(text), company).Type);
+    }
 }

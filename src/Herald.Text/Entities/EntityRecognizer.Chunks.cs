@@ -315,6 +315,12 @@ internal sealed partial class EntityRecognizer
         {
             // "the Twickenham Stoop", "the Executive Tower": people are not named with "the".
             evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.NameShaped);
+            if (count > 1 && Lexicon.Directions.Contains(NameAt(first)) && !evidence.Exists(e => e.Type != EntityType.Person && e.Weight >= Weights.PlaceContext))
+            {
+                // "the West Midlands", "the North East": a part of a country, though "West" is also a given name.
+                evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.RareGivenName);
+                evidence.Add(new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'the {0} ...'", NameAt(first))));
+            }
         }
         if (contextTitles.Count == 0 && last + 2 < _tokens.Count && _tokens[last + 1].Span(_text) is "which"
             && _text.AsSpan(_tokens[last].End, _tokens[last + 1].Start - _tokens[last].End) is ", ")
