@@ -92,4 +92,23 @@ public sealed class ListsAndLongCuesTests
     {
         Assert.Equal(EntityType.Organization, Find(NewsAnalyzer.Analyze(text), company).Type);
     }
+
+    [Fact]
+    public void ToldAnAudienceAndAClauseWithoutThat()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("Spokesman Carl Dempsey told reporters the offer contained nothing new.");
+        Quote quote = Assert.Single(analysis.Quotes);
+        Assert.Equal("Carl Dempsey", quote.Speaker);
+        Assert.Equal("the offer contained nothing new", quote.Text);
+    }
+
+    [Fact]
+    public void ANicknameInQuotationMarksIsNoPartOfTheName()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze(
+            "Fly-half Sam \"Tommo\" Thompson kicked the winning penalty.\n\nDoyle was more modest. Thompson was not. \"Pressure? Nah,\" Thompson said.");
+        Assert.Equal(EntityType.Person, Find(analysis, "Sam Thompson").Type);
+        Assert.DoesNotContain(analysis.Entities, e => e.Name is "Sam" or "Tommo" or "Thompson");
+        Assert.Equal("Sam Thompson", Assert.Single(analysis.Quotes).Speaker);
+    }
 }
