@@ -109,6 +109,14 @@ internal sealed partial class EntityRecognizer
             bool everyday = _titleCaseHeading && IsEverydayWord(k);
             // "A/S", "Harbour Residents' Association": a word that is no name alone stays inside a company's name.
             bool inName = (k < last && JoinBetween(_tokens[k], _tokens[k + 1]) == Join.Slash) || (chunkStart >= 0 && OrganizationWordAhead(k + 1, Math.Min(last, k + 3) + 1));
+            if (chunkStart >= 0 && k > chunkStart && last - k is 1 or 2 && RoleOfBefore(first, chunkStart, titles)
+                && GivenNameAt(k) > 0 && !IsEverydayWord(k) && !HasOrganizationWord(k, last))
+            {
+                // "Mayor of Appleby Linda Grainger", "the deputy of Movimento Civico Andrea Lodi": the role's town or
+                // body, then the person who holds it.
+                FlushChunk(ref chunkStart, k - 1, [], null, -1);
+                chunkStart = k;
+            }
             if (chunkStart < 0)
             {
                 if (!IsConnector(word) && !Lexicon.NotNames.Contains(name) && !everyday)
@@ -125,6 +133,11 @@ internal sealed partial class EntityRecognizer
         }
         FlushChunk(ref chunkStart, last, titles, nationality, demonymEnd);
     }
+
+    /// <summary>A role and "of" right before the chunk: "Mayor of ...", "the deputy of ...".</summary>
+    private bool RoleOfBefore(int first, int chunkStart, List<string> titles) =>
+        chunkStart >= 1 && NameAt(chunkStart - 1) is "of"
+        && ((chunkStart > first && titles.Count > 0) || (chunkStart == first && chunkStart >= 2 && Titles.IsRole(LowerAt(chunkStart - 2))));
 
     /// <summary>An unknown word and then a town or city (not a country: national sides are named for it), on the other side of a deal: one club or company.</summary>
     private bool ClubNamedForTown(int first, int last)
@@ -302,6 +315,12 @@ internal sealed partial class EntityRecognizer
         {
             // "the Twickenham Stoop", "the Executive Tower": people are not named with "the".
             evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.NameShaped);
+            if (count > 1 && Lexicon.Directions.Contains(NameAt(first)) && !evidence.Exists(e => e.Type != EntityType.Person && e.Weight >= Weights.PlaceContext))
+            {
+                // "the West Midlands", "the North East": a part of a country, though "West" is also a given name.
+                evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.RareGivenName);
+                evidence.Add(new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'the {0} ...'", NameAt(first))));
+            }
         }
         if (contextTitles.Count == 0 && last + 2 < _tokens.Count && _tokens[last + 1].Span(_text) is "which"
             && _text.AsSpan(_tokens[last].End, _tokens[last + 1].Start - _tokens[last].End) is ", ")

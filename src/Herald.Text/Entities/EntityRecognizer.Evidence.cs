@@ -276,6 +276,11 @@ internal sealed partial class EntityRecognizer
         {
             yield return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{nextWord}' after the name");
         }
+        else if (first == last && PlainWordBefore(first) is "the" && RiverVerbAfter(last + 1) is { } verb)
+        {
+            // "the Teme burst its banks", "the Lugg has flooded fields": a river named without the word.
+            yield return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0}' after 'the' and the name", verb));
+        }
         else if (PlaceKindAfterList(last) is { } kind)
         {
             yield return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("listed before '{0}'", kind));
@@ -293,6 +298,22 @@ internal sealed partial class EntityRecognizer
             // "Henningsvær, in Lofoten": a place inside another; not "Karin Moen, in Oslo", a person where she is.
             yield return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("in {0}", holder));
         }
+    }
+
+    /// <summary>A verb only a river takes, right after the name or after "has", "had" or "was".</summary>
+    private string? RiverVerbAfter(int index)
+    {
+        if (index >= _tokens.Count || PlainWordBefore(index) is null)
+        {
+            return null;
+        }
+        string word = LowerAt(index);
+        if (Lexicon.RiverVerbs.Contains(word))
+        {
+            return word;
+        }
+        return word is "has" or "had" or "was" && index + 1 < _tokens.Count && PlainWordBefore(index + 1) is not null
+            && Lexicon.RiverVerbs.Contains(LowerAt(index + 1)) ? $"{word} {LowerAt(index + 1)}" : null;
     }
 
     /// <summary>"downstream", "further upstream", "a mile inland": a place's position beside the last one.</summary>
@@ -573,6 +594,12 @@ internal sealed partial class EntityRecognizer
         if (before is "the" && PlainWordBefore(first - 1) is { } preposition && (Lexicon.PlacePrepositions.Contains(preposition) || preposition is "at" or "on"))
         {
             return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{preposition} the' before the name");
+        }
+        if (before is "the" && first >= 4 && PlainWordBefore(first - 1) is "and" && PlainWordBefore(first - 3) is "the"
+            && _acceptedPlaces.Contains(NameAt(first - 3)))
+        {
+            // "the Eden and the Eamont": named like the place before it, and beside it.
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("listed with the {0}", NameAt(first - 3)));
         }
         if (before is "the" && PlainWordBefore(first - 1) is "to" && RouteStart(first - 2) is { } routeStart)
         {

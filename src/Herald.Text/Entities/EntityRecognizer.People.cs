@@ -95,6 +95,10 @@ internal sealed partial class EntityRecognizer
         }
         foreach (SingleWordCandidate candidate in _singles)
         {
+            if (_listedPlaceSingles is not null && _listedPlaceSingles.Contains(candidate.TokenIndex))
+            {
+                continue;
+            }
             string word = NameAt(candidate.TokenIndex);
             EntityRecord? entity = _registry.PersonByWord(word) ?? _registry.ByShortName(word);
             if (entity is null && _registry.ByName(word) is { Type: not EntityType.Person } named)

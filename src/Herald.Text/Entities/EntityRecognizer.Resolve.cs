@@ -5,6 +5,7 @@ internal sealed partial class EntityRecognizer
 {
     private void ResolveCandidates()
     {
+        PlacesListedTogether();
         // All evidence for one name, wherever it appears: "Nordic Wings" is a company throughout
         // once "shares in Nordic Wings" says so.
         var byName = new Dictionary<string, List<Evidence>>(StringComparer.Ordinal);

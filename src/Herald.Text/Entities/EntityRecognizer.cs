@@ -157,6 +157,12 @@ internal sealed partial class EntityRecognizer
                 last++;
                 continue;
             }
+            if (join == Join.None && last + 2 < end && IsNicknameAt(last + 1))
+            {
+                // Sam "Tommo" Thompson: a nickname in quotation marks between given name and surname.
+                last += 2;
+                continue;
+            }
             if (join is Join.None or Join.PluralPossessive)
             {
                 break;
@@ -188,6 +194,30 @@ internal sealed partial class EntityRecognizer
             }
         }
         return last;
+    }
+
+    /// <summary>A capitalised word in double quotation marks between a given name and a capitalised word.</summary>
+    private bool IsNicknameAt(int index)
+    {
+        if (index < 1 || index + 1 >= _tokens.Count || !StartsName(_tokens[index]) || !StartsName(_tokens[index + 1]) || GivenNameAt(index - 1) == 0)
+        {
+            return false;
+        }
+        ReadOnlySpan<char> before = _text.AsSpan(_tokens[index - 1].End, _tokens[index].Start - _tokens[index - 1].End);
+        ReadOnlySpan<char> after = _text.AsSpan(_tokens[index].End, _tokens[index + 1].Start - _tokens[index].End);
+        return before is " \"" or " “" && after is "\" " or "” ";
+    }
+
+    /// <summary>The name without a nickname in quotation marks: Sam "Tommo" Thompson is Sam Thompson.</summary>
+    private static string WithoutNickname(ReadOnlySpan<char> name)
+    {
+        int open = name.IndexOfAny('"', '“');
+        if (open < 1)
+        {
+            return name.ToString();
+        }
+        int close = name[(open + 1)..].IndexOfAny('"', '”');
+        return close < 0 ? name.ToString() : string.Concat(name[..(open - 1)], name[(open + close + 2)..]);
     }
 
     private bool OrganizationWordAhead(int from, int end)
@@ -251,7 +281,7 @@ internal sealed partial class EntityRecognizer
     private string NameAt(int index) => _nameCache[index] ??= NameOf(_tokens[index]);
 
     /// <summary>The words as written, so initials keep their full stops ("John F. Kennedy"); a final possessive is dropped.</summary>
-    private string NameOf(int first, int last) => first == last ? NameAt(first) : NameSpan(first, last).ToString();
+    private string NameOf(int first, int last) => first == last ? NameAt(first) : WithoutNickname(NameSpan(first, last));
 
     private ReadOnlySpan<char> NameSpan(int first, int last)
     {

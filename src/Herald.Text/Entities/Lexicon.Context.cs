@@ -147,8 +147,13 @@ internal static partial class Lexicon
 
     /// <summary>Lower-case words right after a place's name ("Norrhavn city council", "Keswick residents").</summary>
     public static readonly HashSet<string> PlaceFollowers = Set(
-        "city town village council mayor residents harbour harbor airport district region province county counties area station valley",
+        "city town village council mayor residents harbour harbor airport district region province county counties area station valley " +
+        "catchment estuary floodplain basin",
         StringComparer.Ordinal);
+
+    /// <summary>What only a river does: "the Teme burst its banks", "the Eamont rose", "the Lugg has flooded fields".</summary>
+    public static readonly HashSet<string> RiverVerbs = Set(
+        "burst rose rises peaked peaks overtopped flooded floods flowed flows swelled", StringComparer.Ordinal);
 
     /// <summary>First words of storms and other events Herald does not track ("Cyclone Ilaria", "Storm Imogen").</summary>
     public static readonly HashSet<string> EventOpeners = Set("Storm Hurricane Cyclone Typhoon Tropical Operation", StringComparer.Ordinal);

@@ -63,7 +63,8 @@ internal static partial class Lexicon
         "Archive Archives Library Museum Gallery Theatre Opera Beverages Brewery Breweries Semiconductor Electronics " +
         "Properties Highways Sport Sports Institute Federation Confederation Syndicate Cooperative Co-operative " +
         "Programme Program Tribunal Prosecutor Commissioner Ombudsman Secretariat Service Police Democrats Republicans " +
-        "Socialists Liberals Conservatives Nationalists Cycling Racing Klub Aggregates Rescue",
+        "Socialists Liberals Conservatives Nationalists Cycling Racing Klub Aggregates Rescue Semiconductors Automotive " +
+        "Aerospace Chemicals Robotics",
         StringComparer.Ordinal);
 
     /// <summary>Last words of events and prizes, which are none of person, organisation or place.</summary>

@@ -124,6 +124,13 @@ internal sealed class IndirectStatements(ArticleContext article)
                 {
                     return i;
                 }
+                if (i == afterCue + 1 && Audiences.Contains(tokens[afterCue].Value(text)) && tokens[i].Span(text) is "the" or "a" or "its" or "his" or "her" or "their"
+                    && i + 2 < last && !GapHasPunctuation(i + 1) && !GapHasPunctuation(i + 2)
+                    && (IsVerbLike(tokens[i + 2].Value(text)) || (i + 3 < last && !GapHasPunctuation(i + 3) && IsVerbLike(tokens[i + 3].Value(text)))))
+                {
+                    // "told reporters the offer contained nothing new": an audience, then a clause with its own subject and verb.
+                    return i;
+                }
             }
             return -1;
         }
@@ -137,6 +144,11 @@ internal sealed class IndirectStatements(ArticleContext article)
 
     private static readonly HashSet<string> Auxiliaries = new(
         "would will could can had has have was is were are must should may might did does shall".Split(' '),
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Who a speaker tells: "told reporters", "told MPs".</summary>
+    private static readonly HashSet<string> Audiences = new(
+        "reporters journalists MPs lawmakers legislators delegates parliament senators councillors investors analysts".Split(' '),
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> Pronouns = new(

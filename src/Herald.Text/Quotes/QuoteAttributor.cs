@@ -196,6 +196,7 @@ internal sealed class QuoteAttributor(ArticleContext article)
         int cueAt = -1;
         string cue = "";
         int cueLength = 0;
+        int relativeComma = -1;
         for (int i = first; i < last; i++)
         {
             if (Cues.TryMatch(article.Text, tokens, i, last, out string found, out int length) && !article.InsideQuote(tokens[i].Start))
@@ -206,6 +207,13 @@ internal sealed class QuoteAttributor(ArticleContext article)
                     break;
                 }
             }
+            if (!lastCue && i > first && CueAfterRelativeClause(i, last) is { } after)
+            {
+                // '"...," the 34-year-old defender, who joined from Hajduk Split last summer, said.': the clause
+                // between commas describes the speaker; the cue comes after it.
+                (cueAt, cue, cueLength, relativeComma) = after;
+                break;
+            }
             if (!lastCue && i - first > MaxPhraseTokens)
             {
                 break;
@@ -215,7 +223,8 @@ internal sealed class QuoteAttributor(ArticleContext article)
         {
             return new Attribution(null, null, SpeakerResolver.How.None);
         }
-        (int phraseStart, int phraseEnd) = cueAt == first || cue == "according to" || cue == "came from"
+        (int phraseStart, int phraseEnd) = relativeComma >= 0 ? (tokens[first].Start, relativeComma)
+            : cueAt == first || cue == "according to" || cue == "came from"
             ? (tokens[cueAt + cueLength - 1].End, PhraseEndAfter(cueAt + cueLength, last, end))
             : (tokens[Math.Max(first, cueAt - MaxPhraseTokens)].Start, tokens[cueAt].Start);
         if (cueAt == first && !cueFirstAllowed && cue is not "according to")
@@ -225,6 +234,31 @@ internal sealed class QuoteAttributor(ArticleContext article)
         Resolution resolved = _resolver.Resolve(phraseStart, phraseEnd, statementStart);
         string? reason = resolved.How == SpeakerResolver.How.Named ? $"'{cue}' beside the quotation names {resolved.Speaker!.Name}" : null;
         return Attribution.From(resolved, cue, reason);
+    }
+
+    /// <summary>
+    /// At ", who" (or ", which"): the cue right after the comma that closes the clause, with where the clause's
+    /// opening comma stands. Only a cue at the clause's end counts, so "..., who said" stays the clause's own verb.
+    /// </summary>
+    private (int CueAt, string Cue, int Length, int Comma)? CueAfterRelativeClause(int who, int last)
+    {
+        IReadOnlyList<Token> tokens = article.Tokens;
+        string text = article.Text;
+        if (tokens[who].Span(text) is not ("who" or "which") || tokens[who].Start < 2 || text.AsSpan(tokens[who].Start - 2, 2) is not ", ")
+        {
+            return null;
+        }
+        for (int j = who + 2; j < last && j <= who + 20; j++)
+        {
+            if (text.AsSpan(tokens[j - 1].End, tokens[j].Start - tokens[j - 1].End) is not ", ")
+            {
+                continue;
+            }
+            return Cues.TryMatch(text, tokens, j, last, out string cue, out int length) && !article.InsideQuote(tokens[j].Start)
+                ? (j, cue, length, tokens[who].Start - 2)
+                : null;
+        }
+        return null;
     }
 
     /// <summary>The speaker after a leading cue runs to the next comma or the window end.</summary>

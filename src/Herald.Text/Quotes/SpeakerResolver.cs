@@ -333,6 +333,11 @@ internal sealed class SpeakerResolver(ArticleContext article)
     private int ParagraphStart(int before)
     {
         int paragraph = Positions.ParagraphAt(article.Paragraphs, Math.Max(0, before - 1));
+        if (paragraph + 1 < article.Paragraphs.Count && article.Paragraphs[paragraph + 1].Start <= before)
+        {
+            // A quotation that opens its paragraph: the paragraph is its own, not the one before.
+            paragraph++;
+        }
         return paragraph < 0 ? 0 : article.Paragraphs[paragraph].Start;
     }
 
