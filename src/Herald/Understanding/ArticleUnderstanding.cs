@@ -64,24 +64,23 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
             var touched = await ForgetAsync(articleId, ct);
             names?.Forgot([.. touched]);
             var rulings = await RulingsAsync(analysis.Entities, ct);
+            var stored = await StoredCarryingAsync(analysis.Entities, ct);
             var resolved = new Dictionary<Entity, NamedEntity>();
             foreach (var found in analysis.Entities)
             {
-                resolved[found] = await ResolveAsync(found, rulings, ct);
+                resolved[found] = await ResolveAsync(found, rulings, stored, ct);
             }
-            await db.SaveChangesAsync(ct);
-            names?.Mentioned(resolved.Values.Distinct());
-
+            // Mentions and quotes point at their entities, not at ids: a new entity gets its id in the
+            // one save below, which writes the whole article's findings together.
             foreach (var group in resolved.GroupBy(pair => pair.Value))
             {
                 db.Set<EntityMention>().Add(new EntityMention
                 {
                     ArticleId = articleId,
-                    EntityId = group.Key.Id,
+                    Entity = group.Key,
                     Count = group.Sum(pair => pair.Key.Mentions),
                     Confident = group.Any(pair => pair.Key.IsConfident),
                 });
-                touched.Add(group.Key.Id);
             }
             // People speak, and so do organisations ("the association said in a statement"); a person first where both carry the name.
             var speakers = resolved.Where(pair => pair.Key.Type is EntityType.Person or EntityType.Organization)
@@ -93,15 +92,16 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
             foreach (var quote in analysis.Quotes)
             {
                 var text = Limit(quote.Text, 4000);
-                int? speakerId = quote.Speaker is { } name && speakers.TryGetValue(name, out var speaker) ? speaker.Id : null;
-                if (speakerId is { } id && detached.Any(d => d.EntityId == id && d.Text == text))
+                var speaker = quote.Speaker is { } name ? speakers.GetValueOrDefault(name) : null;
+                // A new entity (no id yet) cannot have had words taken from it.
+                if (speaker is { Id: > 0 } && detached.Any(d => d.EntityId == speaker.Id && d.Text == text))
                 {
-                    speakerId = null;
+                    speaker = null;
                 }
                 db.Set<ArticleQuote>().Add(new ArticleQuote
                 {
                     ArticleId = articleId,
-                    SpeakerId = speakerId,
+                    Speaker = speaker,
                     SpeakerConfident = quote.IsConfident,
                     Text = text,
                     Cue = quote.Cue is null ? null : Limit(quote.Cue, 100),
@@ -125,6 +125,12 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
                 });
             }
             await db.SaveChangesAsync(ct);
+            touched.UnionWith(resolved.Values.Select(e => e.Id));
+            names?.Mentioned(resolved.Values.Distinct());
+            if (oneOfMany)
+            {
+                LetGoOfSavedNames();
+            }
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(ct);
@@ -160,6 +166,35 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
         return running;
     }
 
+    /// <summary>
+    /// Stops tracking the saved entities and names after each of many analyses in one context (an
+    /// import's batch): every later save would otherwise compare the batch's growing set of them with
+    /// their snapshots. The next story finds them in the database, as a story analysed on its own would.
+    /// </summary>
+    private void LetGoOfSavedNames()
+    {
+        foreach (var entry in db.TrackedEntries<EntityAlias>().Where(e => e.State == EntityState.Unchanged))
+        {
+            entry.State = EntityState.Detached;
+        }
+        foreach (var entry in db.TrackedEntries<NamedEntity>().Where(e => e.State == EntityState.Unchanged))
+        {
+            entry.State = EntityState.Detached;
+        }
+        foreach (var entry in db.TrackedEntries<EntityMention>().Where(e => e.State == EntityState.Unchanged))
+        {
+            entry.State = EntityState.Detached;
+        }
+        foreach (var entry in db.TrackedEntries<ArticleQuote>().Where(e => e.State == EntityState.Unchanged))
+        {
+            entry.State = EntityState.Detached;
+        }
+        foreach (var entry in db.TrackedEntries<ArticleFigure>().Where(e => e.State == EntityState.Unchanged))
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
     /// <summary>Removes the article's earlier findings; returns the entities they named.</summary>
     public async Task<HashSet<int>> ForgetAsync(int articleId, CancellationToken ct)
     {
@@ -177,9 +212,24 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
             entry.State = EntityState.Detached;
         }
         var before = await db.Set<EntityMention>().Where(m => m.ArticleId == articleId).Select(m => m.EntityId).ToListAsync(ct);
-        await db.Set<EntityMention>().Where(m => m.ArticleId == articleId).ExecuteDeleteAsync(ct);
-        await db.Set<ArticleQuote>().Where(q => q.ArticleId == articleId).ExecuteDeleteAsync(ct);
-        await db.Set<ArticleFigure>().Where(f => f.ArticleId == articleId).ExecuteDeleteAsync(ct);
+        // A story read for the first time (an import's analysis) has nothing to delete: one look instead of three deletes.
+        var rest = await db.Articles.Where(a => a.Id == articleId).Select(a => new
+        {
+            Quotes = db.Set<ArticleQuote>().Any(q => q.ArticleId == articleId),
+            Figures = db.Set<ArticleFigure>().Any(f => f.ArticleId == articleId),
+        }).FirstOrDefaultAsync(ct);
+        if (before.Count > 0)
+        {
+            await db.Set<EntityMention>().Where(m => m.ArticleId == articleId).ExecuteDeleteAsync(ct);
+        }
+        if (rest is null or { Quotes: true })
+        {
+            await db.Set<ArticleQuote>().Where(q => q.ArticleId == articleId).ExecuteDeleteAsync(ct);
+        }
+        if (rest is null or { Figures: true })
+        {
+            await db.Set<ArticleFigure>().Where(f => f.ArticleId == articleId).ExecuteDeleteAsync(ct);
+        }
         return [.. before];
     }
 
@@ -202,11 +252,9 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
     /// The entity an editor ruled this name belongs to (a merge or a retype), else the stored
     /// entity of its type any of whose names it carries, else a new one.
     /// </summary>
-    private async Task<NamedEntity> ResolveAsync(Entity found, Rulings rulings, CancellationToken ct)
+    private async Task<NamedEntity> ResolveAsync(Entity found, Rulings rulings, List<NamedEntity> stored, CancellationToken ct)
     {
-        var names = new[] { found.Name }.Concat(found.Aliases)
-            .Where(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 300)
-            .DistinctBy(EntityAlias.Fold).ToList();
+        var names = NamesOf(found);
         var folded = names.Select(EntityAlias.Fold).ToList();
         // The name the analysis found it under decides before its other names: a ruling on a short
         // name ("Norrhavn", split off the association as the town) must not carry off every entity
@@ -220,7 +268,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
             entity = ruled is { } id
                 ? db.TrackedEntries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Id == id)
                     ?? await db.Set<NamedEntity>().Include(e => e.Aliases).FirstOrDefaultAsync(e => e.Id == id, ct)
-                : await CarryingAsync(found.Type, these, ct);
+                : await CarryingAsync(found.Type, these, stored, ct);
             if (entity is not null)
             {
                 break;
@@ -247,13 +295,55 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
         return entity;
     }
 
-    /// <summary>The stored entity of the type any of whose names is one of <paramref name="folded"/>, this context's new ones first.</summary>
-    private async Task<NamedEntity?> CarryingAsync(EntityType type, List<string> folded, CancellationToken ct) =>
-        folded.Count == 0 ? null
-        : db.TrackedEntries<NamedEntity>().Select(e => e.Entity).FirstOrDefault(e => e.Type == type && e.Aliases.Any(a => folded.Contains(a.Folded)))
-            ?? await db.Set<NamedEntity>().Include(e => e.Aliases)
-                .Where(e => e.Type == type && e.Aliases.Any(a => folded.Contains(a.Folded)))
-                .FirstOrDefaultAsync(ct);
+    /// <summary>The names an entity the analysis found may be stored under: its own first, then its aliases.</summary>
+    private static List<string> NamesOf(Entity found) => new[] { found.Name }.Concat(found.Aliases)
+        .Where(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 300)
+        .DistinctBy(EntityAlias.Fold).ToList();
+
+    /// <summary>
+    /// Every stored entity carrying any name the analysis found, with all its names, oldest first, read
+    /// in one statement for the whole article rather than one per name found; untracked until one is used.
+    /// Nothing the article's analysis writes is saved before its names are resolved, so the read stays true.
+    /// </summary>
+    private async Task<List<NamedEntity>> StoredCarryingAsync(IReadOnlyList<Entity> found, CancellationToken ct)
+    {
+        var folded = found.SelectMany(NamesOf).Select(EntityAlias.Fold).Distinct().ToList();
+        return folded.Count == 0 ? [] : await db.Set<NamedEntity>().AsNoTracking().Include(e => e.Aliases)
+            .Where(e => e.Aliases.Any(a => folded.Contains(a.Folded)))
+            .OrderBy(e => e.Id)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The stored entity of the type any of whose names is one of <paramref name="folded"/>, this context's own ones first.</summary>
+    private async Task<NamedEntity?> CarryingAsync(EntityType type, List<string> folded, List<NamedEntity> stored, CancellationToken ct)
+    {
+        if (folded.Count == 0)
+        {
+            return null;
+        }
+        var tracked = db.TrackedEntries<NamedEntity>().Select(e => e.Entity).ToList();
+        if (tracked.FirstOrDefault(e => e.Type == type && e.Aliases.Any(a => folded.Contains(a.Folded))) is { } own)
+        {
+            return own;
+        }
+        if (stored.FirstOrDefault(e => e.Type == type && e.Aliases.Any(a => folded.Contains(a.Folded))) is not { } found)
+        {
+            return null;
+        }
+        if (tracked.FirstOrDefault(e => e.Id == found.Id) is { } loaded)
+        {
+            // Tracked already without the name that found it (read elsewhere without its names): complete it.
+            await db.Entry(loaded).Collection(e => e.Aliases).LoadAsync(ct);
+            return loaded;
+        }
+        var trackedAliases = db.TrackedEntries<EntityAlias>().Select(e => e.Entity.Id).ToHashSet();
+        if (found.Aliases.Any(a => trackedAliases.Contains(a.Id)))
+        {
+            return await db.Set<NamedEntity>().Include(e => e.Aliases).FirstAsync(e => e.Id == found.Id, ct);
+        }
+        db.Attach(found);
+        return found;
+    }
 
     private ValueTask<string> UniqueSlugAsync(EntityType type, string name, CancellationToken ct) =>
         Slugs.UniqueAsync(Slugs.From(name), async slug =>

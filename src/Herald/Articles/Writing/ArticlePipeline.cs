@@ -180,7 +180,7 @@ public sealed class ArticlePipeline(
         var edits = ids.Where(loaded.ContainsKey)
             .Select(id => new ArticleEdit(loaded[id], loaded[id].Status, CacheTags.ShowingNow(loaded[id], zone, now)))
             .ToList();
-        await CommitAsync(edits, batch with { AnalysisDeferred = false }, tags, ct);
+        await CommitAsync(edits, batch with { AnalysisDeferred = false }, tags, ct, recount: false);
     }
 
     /// <summary>
@@ -224,7 +224,12 @@ public sealed class ArticlePipeline(
     }
 
     /// <summary>Inside the open transaction: save, hand every change to every handler, save again, declare the tags.</summary>
-    private async Task CommitAsync(IReadOnlyList<ArticleEdit> edits, ArticleBatch batch, InvalidationSet tags, CancellationToken ct, bool deleted = false)
+    /// <param name="recount">
+    /// Off for a reanalysis, which changes no article: recounting its sections' and tags' stories reads
+    /// every story filed under them, work that grows with the archive and here would change nothing.
+    /// </param>
+    private async Task CommitAsync(IReadOnlyList<ArticleEdit> edits, ArticleBatch batch, InvalidationSet tags, CancellationToken ct,
+        bool deleted = false, bool recount = true)
     {
         await db.SaveChangesAsync(ct);
         var changes = edits.Select(edit => new ArticleChange(
@@ -242,7 +247,10 @@ public sealed class ArticlePipeline(
             await handler.OnBatchCompletedAsync(changes, ct);
         }
         // Not a handler: the stored counts are the articles' own data, and every writer keeps them.
-        await TermCounts.UpdateAsync(db, changes, clock.GetUtcNow().UtcDateTime, ct);
+        if (recount)
+        {
+            await TermCounts.UpdateAsync(db, changes, clock.GetUtcNow().UtcDateTime, ct);
+        }
         // Handlers may have changed tracked data of their own.
         await db.SaveChangesAsync(ct);
 

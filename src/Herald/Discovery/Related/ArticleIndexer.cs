@@ -41,6 +41,10 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
         }
         var counts = TermCounter.Count(article.Headline, article.Dek, plainText);
         var previous = await db.IndexedArticles.FirstOrDefaultAsync(i => i.ArticleId == article.Id, ct);
+        // An article's terms are written only with its index row and removed with it: one never indexed
+        // has none to delete (an import's analysis indexes only such). Related rows may name it before
+        // it is indexed (it was a candidate of a tag or a person), so those are always looked at.
+        var firstTime = previous is null;
         var before = previous is null ? [] : previous.Terms.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var deltas = counts.Keys.Where(t => !before.Contains(t)).ToDictionary(t => t, _ => 1);
         foreach (var gone in before.Where(t => !counts.ContainsKey(t)))
@@ -58,8 +62,11 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
         await TermStatistics.ApplyAsync(db, deltas, ct);
 
         var vector = await WeighAsync(counts, ct);
-        await db.ArticleTerms.Where(t => t.ArticleId == article.Id).ExecuteDeleteAsync(ct);
-        ForgetTracked(article.Id);
+        if (!firstTime)
+        {
+            await db.ArticleTerms.Where(t => t.ArticleId == article.Id).ExecuteDeleteAsync(ct);
+            ForgetTracked(article.Id);
+        }
         db.ArticleTerms.AddRange(vector.Select(v => new ArticleTerm { ArticleId = article.Id, Term = v.Key, Weight = v.Value }));
 
         var tagIds = await db.Articles.Where(a => a.Id == article.Id).SelectMany(a => a.Tags.Select(t => t.Id)).ToListAsync(ct);
