@@ -75,6 +75,38 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// The stories of one section, tag or author archive whose time has come, read from
+    /// <see cref="ArchiveEntry"/>: an index range on (kind, owner, date) that the count reads without
+    /// touching an article, and that a page walks newest first to its ten ids.
+    /// </summary>
+    public IQueryable<ArchiveEntry> PublicEntries(ArchiveKind kind)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.ArchiveEntries.AsNoTracking().Where(e => e.Kind == kind && e.PublishedAt <= now);
+    }
+
+    /// <summary>
+    /// One page of a section, tag or author archive: the count and the page's ids from the archive
+    /// index, then the cards of those ids (three queries, as <see cref="ListAsync"/>). The cards still
+    /// pass <see cref="Published"/>, so a row the triggers left behind could shorten a page but never
+    /// show a story a reader may not see.
+    /// </summary>
+    public async Task<PagedList<ArticleSummary>> ArchiveAsync(ArchiveKind kind, int ownerId, int page, int pageSize, CancellationToken ct)
+    {
+        var entries = PublicEntries(kind).Where(e => e.OwnerId == ownerId);
+        var total = await entries.CountAsync(ct);
+        var pageIds = entries.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.ArticleId)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(e => e.ArticleId);
+        var items = await Published().Where(a => pageIds.Contains(a.Id))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(ToSummary)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return new PagedList<ArticleSummary>(items, page, pageSize, total);
+    }
+
+    /// <summary>
     /// The home page's list: stories an editor made sticky first (the newest of them, a page at most),
     /// then every other story, newest first. The sticky ones are read apart so that the long list
     /// keeps walking the publication-date index rather than sorting the whole archive.

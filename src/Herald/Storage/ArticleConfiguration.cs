@@ -69,6 +69,22 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     }
 }
 
+/// <summary>
+/// The archive lists' narrow copy, written only by the triggers in <see cref="Migrations.ArchiveSchema"/>.
+/// The list index answers a count (index only) and a page (an index walk, newest first) of one archive.
+/// </summary>
+internal sealed class ArchiveEntryConfiguration : IEntityTypeConfiguration<ArchiveEntry>
+{
+    public void Configure(EntityTypeBuilder<ArchiveEntry> entry)
+    {
+        entry.HasKey(e => new { e.Kind, e.OwnerId, e.ArticleId });
+        entry.HasIndex(e => new { e.Kind, e.OwnerId, e.PublishedAt, e.ArticleId }, "IX_ArchiveEntries_List");
+        // The triggers rewrite one story's rows by its id.
+        entry.HasIndex(e => e.ArticleId);
+        entry.HasOne<Article>().WithMany().HasForeignKey(e => e.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ArticleNoteConfiguration : IEntityTypeConfiguration<ArticleNote>
 {
     public void Configure(EntityTypeBuilder<ArticleNote> note)

@@ -20,6 +20,7 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<OldSlug> OldSlugs => Set<OldSlug>();
+    public DbSet<ArchiveEntry> ArchiveEntries => Set<ArchiveEntry>();
     public DbSet<ArticleNote> ArticleNotes => Set<ArticleNote>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<Site.Breaking.BreakingNews> BreakingNews => Set<Site.Breaking.BreakingNews>();

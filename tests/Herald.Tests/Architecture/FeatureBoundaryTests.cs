@@ -27,6 +27,8 @@ public sealed class FeatureBoundaryTests
             // Whether a reader may see a password-protected story's words, for every page, feed and API that shows them;
             // the cache policy that keeps unlocked answers out of the output cache, for Hosting's policies.
             "PostPasswords", "UnlockedReaderPolicy",
+            // The archive index the sitemaps read a section's and an author's newest story from.
+            "ArchiveEntry", "ArchiveKind",
         ],
         // The caching vocabulary and the writer that journals what a write invalidates; the command line and the
         // app builder for verbs that need the whole app; the site's public address, its metrics and the settings a

@@ -25,7 +25,7 @@ public sealed class MigrationSchemaTests
         AssertMatchesModel(db.Model, schema);
         Assert.Contains("ArticleSearch", schema.Tables.Keys);
         Assert.Contains("IX_Articles_SearchFilter", schema.Indexes);
-        foreach (var trigger in new[] { "ArticleSearch_Insert", "ArticleSearch_Update", "ArticleSearch_Delete" })
+        foreach (var trigger in new[] { "ArticleSearch_Insert", "ArticleSearch_Update", "ArticleSearch_Delete" }.Concat(Herald.Storage.Migrations.ArchiveSchema.SqliteTriggers))
         {
             Assert.Contains(trigger, schema.Triggers);
         }
@@ -45,6 +45,10 @@ public sealed class MigrationSchemaTests
         AssertMatchesModel(db.Model, schema);
         Assert.Contains("SearchVector", schema.Tables["Articles"]);
         Assert.Contains("IX_Articles_SearchVector", schema.Indexes);
+        foreach (var trigger in new[] { "ArchiveEntries_ArticleAdded", "ArchiveEntries_ArticleChanged", "ArchiveEntries_SectionChanged", "ArchiveEntries_TagChanged", "ArchiveEntries_AuthorChanged" })
+        {
+            Assert.Contains(trigger, schema.Triggers);
+        }
     }
 
     [Fact]
@@ -162,6 +166,16 @@ public sealed class MigrationSchemaTests
                 indexes.Add(reader.GetString(0));
             }
         }
-        return new DatabaseSchema(tables, indexes, []);
+        var triggers = new HashSet<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                triggers.Add(reader.GetString(0));
+            }
+        }
+        return new DatabaseSchema(tables, indexes, triggers);
     }
 }

@@ -34,7 +34,8 @@ public sealed class ArchiveModel(ArticleQueries articles, HeraldDbContext db, Si
         Kind = kind;
         BasePath = ArticleUrls.Archive(kind, slug);
 
-        IQueryable<Article>? source = null;
+        // Each archive is read from the archive index (ArchiveEntry), not from the article rows.
+        (ArchiveKind Kind, int Id)? archive = null;
         switch (kind)
         {
             case "category":
@@ -42,7 +43,7 @@ public sealed class ArchiveModel(ArticleQueries articles, HeraldDbContext db, Si
                 if (category is not null)
                 {
                     (Name, Description) = (category.Name, category.Description);
-                    source = articles.Published().Where(a => a.PrimaryCategoryId == category.Id || a.Categories.Any(c => c.Id == category.Id));
+                    archive = (ArchiveKind.Section, category.Id);
                 }
                 break;
             case "tag":
@@ -50,7 +51,7 @@ public sealed class ArchiveModel(ArticleQueries articles, HeraldDbContext db, Si
                 if (tag is not null)
                 {
                     Name = tag.Name;
-                    source = articles.Published().Where(a => a.Tags.Any(t => t.Id == tag.Id));
+                    archive = (ArchiveKind.Tag, tag.Id);
                 }
                 break;
             case "author":
@@ -58,15 +59,15 @@ public sealed class ArchiveModel(ArticleQueries articles, HeraldDbContext db, Si
                 if (author is not null)
                 {
                     (Name, Description) = (author.Name, author.Bio);
-                    source = articles.Published().Where(a => a.Authors.Any(b => b.AuthorId == author.Id));
+                    archive = (ArchiveKind.Author, author.Id);
                 }
                 break;
         }
-        if (source is null)
+        if (archive is not { } found)
         {
             return NotFound();
         }
-        List = await articles.ListAsync(source, page, snapshot.Settings.PostsPerPage, ct);
+        List = await articles.ArchiveAsync(found.Kind, found.Id, page, snapshot.Settings.PostsPerPage, ct);
         if (page > List.PageCount)
         {
             return NotFound();

@@ -124,6 +124,10 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
     {
         var take = options.UrlsPerFile;
         var published = articles.Published();
+        // A section's and an author's newest story from the archive index: one index probe each,
+        // where "primary section or any section" read every published story.
+        var sections = articles.PublicEntries(ArchiveKind.Section);
+        var bylines = articles.PublicEntries(ArchiveKind.Author);
         Func<string, string> path = kind switch
         {
             "categories" => ArticleUrls.Category,
@@ -134,13 +138,13 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
         {
             "categories" => db.Categories.OrderBy(c => c.Id).Skip(skip).Take(take).Select(c => new TaxonomyRow(
                 c.Slug,
-                published.Where(a => a.PrimaryCategoryId == c.Id || a.Categories.Any(x => x.Id == c.Id)).Max(a => a.PublishedAt))),
+                sections.Where(e => e.OwnerId == c.Id).Max(e => (DateTime?)e.PublishedAt))),
             "tags" => db is PostgresHeraldDbContext ? TagsGrouped(skip, take) : db.Tags.OrderBy(t => t.Id).Skip(skip).Take(take).Select(t => new TaxonomyRow(
                 t.Slug,
                 published.Where(a => a.Tags.Any(x => x.Id == t.Id)).Max(a => a.PublishedAt))),
             _ => db.Authors.OrderBy(au => au.Id).Skip(skip).Take(take).Select(au => new TaxonomyRow(
                 au.Slug,
-                published.Where(a => a.Authors.Any(b => b.AuthorId == au.Id)).Max(a => a.PublishedAt))),
+                bylines.Where(e => e.OwnerId == au.Id).Max(e => (DateTime?)e.PublishedAt))),
         };
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
         {

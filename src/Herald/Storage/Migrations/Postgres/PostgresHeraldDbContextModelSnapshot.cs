@@ -161,6 +161,29 @@ namespace Herald.Storage.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Herald.Articles.ArchiveEntry", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Kind", "OwnerId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex(new[] { "Kind", "OwnerId", "PublishedAt", "ArticleId" }, "IX_ArchiveEntries_List");
+
+                    b.ToTable("ArchiveEntries");
+                });
+
             modelBuilder.Entity("Herald.Articles.Article", b =>
                 {
                     b.Property<int>("Id")
@@ -1626,6 +1649,15 @@ namespace Herald.Storage.Migrations.Postgres
                     b.HasOne("Herald.Accounts.HeraldUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Articles.ArchiveEntry", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -154,6 +154,29 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Herald.Articles.ArchiveEntry", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "OwnerId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex(new[] { "Kind", "OwnerId", "PublishedAt", "ArticleId" }, "IX_ArchiveEntries_List");
+
+                    b.ToTable("ArchiveEntries");
+                });
+
             modelBuilder.Entity("Herald.Articles.Article", b =>
                 {
                     b.Property<int>("Id")
@@ -1567,6 +1590,15 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.HasOne("Herald.Accounts.HeraldUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Articles.ArchiveEntry", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Herald.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHeraldDbContext))]
-    [Migration("20261207030124_Initial")]
+    [Migration("20261207051706_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -162,6 +162,29 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Herald.Articles.ArchiveEntry", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Kind", "OwnerId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex(new[] { "Kind", "OwnerId", "PublishedAt", "ArticleId" }, "IX_ArchiveEntries_List");
+
+                    b.ToTable("ArchiveEntries");
                 });
 
             modelBuilder.Entity("Herald.Articles.Article", b =>
@@ -1629,6 +1652,15 @@ namespace Herald.Storage.Migrations.Postgres
                     b.HasOne("Herald.Accounts.HeraldUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Articles.ArchiveEntry", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

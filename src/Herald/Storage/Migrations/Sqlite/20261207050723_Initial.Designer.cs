@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Herald.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHeraldDbContext))]
-    [Migration("20261207030009_Initial")]
+    [Migration("20261207050723_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -155,6 +155,29 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Herald.Articles.ArchiveEntry", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "OwnerId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex(new[] { "Kind", "OwnerId", "PublishedAt", "ArticleId" }, "IX_ArchiveEntries_List");
+
+                    b.ToTable("ArchiveEntries");
                 });
 
             modelBuilder.Entity("Herald.Articles.Article", b =>
@@ -1570,6 +1593,15 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.HasOne("Herald.Accounts.HeraldUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Herald.Articles.ArchiveEntry", b =>
+                {
+                    b.HasOne("Herald.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,9 @@
+.timer on
+EXPLAIN QUERY PLAN SELECT count(*) FROM "Articles" a WHERE a."Status"='Published' AND a."PublishedAt" <= '2026-12-07 05:00:00' AND a."Kind"='Story' AND (a."PrimaryCategoryId"=1 OR EXISTS (SELECT 1 FROM "ArticleCategories" ac WHERE ac."ArticlesId"=a."Id" AND ac."CategoriesId"=1));
+SELECT count(*) FROM "Articles" a WHERE a."Status"='Published' AND a."PublishedAt" <= '2026-12-07 05:00:00' AND a."Kind"='Story' AND (a."PrimaryCategoryId"=1 OR EXISTS (SELECT 1 FROM "ArticleCategories" ac WHERE ac."ArticlesId"=a."Id" AND ac."CategoriesId"=1));
+EXPLAIN QUERY PLAN SELECT count(*) FROM "ArchiveEntries" e WHERE e."Kind"=1 AND e."OwnerId"=1 AND e."PublishedAt" <= '2026-12-07 05:00:00';
+SELECT count(*) FROM "ArchiveEntries" e WHERE e."Kind"=1 AND e."OwnerId"=1 AND e."PublishedAt" <= '2026-12-07 05:00:00';
+EXPLAIN QUERY PLAN SELECT a."Id", a."Headline" FROM "Articles" a WHERE a."Status"='Published' AND a."PublishedAt" <= '2026-12-07 05:00:00' AND a."Kind"='Story' AND a."Id" IN (SELECT e."ArticleId" FROM "ArchiveEntries" e WHERE e."Kind"=1 AND e."OwnerId"=1 AND e."PublishedAt" <= '2026-12-07 05:00:00' ORDER BY e."PublishedAt" DESC, e."ArticleId" DESC LIMIT 10 OFFSET 500) ORDER BY a."PublishedAt" DESC, a."Id" DESC;
+SELECT a."Id" FROM "Articles" a WHERE a."Status"='Published' AND a."PublishedAt" <= '2026-12-07 05:00:00' AND a."Kind"='Story' AND a."Id" IN (SELECT e."ArticleId" FROM "ArchiveEntries" e WHERE e."Kind"=1 AND e."OwnerId"=1 AND e."PublishedAt" <= '2026-12-07 05:00:00' ORDER BY e."PublishedAt" DESC, e."ArticleId" DESC LIMIT 10 OFFSET 500) ORDER BY a."PublishedAt" DESC, a."Id" DESC;
+SELECT count(*) FROM "Articles" a WHERE a."Status"='Published' AND a."PublishedAt" <= '2026-12-07 05:00:00' AND a."Kind"='Story' AND EXISTS (SELECT 1 FROM "ArticleAuthor" b WHERE b."ArticleId"=a."Id" AND b."AuthorId"=1);
+SELECT count(*) FROM "ArchiveEntries" e WHERE e."Kind"=3 AND e."OwnerId"=1 AND e."PublishedAt" <= '2026-12-07 05:00:00';
