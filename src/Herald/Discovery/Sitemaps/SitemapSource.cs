@@ -123,10 +123,10 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
     private async IAsyncEnumerable<SitemapEntry> TaxonomyAsync(string kind, int skip, [EnumeratorCancellation] CancellationToken ct)
     {
         var take = options.UrlsPerFile;
-        var published = articles.Published();
-        // A section's and an author's newest story from the archive index: one index probe each,
+        // A section's, tag's and author's newest story from the archive index: one index probe each,
         // where "primary section or any section" read every published story.
         var sections = articles.PublicEntries(ArchiveKind.Section);
+        var tagged = articles.PublicEntries(ArchiveKind.Tag);
         var bylines = articles.PublicEntries(ArchiveKind.Author);
         Func<string, string> path = kind switch
         {
@@ -139,9 +139,9 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
             "categories" => db.Categories.OrderBy(c => c.Id).Skip(skip).Take(take).Select(c => new TaxonomyRow(
                 c.Slug,
                 sections.Where(e => e.OwnerId == c.Id).Max(e => (DateTime?)e.PublishedAt))),
-            "tags" => db is PostgresHeraldDbContext ? TagsGrouped(skip, take) : db.Tags.OrderBy(t => t.Id).Skip(skip).Take(take).Select(t => new TaxonomyRow(
+            "tags" => db.Tags.OrderBy(t => t.Id).Skip(skip).Take(take).Select(t => new TaxonomyRow(
                 t.Slug,
-                published.Where(a => a.Tags.Any(x => x.Id == t.Id)).Max(a => a.PublishedAt))),
+                tagged.Where(e => e.OwnerId == t.Id).Max(e => (DateTime?)e.PublishedAt))),
             _ => db.Authors.OrderBy(au => au.Id).Skip(skip).Take(take).Select(au => new TaxonomyRow(
                 au.Slug,
                 bylines.Where(e => e.OwnerId == au.Id).Max(e => (DateTime?)e.PublishedAt))),
@@ -159,24 +159,5 @@ public sealed class SitemapSource(HeraldDbContext db, ArticleQueries articles, S
     {
         public long Page { get; init; }
         public DateTime? LastModified { get; init; }
-    }
-
-    /// <summary>
-    /// Each tag's newest story as one grouped join. PostgreSQL runs the per-tag MAX above as a
-    /// lookup of every tagged article; grouped, it is one hash join over the tag links and the
-    /// narrow story index (bench/discovery/RESULTS.md has both). SQLite keeps
-    /// the per-tag form: it walks the PublishedAt index newest first and stops at the first match,
-    /// which on that engine beats grouping all the links.
-    /// </summary>
-    private IQueryable<TaxonomyRow> TagsGrouped(int skip, int take)
-    {
-        var newestByTag = articles.Published()
-            .SelectMany(a => a.Tags.Select(t => new { TagId = t.Id, a.PublishedAt }))
-            .GroupBy(x => x.TagId)
-            .Select(g => new { TagId = g.Key, Last = g.Max(x => x.PublishedAt) });
-        return db.Tags.OrderBy(t => t.Id).Skip(skip).Take(take)
-            .LeftJoin(newestByTag, t => t.Id, n => n.TagId, (t, n) => new { t.Id, t.Slug, Last = n == null ? null : n.Last })
-            .OrderBy(x => x.Id)
-            .Select(x => new TaxonomyRow(x.Slug, x.Last));
     }
 }
