@@ -249,10 +249,11 @@ public sealed class PostgresSearchTests(PostgresSiteFixture fixture) : SearchTes
         // PostgreSQL looks for the newest matches in windows of ids (PostgresSearchIndex): the
         // identity sequence is moved on so one match lands in each, the oldest before both.
         var server = fixture.RequireServer();
+        var (first, second) = PostgresSearchIndex.WindowsOf(SearchQuery.Parse("glimtrask"));
         var oldest = await TestArticles.AddAsync(server, "Sea wall works begin", "Crews lifted the first glimtrask blocks into place.", DateTime.UtcNow.AddDays(-9));
-        await SkipIdsAsync(server, PostgresSearchIndex.FirstWindow + PostgresSearchIndex.SecondWindow + 5);
+        await SkipIdsAsync(server, first + second + 5);
         var middle = await TestArticles.AddAsync(server, "Sea wall half built", "Half of the glimtrask blocks now stand.", DateTime.UtcNow.AddDays(-5));
-        await SkipIdsAsync(server, PostgresSearchIndex.FirstWindow + 5);
+        await SkipIdsAsync(server, first + 5);
         var newest = await TestArticles.AddAsync(server, "Sea wall finished", "The last glimtrask block was set on Friday.", DateTime.UtcNow.AddDays(-1));
 
         await using var scope = server.Services.CreateAsyncScope();

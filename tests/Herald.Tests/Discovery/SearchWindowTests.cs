@@ -4,18 +4,18 @@ using Herald.Tests.Infrastructure;
 namespace Herald.Tests.Discovery;
 
 /// <summary>
-/// SQLite ranks only the newest matches of a word query (<see cref="SqliteSearchIndex.Bm25Window"/>):
+/// Both engines rank only the newest matches of a word query (<see cref="SearchCommand.WordWindow"/>):
 /// when a word matches more articles than that, the reader is told there are more, not shown a
 /// total that looks exact.
 /// </summary>
-public sealed class SearchWindowTests(SqliteSiteFixture fixture) : IClassFixture<SqliteSiteFixture>
+public abstract class SearchWindowTests(SiteFixture fixture)
 {
     private HeraldTestServer Server => fixture.RequireServer();
 
     [SkippableFact]
     public async Task A_word_in_more_articles_than_are_ranked_reports_a_lower_bound_and_ranks_the_newest()
     {
-        var matching = SqliteSearchIndex.Bm25Window + 40;
+        var matching = SearchCommand.WordWindow + 40;
         var start = DateTime.UtcNow.AddHours(-2);
         await TestArticles.AddManyAsync(Server, Enumerable.Range(0, matching)
             .Select(i => ($"Report number {i}", $"The Vellumfinch survey, part {i}.", start.AddHours(-(matching - i)))));
@@ -27,15 +27,19 @@ public sealed class SearchWindowTests(SqliteSiteFixture fixture) : IClassFixture
         var few = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("brackenwold"), 1, 10), CancellationToken.None);
 
         Assert.True(many.TotalIsLowerBound);
-        Assert.Equal(SqliteSearchIndex.Bm25Window, many.Hits.TotalCount);
+        Assert.Equal(SearchCommand.WordWindow, many.Hits.TotalCount);
         Assert.Equal($"Report number {matching - 1}", many.Hits.Items[0].Article.Headline);
         Assert.False(few.TotalIsLowerBound);
         Assert.Equal(1, few.Hits.TotalCount);
 
         using var client = Server.CreateClient();
         var (_, page) = await client.GetPageAsync("/search?q=vellumfinch");
-        Assert.StartsWith($"More than {SqliteSearchIndex.Bm25Window:N0} articles found", page.QuerySelector(".search-count")!.TextContent.Trim());
+        Assert.StartsWith($"More than {SearchCommand.WordWindow:N0} articles found", page.QuerySelector(".search-count")!.TextContent.Trim());
         var (_, onePage) = await client.GetPageAsync("/search?q=brackenwold");
         Assert.Equal("1 article found", onePage.QuerySelector(".search-count")!.TextContent.Trim());
     }
 }
+
+public sealed class SqliteSearchWindowTests(SqliteSiteFixture fixture) : SearchWindowTests(fixture), IClassFixture<SqliteSiteFixture>;
+
+public sealed class PostgresSearchWindowTests(PostgresSiteFixture fixture) : SearchWindowTests(fixture), IClassFixture<PostgresSiteFixture>;

@@ -12,7 +12,7 @@ public interface ISearchIndex
     Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct);
 
     /// <summary>
-    /// The newest articles (at most <see cref="SearchCommand.MaxRanked"/>, of any status) the query
+    /// The newest articles (at most <see cref="SearchCommand.WindowOf"/>, of any status) the query
     /// matches, each with a relevance score where higher is better, for callers that apply their
     /// own filters and order (the WordPress API). Ranked the way <see cref="SearchAsync"/> ranks,
     /// without the recency boost.

@@ -18,8 +18,9 @@ namespace Herald.Discovery.Search;
 /// newest-first and reads the vector of every article on the way (it prices @@ as one cheap
 /// operator): for words in a third of the archive that is slower than the index
 /// (bench/discovery/RESULTS.md).</item>
-/// <item>"The newest matches" are looked for in windows of ids, newest first: the newest
-/// <see cref="FirstWindow"/> ids, then the <see cref="SecondWindow"/> before them, then the rest,
+/// <item>"The newest matches" (<see cref="SearchCommand.WindowOf"/>: 2,000 for words, 5,000 for
+/// phrases) are looked for in windows of ids, newest first: the newest ids (twice the matches
+/// wanted), then six times as many before them, then the rest (<see cref="WindowsOf"/>),
 /// each window answered by the GIN bitmap ANDed with a primary-key range, and a window is only
 /// read when the ones before it held too few matches. Without windows PostgreSQL fetches the
 /// heap row of every match just to sort the ids (a word in nearly every article: 98,000 rows for
@@ -42,11 +43,13 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
     /// <summary>This many of the newest matches are always ranked by ts_rank, whatever their placement.</summary>
     internal const int RankedNewest = 500;
 
-    /// <summary>The newest ids searched first: enough for a word in half the articles to fill <see cref="SearchCommand.MaxRanked"/>.</summary>
-    internal const int FirstWindow = 2 * SearchCommand.MaxRanked;
-
-    /// <summary>The ids before the first window searched next: a word in one article in eight fills the rank window within both.</summary>
-    internal const int SecondWindow = 6 * SearchCommand.MaxRanked;
+    /// <summary>
+    /// How many of the newest ids are searched first (enough for a word in half the articles to
+    /// fill the query's window of matches), and how many before them next (a word in one article
+    /// in eight fills it within both).
+    /// </summary>
+    internal static (int First, int Second) WindowsOf(SearchQuery query) =>
+        (2 * SearchCommand.WindowOf(query), 6 * SearchCommand.WindowOf(query));
 
     private const string Rank = "ts_rank('{0.05, 0.1, 0.4, 1.0}'::float4[], h.\"SearchVector\", q.query)";
 
@@ -88,7 +91,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         await using (var rank = await SearchCommand.CreateAsync(db, sql, request, now, ct))
         {
             AddQueryParameters(rank, request.Query);
-            AddWindowParameters(rank, newestId);
+            AddWindowParameters(rank, request.Query, newestId);
             SearchCommand.Add(rank, "ranked", Math.Max(RankedNewest, skip + request.PageSize));
             SearchCommand.Add(rank, "take", request.PageSize);
             SearchCommand.Add(rank, "skip", skip);
@@ -126,7 +129,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
             }
         }
         // A full window of newest matches means older ones were not considered: the total is a lower bound.
-        return await SearchHits.LoadAsync(db, request, total, ranked, snippets, ct, totalIsLowerBound: considered >= SearchCommand.MaxRanked);
+        return await SearchHits.LoadAsync(db, request, total, ranked, snippets, ct, totalIsLowerBound: considered >= SearchCommand.WindowOf(request.Query));
     }
 
     public async Task<IReadOnlyList<(int Id, double Score)>> MatchNewestAsync(SearchQuery query, CancellationToken ct)
@@ -140,7 +143,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         var newestId = await NewestIdAsync(ct);
         await using var command = await SearchCommand.CreateAsync(db, sql, new SearchRequest(query, 1, 1), clock.GetUtcNow().UtcDateTime, ct);
         AddQueryParameters(command, query);
-        AddWindowParameters(command, newestId);
+        AddWindowParameters(command, query, newestId);
         SearchCommand.Add(command, "ranked", RankedNewest);
         var matches = new List<(int, double)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -155,7 +158,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
     {
         await using var count = await SearchCommand.CreateAsync(db, Matches(request.Query, SearchCommand.ResultFilter) + " SELECT count(*) FROM hits", request, now, ct);
         AddQueryParameters(count, request.Query);
-        AddWindowParameters(count, newestId);
+        AddWindowParameters(count, request.Query, newestId);
         return Convert.ToInt32(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -164,7 +167,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
     /// the windows are disjoint and each is sorted newest first, so the first rows of their
     /// concatenation are the newest matches of all, and PostgreSQL stops reading windows once it
     /// has enough) and hits: the newest matches (at most
-    /// <see cref="SearchCommand.MaxRanked"/> before <paramref name="filter"/>, which speaks of
+    /// <see cref="SearchCommand.WindowOf"/> before <paramref name="filter"/>, which speaks of
     /// alias a) with their age rank, newest = 1.
     /// </summary>
     private static string Matches(SearchQuery query, string filter)
@@ -172,18 +175,19 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         // ts_match_vq is @@ as a function: the planner cannot turn it into a second index scan
         // over every article with the words, it checks just the newest ones.
         var phrase = query.Phrases.Count > 0 ? "ts_match_vq(a.\"SearchVector\", q.query) AND " : "";
+        var window = SearchCommand.WindowOf(query);
         return $"""
             WITH q AS MATERIALIZED (SELECT {QueryExpression(query)} AS query, {WordsExpression(query)} AS words, {Prominence} AS prominent),
             newest AS MATERIALIZED (
                 (SELECT n."Id" FROM "Articles" n, q WHERE n."SearchVector" @@ q.words AND n."Id" > @window1
-                 ORDER BY n."Id" DESC LIMIT {SearchCommand.MaxRanked})
+                 ORDER BY n."Id" DESC LIMIT {window})
                 UNION ALL
                 (SELECT n."Id" FROM "Articles" n, q WHERE n."SearchVector" @@ q.words AND n."Id" <= @window1 AND n."Id" > @window2
-                 ORDER BY n."Id" DESC LIMIT {SearchCommand.MaxRanked})
+                 ORDER BY n."Id" DESC LIMIT {window})
                 UNION ALL
                 (SELECT n."Id" FROM "Articles" n, q WHERE n."SearchVector" @@ q.words AND n."Id" <= @window2
-                 ORDER BY n."Id" DESC LIMIT {SearchCommand.MaxRanked})
-                LIMIT {SearchCommand.MaxRanked}),
+                 ORDER BY n."Id" DESC LIMIT {window})
+                LIMIT {window}),
             hits AS (SELECT a."Id", a."PublishedAt", a."Headline", a."Dek", a."SearchVector",
                             row_number() OVER (ORDER BY a."Id" DESC) AS age
                      FROM newest m JOIN "Articles" a ON a."Id" = m."Id", q WHERE {phrase}{filter})
@@ -221,10 +225,11 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
     private async Task<int> NewestIdAsync(CancellationToken ct) =>
         await db.Articles.Select(a => (int?)a.Id).MaxAsync(ct) ?? 0;
 
-    private static void AddWindowParameters(System.Data.Common.DbCommand command, int newestId)
+    private static void AddWindowParameters(System.Data.Common.DbCommand command, SearchQuery query, int newestId)
     {
-        SearchCommand.Add(command, "window1", newestId - FirstWindow);
-        SearchCommand.Add(command, "window2", newestId - FirstWindow - SecondWindow);
+        var (first, second) = WindowsOf(query);
+        SearchCommand.Add(command, "window1", newestId - first);
+        SearchCommand.Add(command, "window2", newestId - first - second);
     }
 
     private static void AddQueryParameters(System.Data.Common.DbCommand command, SearchQuery query)

@@ -19,6 +19,18 @@ internal static class SearchCommand
     public const int MaxRanked = 5000;
 
     /// <summary>
+    /// Word queries consider only the newest this many matches. Ranking reads each match's
+    /// statistics (bm25's column sizes and hit positions in SQLite, the stored vector in
+    /// PostgreSQL), so a common word costs in proportion to the window (bench/discovery/RESULTS.md).
+    /// Phrase queries keep <see cref="MaxRanked"/>: a phrase of common words is rare, and its
+    /// matches may lie further back.
+    /// </summary>
+    public const int WordWindow = 2000;
+
+    /// <summary>How many of the newest matches <paramref name="query"/> considers: see <see cref="WordWindow"/>.</summary>
+    public static int WindowOf(SearchQuery query) => query.Phrases.Count > 0 ? MaxRanked : WordWindow;
+
+    /// <summary>
     /// The reader's filters, after <see cref="Articles.PublicArticles"/>'s rule written out (search
     /// finds stories and standing pages alike); PublishedRuleTests hold the two together.
     /// </summary>

@@ -16,13 +16,6 @@ public sealed class SqliteSearchIndex(HeraldDbContext db, TimeProvider clock) : 
     // CROSS JOIN keeps FTS5 as the outer loop; the covering index spares reading article rows.
     private const string JoinArticles = " CROSS JOIN \"Articles\" a INDEXED BY \"IX_Articles_SearchFilter\" ON a.\"Id\" = m.id WHERE ";
 
-    /// <summary>
-    /// Word queries rank the newest this many matches: bm25 reads each match's column sizes and
-    /// hit positions, so its cost grows with the window (bench/discovery/RESULTS.md). Phrase queries
-    /// are ranked more cheaply and keep <see cref="SearchCommand.MaxRanked"/>.
-    /// </summary>
-    public const int Bm25Window = 2000;
-
     // The newest matches (rowid order is publication order in practice), ranked inside FTS5. The
     // cap keeps a search for a very common word from ranking the whole archive.
     private const string Bm25Matches = """
@@ -94,7 +87,7 @@ public sealed class SqliteSearchIndex(HeraldDbContext db, TimeProvider clock) : 
             // A page past the end has no rows to carry the total; count once for the pager.
             await using var count = await SearchCommand.CreateAsync(db, CountAll, request, now, ct);
             SearchCommand.Add(count, "match", match);
-            SearchCommand.Add(count, "cap", WindowOf(request.Query));
+            SearchCommand.Add(count, "cap", SearchCommand.WindowOf(request.Query));
             await using var reader = await count.ExecuteReaderAsync(ct);
             if (await reader.ReadAsync(ct))
             {
@@ -118,7 +111,7 @@ public sealed class SqliteSearchIndex(HeraldDbContext db, TimeProvider clock) : 
             }
         }
         // A full window means older matches were not considered: the total is a lower bound.
-        return await SearchHits.LoadAsync(db, request, total, ranked, snippets, ct, totalIsLowerBound: considered >= WindowOf(request.Query));
+        return await SearchHits.LoadAsync(db, request, total, ranked, snippets, ct, totalIsLowerBound: considered >= SearchCommand.WindowOf(request.Query));
     }
 
     public async Task<IReadOnlyList<(int Id, double Score)>> MatchNewestAsync(SearchQuery query, CancellationToken ct)
@@ -144,15 +137,13 @@ public sealed class SqliteSearchIndex(HeraldDbContext db, TimeProvider clock) : 
     private static void AddMatchParameters(System.Data.Common.DbCommand command, SearchQuery query)
     {
         SearchCommand.Add(command, "match", ToMatchExpression(query));
-        SearchCommand.Add(command, "cap", WindowOf(query));
+        SearchCommand.Add(command, "cap", SearchCommand.WindowOf(query));
         if (query.Phrases.Count > 0)
         {
             SearchCommand.Add(command, "inHeadline", InColumn("Headline", query));
             SearchCommand.Add(command, "inDek", InColumn("Dek", query));
         }
     }
-
-    private static int WindowOf(SearchQuery query) => query.Phrases.Count > 0 ? SearchCommand.MaxRanked : Bm25Window;
 
     /// <summary>
     /// Every token becomes an FTS5 string ("word"), every phrase a quoted run of them, joined
