@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
+using Herald.Discovery.Feeds;
 using Herald.Tests.Infrastructure;
 
 namespace Herald.Tests.Discovery;
@@ -96,6 +97,31 @@ public abstract class FeedTests(SiteFixture fixture)
         var tagFeed = Parse((await GetAsync(tag.GetAttribute("href") + "/feed")).Xml, atom: false);
         Assert.NotEmpty(tagFeed.Items);
         Assert.All(tagFeed.Items, item => Assert.Contains(item.Categories, c => c.Name == tag.TextContent));
+    }
+
+    [SkippableTheory]
+    [InlineData("/category/politics")]
+    [InlineData("/author/jose-nunez")]
+    public async Task A_scoped_feed_lists_the_stories_its_archive_pages_show_in_the_same_order(string archive)
+    {
+        // Both read the archive index: a story filed in a second section is in both, a draft or a
+        // scheduled story in neither.
+        using var client = Server.CreateClient();
+        var shown = new List<string>();
+        for (var page = 1; shown.Count < FeedWriter.ItemCount; page++)
+        {
+            var (_, document) = await client.GetPageAsync($"{archive}?page={page}");
+            var links = document.ArticleLinks();
+            if (links.Count == 0)
+            {
+                break;
+            }
+            shown.AddRange(links);
+        }
+        var feed = Parse((await GetAsync(archive + "/feed")).Xml, atom: false);
+
+        Assert.NotEmpty(shown);
+        Assert.Equal(shown.Take(FeedWriter.ItemCount), feed.Items.Select(i => i.Links.Single(l => l.RelationshipType == "alternate").Uri.AbsolutePath));
     }
 
     [SkippableFact]

@@ -47,9 +47,7 @@ public static class FeedEndpoints
     {
         var services = http.RequestServices;
         var site = await services.GetRequiredService<SiteState>().GetAsync(ct);
-        var articles = await scope.Filter(services.GetRequiredService<ArticleQueries>().Published())
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Take(FeedWriter.ItemCount)
+        var articles = await scope.Newest(services.GetRequiredService<ArticleQueries>(), FeedWriter.ItemCount)
             .WithShownParts()
             .ToListAsync(ct);
 

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Discovery.Feeds;
 
-/// <summary>Which articles a feed (or a sitemap page) lists: the whole site, or one section, tag or author.</summary>
-public sealed record FeedScope(string Kind, string? Slug, string Title, string HtmlPath)
+/// <summary>
+/// Which articles a feed lists: the whole site, or one section, tag or author (<see cref="Archive"/>:
+/// its kind and id in the archive index).
+/// </summary>
+public sealed record FeedScope(string Kind, string? Slug, string Title, string HtmlPath, (ArchiveKind Kind, int Id)? Archive = null)
 {
     public static readonly FeedScope Site = new("site", null, "", ArticleUrls.Home);
 
@@ -18,21 +21,31 @@ public sealed record FeedScope(string Kind, string? Slug, string Title, string H
         {
             return null;
         }
-        var name = kind switch
+        var found = kind switch
         {
-            "category" => await db.Categories.Where(c => c.Slug == slug).Select(c => c.Name).FirstOrDefaultAsync(ct),
-            "tag" => await db.Tags.Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(ct),
-            "author" => await db.Authors.Where(a => a.Slug == slug).Select(a => a.Name).FirstOrDefaultAsync(ct),
+            "category" => await db.Categories.Where(c => c.Slug == slug).Select(c => new { c.Id, c.Name, Kind = ArchiveKind.Section }).FirstOrDefaultAsync(ct),
+            "tag" => await db.Tags.Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name, Kind = ArchiveKind.Tag }).FirstOrDefaultAsync(ct),
+            "author" => await db.Authors.Where(a => a.Slug == slug).Select(a => new { a.Id, a.Name, Kind = ArchiveKind.Author }).FirstOrDefaultAsync(ct),
             _ => null,
         };
-        return name is null ? null : new FeedScope(kind, slug, name, ArticleUrls.Archive(kind, slug));
+        return found is null ? null : new FeedScope(kind, slug, found.Name, ArticleUrls.Archive(kind, slug), (found.Kind, found.Id));
     }
 
-    public IQueryable<Article> Filter(IQueryable<Article> published) => Kind switch
+    /// <summary>
+    /// The newest <paramref name="count"/> stories of the scope. A section, tag or author reads its
+    /// newest ids from the archive index (an index range, however few stories it holds), where
+    /// walking the stories newest first would read the whole archive for a rarely used tag.
+    /// </summary>
+    public IQueryable<Article> Newest(ArticleQueries articles, int count)
     {
-        "category" => published.Where(a => (a.PrimaryCategory != null && a.PrimaryCategory.Slug == Slug) || a.Categories.Any(c => c.Slug == Slug)),
-        "tag" => published.Where(a => a.Tags.Any(t => t.Slug == Slug)),
-        "author" => published.Where(a => a.Authors.Any(b => b.Author.Slug == Slug)),
-        _ => published,
-    };
+        var published = articles.Published();
+        if (Archive is { } archive)
+        {
+            var ids = articles.PublicEntries(archive.Kind).Where(e => e.OwnerId == archive.Id)
+                .OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.ArticleId)
+                .Take(count).Select(e => e.ArticleId);
+            published = published.Where(a => ids.Contains(a.Id));
+        }
+        return published.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(count);
+    }
 }
