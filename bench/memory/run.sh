@@ -9,7 +9,7 @@
 #   bench/memory/run.sh [ARTICLES]                  generate ARTICLES (default 100000) into a temporary folder
 #   DB=/path/herald.db bench/memory/run.sh          serve an existing SQLite archive instead (it is served as is)
 #   BUILDS="old=/tmp/old/herald.dll new" ROUNDS=2   compare builds side by side; "new" is this checkout, built here
-#   DURATION=30s CONNECTIONS=8 PORT=5291 MODES="cached uncached search" SERVE_ARGS="--page-cache-mb 16"
+#   DURATION=30s CONNECTIONS=8 PORT=5291 MODES="cached uncached search hit" SERVE_ARGS="--page-cache-mb 16"
 #   BUILDS="mapped=/tmp/new/herald.dll unmapped=/tmp/new/herald.dll" ARGS_unmapped="--sqlite-map-mb 0" ENV_mapped="DOTNET_gcServer=0"
 #                                                   one build's own serve arguments and environment
 set -euo pipefail
@@ -133,6 +133,7 @@ write_paths() {
             }
         }' "$work/sections.txt" "$work/articles.txt" >"$work/paths.txt"
     grep '^/search' "$work/paths.txt" >"$work/searches.txt"
+    { echo /; head -20 "$work/articles.txt"; } >"$work/hits.txt"
     echo "$count"
 }
 SEARCH_WORDS=(minister council harbour budget election hospital court ferry school energy police vaccine)
@@ -156,11 +157,12 @@ gc_heap() {
 }
 
 # run LABEL MODE PORT: one server, warm-up, load, then its memory. MODE: cached (the output cache
-# on), uncached (--no-output-cache), search (--no-output-cache, searches only).
+# on), uncached (--no-output-cache), search (--no-output-cache, searches only), hit (the output
+# cache on, the home page and 20 articles only: cached answers after the warm-up).
 # Prints "rps p50 p99 errors total anon file shmem db heap committed".
 run() {
     local label="$1" mode="$2" port="$3" extra=()
-    [[ "$mode" != cached ]] && extra=(--no-output-cache)
+    [[ "$mode" == uncached || "$mode" == search ]] && extra=(--no-output-cache)
     local own_args="ARGS_$label" own_env="ENV_$label" args=()
     read -r -a args <<<"${!own_args:-}"
     read -r -a server_env <<<"${!own_env:-}"
@@ -171,6 +173,7 @@ run() {
     fi
     local paths="$work/paths.txt"
     [[ "$mode" == search ]] && paths="$work/searches.txt"
+    [[ "$mode" == hit ]] && paths="$work/hits.txt"
     PATHS="$paths" wrk -t2 -c"$connections" -d5s -s "$here/mix.lua" "$base" >/dev/null
     PATHS="$paths" wrk --latency -t2 -c"$connections" -d"$duration" --timeout 30s -s "$here/mix.lua" "$base" >"$work/wrk.txt"
     sleep 2
