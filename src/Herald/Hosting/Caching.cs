@@ -28,6 +28,9 @@ public static class Caching
     {
         services.AddOutputCache(cache =>
         {
+            // Counted in the bytes of each stored page (what the memory store charges an entry);
+            // a Redis store ignores it.
+            cache.SizeLimit = options.PageCacheBytes;
             cache.AddPolicy(PublicPage, policy => policy
                 .AddPolicy<Articles.Protection.UnlockedReaderPolicy>()
                 .Expire(TimeSpan.FromMinutes(30))
@@ -55,7 +58,7 @@ public static class Caching
             services.AddStackExchangeRedisOutputCache(o => o.InstanceName = "herald:");
             services.AddHeraldRedis(redis);
         }
-        services.AddSingleton<FrontPages>();
+        services.AddSingleton(provider => new FrontPages(provider.GetRequiredService<TimeProvider>(), options.FrontPageBytes));
         Invalidation.FreshPageStore.Decorate(services);
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<Invalidation.JournalBell>();

@@ -14,10 +14,10 @@ namespace Herald.Hosting;
 /// lives in this process's memory: a shared Redis store tells every node of another node's write
 /// at once, which a copy in one node's memory could not.
 /// </summary>
-public sealed class FrontPages(TimeProvider clock)
+/// <param name="maxBytes">Pages beyond this many bytes in all are left to the output cache alone (see <see cref="ServeOptions.FrontPageBytes"/>).</param>
+public sealed class FrontPages(TimeProvider clock, long maxBytes)
 {
-    /// <summary>Pages beyond this many bytes in all are left to the output cache alone.</summary>
-    public const long MaxBytes = 64L * 1024 * 1024;
+    public long MaxBytes { get; } = maxBytes;
 
     private static readonly AsyncLocal<FrontFill?> Pending = new();
 

@@ -25,6 +25,31 @@ public sealed record ServeOptions
     /// </summary>
     public bool MemoryMappedReads { get; init; } = true;
 
+    /// <summary>
+    /// How much of the SQLite file, from its start, each connection reads memory-mapped when
+    /// <see cref="MemoryMappedReads"/> is on, in MiB; 0 (the default) reads through SQLite's own
+    /// small page cache and the kernel's file cache, which is not the process's memory. Each pooled
+    /// connection maps the file for itself and Linux counts every page read once per mapping: with
+    /// a 1 GiB map, a 100,000-article archive showed 557 MiB of the file resident after a few
+    /// minutes of load (bench/RESULTS.md, "Resident memory"), growing with the archive.
+    /// </summary>
+    public int SqliteMapMiB { get; init; } = DefaultSqliteMapMiB;
+
+    public const int DefaultSqliteMapMiB = 0;
+
+    /// <summary>
+    /// MiB of pages the output cache keeps in this process's memory (not with Redis); when it is
+    /// full the least recently used pages leave first. The ready copies of <see cref="FrontPages"/>
+    /// take at most half as much again (<see cref="FrontPageBytes"/>).
+    /// </summary>
+    public int PageCacheMiB { get; init; } = DefaultPageCacheMiB;
+
+    public const int DefaultPageCacheMiB = 32;
+
+    public long PageCacheBytes => PageCacheMiB * 1024L * 1024;
+
+    public long FrontPageBytes => PageCacheBytes / 2;
+
     /// <summary>Redis for the output cache, sign-in throttles and comment limits when several Herald nodes share one site.</summary>
     public string? Redis { get; init; }
 

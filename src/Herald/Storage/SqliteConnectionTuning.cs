@@ -7,17 +7,17 @@ namespace Herald.Storage;
 
 /// <summary>
 /// Settings SQLite keeps per connection, applied once to each physical connection of the pool.
-/// Memory-mapped reads let every connection read the database through the operating system's
-/// page cache instead of its own 2 MB page cache: searches and related-article lookups touch
-/// index pages scattered over the archive, which the small cache kept copying in (the measured
-/// difference is in bench/discovery/RESULTS.md). Writes still go through the journal as before. Mapped pages
-/// count as the process's resident memory, so bulk commands (import, export) do without it
-/// (<see cref="Hosting.ServeOptions.MemoryMappedReads"/>).
+/// A server may read the database memory-mapped (<see cref="Hosting.ServeOptions.SqliteMapMiB"/>):
+/// searches and related-article lookups touch index pages scattered over the archive, which a
+/// connection's own 2 MB page cache keeps copying in (the measured difference is in
+/// bench/discovery/RESULTS.md). It is off by default because every connection maps the file for
+/// itself and each mapped page read counts once per connection in the resident memory an
+/// operator watches (bench/RESULTS.md, "Resident memory"); beyond the mapped size the file is read
+/// as without a map. Writes go through the journal either way. Bulk commands (import, export) take
+/// a larger page cache instead (<see cref="Hosting.ServeOptions.MemoryMappedReads"/>).
 /// </summary>
 internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
 {
-    /// <summary>Address space, not memory: only pages actually read are resident, and shared.</summary>
-    public const long MemoryMapBytes = 1L << 30;
 
     // Pooled connections are opened many times; the handle identifies the physical connection.
     private static readonly ConditionalWeakTable<object, object> Tuned = [];
@@ -39,9 +39,14 @@ internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
 
     private readonly string pragma;
 
-    /// <param name="memoryMapped">Map the file (serving); otherwise give the connection a larger page cache (bulk commands).</param>
-    public SqliteConnectionTuning(bool memoryMapped = true) =>
-        pragma = memoryMapped ? $"PRAGMA mmap_size = {MemoryMapBytes};" : $"PRAGMA cache_size = -{BulkCacheKiB};";
+    /// <param name="mapBytes">
+    /// How much of the file to map (serving; 0 maps none and leaves SQLite's default page cache);
+    /// null gives the connection a larger page cache instead (bulk commands).
+    /// </param>
+    public SqliteConnectionTuning(long? mapBytes) =>
+        pragma = mapBytes is { } bytes ? $"PRAGMA mmap_size = {bytes};" : $"PRAGMA cache_size = -{BulkCacheKiB};";
+
+    public string Pragma => pragma;
 
     private void Tune(DbConnection connection)
     {

@@ -9,7 +9,8 @@ public static class StorageServices
     /// Registers the provider's DbContext and makes it available as <see cref="HeraldDbContext"/>.
     /// Interceptors registered in DI (tests count queries with one) are attached to every context.
     /// </summary>
-    public static IServiceCollection AddHeraldStorage(this IServiceCollection services, DatabaseConnection database, bool memoryMappedReads = true)
+    /// <param name="sqliteMapBytes">How much of a SQLite file to read memory-mapped; null for bulk commands (see <see cref="SqliteConnectionTuning"/>).</param>
+    public static IServiceCollection AddHeraldStorage(this IServiceCollection services, DatabaseConnection database, long? sqliteMapBytes)
     {
         services.AddSingleton(database);
         if (database.Provider == DatabaseProvider.Sqlite)
@@ -17,7 +18,7 @@ public static class StorageServices
             services.AddDbContext<SqliteHeraldDbContext>((provider, options) =>
             {
                 options.UseSqlite(database.ConnectionString);
-                options.AddInterceptors(new SqliteConnectionTuning(memoryMappedReads));
+                options.AddInterceptors(new SqliteConnectionTuning(sqliteMapBytes));
                 Configure(options, provider);
             });
             services.AddScoped<HeraldDbContext>(provider => provider.GetRequiredService<SqliteHeraldDbContext>());

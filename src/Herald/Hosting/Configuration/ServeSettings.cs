@@ -23,6 +23,10 @@ public static class ServeSettings
         "Redis (StackExchange.Redis configuration, e.g. 127.0.0.1:6379), shared by several nodes: output cache, sign-in throttle, comment rate limit.");
     public static readonly Setting NoOutputCache = new("no-output-cache", "HERALD_NO_OUTPUT_CACHE", "off",
         "Turns the output cache off (for measuring what it buys).", IsSwitch: true);
+    public static readonly Setting PageCacheMb = new("page-cache-mb", "HERALD_PAGE_CACHE_MB", $"{ServeOptions.DefaultPageCacheMiB}",
+        "MiB of pages the output cache keeps in this process's memory (1 to 4096; not with --redis); ready copies of the most asked-for pages take half as much again.");
+    public static readonly Setting SqliteMapMb = new("sqlite-map-mb", "HERALD_SQLITE_MAP_MB", $"{ServeOptions.DefaultSqliteMapMiB}",
+        "MiB of the SQLite file read memory-mapped (0 to 65536; 0 maps none). Mapped pages count as resident memory.");
     public static readonly Setting MediaFolder = new("media-folder", "HERALD_MEDIA_FOLDER", "media/ beside the SQLite file, else ./data/media",
         "Where uploaded pictures and their renditions are kept.");
     public static readonly Setting MediaStore = new("media-store", "HERALD_MEDIA_STORE", "folder",
@@ -63,7 +67,7 @@ public static class ServeSettings
 
     public static readonly IReadOnlyList<Setting> All =
     [
-        Urls, Db, Demo, Redis, NoOutputCache, MediaFolder, MediaStore, PublicUrl, TrustedProxies,
+        Urls, Db, Demo, Redis, NoOutputCache, PageCacheMb, SqliteMapMb, MediaFolder, MediaStore, PublicUrl, TrustedProxies,
         HttpsCert, HttpsKey, HttpsCertPassword, MetricsUrls, LogFormatSetting, RemoteImageHosts, TrashDays, ApiCorsOrigins,
         SmtpHost, SmtpPort, SmtpTls, SmtpUser, SmtpPassword, SmtpFrom,
     ];
@@ -100,6 +104,8 @@ public static class ServeSettings
             Demo = Demo.ReadSwitch(args, environment),
             Redis = Redis.Read(args, environment),
             OutputCache = !NoOutputCache.ReadSwitch(args, environment),
+            PageCacheMiB = ReadMebibytes(PageCacheMb, args, environment, ServeOptions.DefaultPageCacheMiB, 1, 4096),
+            SqliteMapMiB = ReadMebibytes(SqliteMapMb, args, environment, ServeOptions.DefaultSqliteMapMiB, 0, 65536),
             ConfiguredMediaFolder = MediaFolder.Read(args, environment) is { } media ? Path.GetFullPath(media) : null,
             MediaStore = ReadMediaStore(args, environment),
             PublicUrl = ReadPublicUrl(PublicUrl.Read(args, environment)),
@@ -255,6 +261,21 @@ public static class ServeSettings
             "database" => MediaStoreKind.Database,
             var value => throw new SettingException(MediaStore, $"\"{value}\" is not a media store; use folder or database."),
         };
+
+    /// <summary>A whole number of MiB from <paramref name="min"/> to <paramref name="max"/>; <paramref name="byDefault"/> when not given.</summary>
+    public static int ReadMebibytes(Setting setting, CommandLineArguments args, Func<string, string?> environment, int byDefault, int min, int max)
+    {
+        if (setting.Read(args, environment) is not { } value)
+        {
+            return byDefault;
+        }
+        if (!int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mebibytes)
+            || mebibytes < min || mebibytes > max)
+        {
+            throw new SettingException(setting, $"\"{value}\" is not a whole number of MiB from {min} to {max}.");
+        }
+        return mebibytes;
+    }
 
     public static TimeSpan ReadTrashRetention(string? value)
     {

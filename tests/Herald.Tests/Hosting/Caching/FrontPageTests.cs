@@ -130,7 +130,7 @@ public sealed class FrontPageTests(SqliteSiteFixture fixture) : IClassFixture<Sq
     [Fact]
     public void A_render_that_saw_an_eviction_keeps_no_front_copy()
     {
-        var front = new FrontPages(TimeProvider.System);
+        var front = new FrontPages(TimeProvider.System, 64L * 1024 * 1024);
         var seen = front.Generation;
         front.Evict(CacheTags.Article(1));
         Assert.False(front.TryAdd(Key("/a"), seen, Page(["article:1"], 10)));
@@ -140,7 +140,7 @@ public sealed class FrontPageTests(SqliteSiteFixture fixture) : IClassFixture<Sq
     [Fact]
     public void An_eviction_takes_the_pages_with_its_tag_and_the_site_tag_takes_all()
     {
-        var front = new FrontPages(TimeProvider.System);
+        var front = new FrontPages(TimeProvider.System, 64L * 1024 * 1024);
         Assert.True(front.TryAdd(Key("/a"), front.Generation, Page(["site", "article:1"], 10)));
         Assert.True(front.TryAdd(Key("/b"), front.Generation, Page(["site", "article:2"], 10)));
         Assert.True(front.TryAdd(Key("/c"), front.Generation, Page(["site", "home"], 10)));
@@ -156,11 +156,11 @@ public sealed class FrontPageTests(SqliteSiteFixture fixture) : IClassFixture<Sq
     [Fact]
     public void An_expired_copy_is_not_served_and_the_byte_limit_is_kept()
     {
-        var front = new FrontPages(TimeProvider.System);
+        var front = new FrontPages(TimeProvider.System, 64L * 1024 * 1024);
         Assert.True(front.TryAdd(Key("/old"), front.Generation, Page(["site"], 10, validFor: TimeSpan.FromSeconds(-1))));
         Assert.False(front.TryGet(Key("/old"), DateTimeOffset.UtcNow, out _));
 
-        var half = (int)(FrontPages.MaxBytes / 2) + 1;
+        var half = (int)(front.MaxBytes / 2) + 1;
         Assert.True(front.TryAdd(Key("/big"), front.Generation, Page(["site"], half)));
         Assert.False(front.TryAdd(Key("/bigger"), front.Generation, Page(["site"], half)));
         Assert.True(front.TryAdd(Key("/big"), front.Generation, Page(["site"], half)), "replacing a copy frees its room first");
