@@ -74,7 +74,8 @@ start_herald() {
     dotnet "$dll" serve --db "$db" --urls "http://127.0.0.1:$port" "$@" >"$work/herald-$name.log" 2>&1 &
     pids+=($!)
     for _ in $(seq 1 360); do
-        if curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; then
+        # Alive and answering: a server of someone else's that took the port first answers too.
+        if curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && sleep 1 && kill -0 "${pids[-1]}" 2>/dev/null; then
             return 0
         fi
         kill -0 "${pids[-1]}" 2>/dev/null || break
