@@ -11,7 +11,11 @@ namespace Herald.Articles;
 /// </summary>
 public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
 {
-    /// <summary>A card: a password-protected story shows its headline and byline only (<see cref="ArticleSummary.IsProtected"/>).</summary>
+    /// <summary>
+    /// A card: a password-protected story shows its headline and byline only (<see cref="ArticleSummary.IsProtected"/>).
+    /// Read as one statement (the byline joined in, a card row repeated per author), not split in
+    /// two: the card is narrow and its byline short, and on PostgreSQL a second statement is a second round trip.
+    /// </summary>
     public static readonly Expression<Func<Article, ArticleSummary>> ToSummary = a => new ArticleSummary(
         a.Id, a.Slug, a.Headline, a.Password != null ? null : a.Dek, a.Password != null ? null : a.Excerpt, a.PublishedAt!.Value, a.UpdatedAt, a.WordCount,
         a.PrimaryCategory != null ? a.PrimaryCategory.Name : null,
@@ -37,8 +41,9 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
     /// <summary>Stories and standing pages a reader may see (what readers may comment on): <see cref="PublicArticles"/>.</summary>
     public IQueryable<Article> PublishedOfAnyKind() => db.Articles.AsNoTracking().WherePublic(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>A story as its page shows it, in two statements (<see cref="ShownArticle"/>).</summary>
     public async Task<Article?> FindPublishedBySlugAsync(string slug, CancellationToken ct) =>
-        await Published().WithShownParts().FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        await ShownArticle.FirstOrDefaultAsync(Published().Where(a => a.Slug == slug), ct);
 
     public async Task<Article?> FindPublishedPageAsync(string slug, CancellationToken ct) =>
         await PublishedPages().WithByline().FirstOrDefaultAsync(a => a.Slug == slug, ct);
@@ -69,7 +74,6 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(ToSummary)
-            .AsSplitQuery()
             .ToListAsync(ct);
         return new PagedList<ArticleSummary>(items, page, pageSize, total);
     }
@@ -101,7 +105,6 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
         var items = await Published().Where(a => pageIds.Contains(a.Id))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Select(ToSummary)
-            .AsSplitQuery()
             .ToListAsync(ct);
         return new PagedList<ArticleSummary>(items, page, pageSize, total);
     }
@@ -115,7 +118,7 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
     {
         var sticky = await Published().Where(a => a.IsSticky)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(pageSize)
-            .Select(ToSummary).AsSplitQuery().ToListAsync(ct);
+            .Select(ToSummary).ToListAsync(ct);
         var stickyIds = sticky.Select(a => a.Id).ToList();
         var rest = Published().Where(a => !stickyIds.Contains(a.Id));
         var total = await Published().CountAsync(ct);
@@ -123,33 +126,40 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
         var skip = Math.Max(0, (page - 1) * pageSize - sticky.Count);
         var items = await rest.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Skip(skip).Take(pageSize - first.Count)
-            .Select(ToSummary).AsSplitQuery().ToListAsync(ct);
+            .Select(ToSummary).ToListAsync(ct);
         return new PagedList<ArticleSummary>([.. first, .. items], page, pageSize, total);
     }
 
-    /// <summary>The newer and older article in the same primary section.</summary>
+    /// <summary>
+    /// The newer and older article in the same primary section, in one statement: the cards of the
+    /// two ids each side's index walk finds first. A card older than the article is the previous one.
+    /// </summary>
     public async Task<(ArticleSummary? Previous, ArticleSummary? Next)> NeighboursAsync(Article article, CancellationToken ct)
     {
         if (article.PrimaryCategoryId is not { } categoryId || article.PublishedAt is not { } at)
         {
             return (null, null);
         }
-        var section = Published().Where(a => a.PrimaryCategoryId == categoryId && a.Id != article.Id);
-        var previous = await section
-            .Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < article.Id))
+        var id = article.Id;
+        var section = Published().Where(a => a.PrimaryCategoryId == categoryId && a.Id != id);
+        var previousId = section
+            .Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < id))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Select(ToSummary).AsSplitQuery().FirstOrDefaultAsync(ct);
-        var next = await section
-            .Where(a => a.PublishedAt > at || (a.PublishedAt == at && a.Id > article.Id))
+            .Select(a => a.Id).Take(1);
+        var nextId = section
+            .Where(a => a.PublishedAt > at || (a.PublishedAt == at && a.Id > id))
             .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
-            .Select(ToSummary).AsSplitQuery().FirstOrDefaultAsync(ct);
-        return (previous, next);
+            .Select(a => a.Id).Take(1);
+        var cards = await Published().Where(a => previousId.Contains(a.Id) || nextId.Contains(a.Id))
+            .Select(ToSummary).ToListAsync(ct);
+        static bool Older(ArticleSummary card, DateTime at, int id) => card.PublishedAt < at || (card.PublishedAt == at && card.Id < id);
+        return (cards.FirstOrDefault(c => Older(c, at, id)), cards.FirstOrDefault(c => !Older(c, at, id)));
     }
 
     /// <summary>
-    /// The latest few articles of every section in a fixed number of queries, whatever the number
-    /// of sections or articles: one UNION ALL of per-section LIMIT queries (each an index range
-    /// scan on Status, PrimaryCategoryId, PublishedAt), then the cards of those ids.
+    /// The latest few articles of every section in one statement, whatever the number of sections or
+    /// articles: the cards of the ids a UNION ALL of per-section LIMIT queries picks (each an index
+    /// range scan on Status, PrimaryCategoryId, PublishedAt).
     /// </summary>
     public async Task<IReadOnlyList<HomeSection>> SectionsAsync(IReadOnlyList<SectionLink> sections, int perSection,
         IReadOnlyCollection<int> excludeIds, CancellationToken ct)
@@ -169,15 +179,15 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
                 .Select(a => new SectionPick { SectionId = id, ArticleId = a.Id, PublishedAt = a.PublishedAt!.Value });
             picks = picks is null ? latest : picks.Concat(latest);
         }
-        var chosen = await picks!.ToListAsync(ct);
-        var ids = chosen.Select(p => p.ArticleId).Distinct().ToList();
-        var cards = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(ToSummary).AsSplitQuery().ToDictionaryAsync(a => a.Id, ct);
+        // The picks stay inside the statement that reads their cards: one round trip, not two. A card's
+        // section is its primary one, the section that picked it.
+        var ids = picks!.Select(p => p.ArticleId);
+        var cards = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ToSummary).ToListAsync(ct);
         return sections
-            .Select(section => new HomeSection(section.Name, section.Slug, chosen
-                .Where(p => p.SectionId == section.Id)
-                .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.ArticleId)
-                .Select(p => cards[p.ArticleId]).ToList()))
+            .Select(section => new HomeSection(section.Name, section.Slug, cards
+                .Where(card => card.CategorySlug == section.Slug)
+                .OrderByDescending(card => card.PublishedAt).ThenByDescending(card => card.Id)
+                .ToList()))
             .Where(section => section.Articles.Count > 0)
             .ToList();
     }

@@ -17,6 +17,9 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
 {
     public const string DefaultSqlitePath = "data/herald.db";
 
+    /// <summary>How many statements each PostgreSQL connection keeps prepared, unless the connection string says otherwise.</summary>
+    public const int AutoPrepared = 128;
+
     /// <summary>--db first, then HERALD_DB, then SQLite in ./data.</summary>
     public static DatabaseConnection Resolve(string? fromCommandLine) =>
         Parse(fromCommandLine ?? Environment.GetEnvironmentVariable("HERALD_DB") ?? $"Data Source={DefaultSqlitePath}");
@@ -34,6 +37,13 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
             try
             {
                 var builder = new NpgsqlConnectionStringBuilder(connectionString);
+                if (!keys.Contains("max auto prepare") && !keys.Contains("maxautoprepare"))
+                {
+                    // A page's statements are the same few texts over and over: prepared once per
+                    // connection, PostgreSQL stops parsing and planning them on every request. An
+                    // operator behind a pooler that cannot keep prepared statements sets it to 0.
+                    builder.MaxAutoPrepare = AutoPrepared;
+                }
                 return new DatabaseConnection(DatabaseProvider.PostgreSql, builder.ConnectionString);
             }
             catch (ArgumentException e)
