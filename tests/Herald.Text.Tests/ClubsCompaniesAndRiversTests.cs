@@ -105,6 +105,14 @@ public sealed class ClubsCompaniesAndRiversTests
     }
 
     [Fact]
+    public void AListOfEverydayWordsIsNoVillagesWhateverTheArticleLists()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("Fibre has reached Dufton, Murton and Hilton, the last three parishes still waiting.\n\n"
+            + "Filed under Shipping, Kestrel Maritime, Leadership.");
+        Assert.DoesNotContain(analysis.Entities, e => e.Type == EntityType.Place && e.Name is "Shipping" or "Leadership");
+    }
+
+    [Fact]
     public void AListOfNamesInAnArticleWithoutVillagesStaysUntyped()
     {
         Analysis analysis = NewsAnalyzer.Analyze("The scheme began in 2021 with Brackenby, Thornsett and Ellerwick.");

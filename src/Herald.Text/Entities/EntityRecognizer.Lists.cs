@@ -194,6 +194,11 @@ internal sealed partial class EntityRecognizer
         {
             return ListKind.Unanchored;
         }
+        if (place is null && members.Count(m => m.First == m.Last && IsEverydayWord(m.First)) > 1)
+        {
+            // "Shipping, Kestrel Maritime, Leadership": a list of everyday words is topics, not villages like the others.
+            return ListKind.NotPlaces;
+        }
         string reason = place is null ? $"listed like the places beside {placesList}"
             : place.StartsWith('\'') ? $"listed with other names after {place[1..place.IndexOf('\'', 1)]}" : $"listed with {place}";
         foreach ((int first, int last) in members)
