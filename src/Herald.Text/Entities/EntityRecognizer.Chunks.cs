@@ -25,6 +25,11 @@ internal sealed partial class EntityRecognizer
 {
     private void ProcessRun(int first, int last)
     {
+        if (first == last && IsTickerAt(first))
+        {
+            // "(LSE: BWH)": an exchange and a code, no names.
+            return;
+        }
         var titles = new List<string>();
         string? nationality = null;
         int demonymEnd = -1;
@@ -62,12 +67,20 @@ internal sealed partial class EntityRecognizer
         while (k <= last)
         {
             if (TryLongestName(k, last, out int matchedLast, out GazetteerEntry? entry, out string? defined)
-                && (defined is not null || PlaceStands(entry!, k, matchedLast, out _)))
+                && (defined is not null || PlaceStands(entry!, k, matchedLast, out _)) && !ClubNamedAfterPlace(k, matchedLast, last, entry))
             {
                 if (chunkStart >= 0 && entry is { Type: EntityType.Place } && PartOfChunk(chunkStart, k, matchedLast, entry))
                 {
                     k = matchedLast + 1;
                     continue;
+                }
+                if (chunkStart >= 0 && matchedLast == last && CountryCodeEndsName(chunkStart, k, entry))
+                {
+                    // "Reform UK", "Cancer Research UK", "Age UK": a country's code after other words ends an organisation's name.
+                    var body = new Candidate { First = chunkStart, Last = last, Name = NameOf(chunkStart, last), InHeading = _inHeading };
+                    body.Evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead, Reason("'{0}' ending the name", NameAt(last))));
+                    _candidates.Add(body);
+                    return;
                 }
                 if (chunkStart >= 0 && chunkStart == k - 1 && entry is { Type: EntityType.Place, Source: not NameSource.Town } && Lexicon.Directions.Contains(NameAt(k - 1)))
                 {
@@ -108,7 +121,8 @@ internal sealed partial class EntityRecognizer
             }
             bool everyday = _titleCaseHeading && IsEverydayWord(k);
             // "A/S", "Harbour Residents' Association": a word that is no name alone stays inside a company's name.
-            bool inName = (k < last && JoinBetween(_tokens[k], _tokens[k + 1]) == Join.Slash) || (chunkStart >= 0 && OrganizationWordAhead(k + 1, Math.Min(last, k + 3) + 1));
+            bool inName = (k < last && JoinBetween(_tokens[k], _tokens[k + 1]) == Join.Slash) || (chunkStart >= 0 && OrganizationWordAhead(k + 1, Math.Min(last, k + 3) + 1))
+                || (chunkStart >= 0 && k > chunkStart && NameAt(k - 1) is "League" or "Division" && name is "One" or "Two" or "Three" or "Four");
             if (chunkStart >= 0 && k > chunkStart && last - k is 1 or 2 && RoleOfBefore(first, chunkStart, titles)
                 && GivenNameAt(k) > 0 && !IsEverydayWord(k) && !HasOrganizationWord(k, last))
             {
@@ -132,6 +146,39 @@ internal sealed partial class EntityRecognizer
             k++;
         }
         FlushChunk(ref chunkStart, last, titles, nationality, demonymEnd);
+    }
+
+    /// <summary>
+    /// "Ross County", "Kendal Celtic", "Stockport County": a town, then the word that ends a club's name, ends the run.
+    /// "County", "Town" and "Borough" end places too, so they count only in sport copy.
+    /// </summary>
+    private bool ClubNamedAfterPlace(int k, int matchedLast, int last, GazetteerEntry? entry)
+    {
+        if (entry is not { Type: EntityType.Place } || matchedLast + 1 != last || entry.Source is NameSource.Country)
+        {
+            return false;
+        }
+        string word = NameAt(last);
+        return Lexicon.ClubWords.Contains(word) || (_sportCopy && Lexicon.TeamPlaceWords.Contains(word));
+    }
+
+    /// <summary>"Reform UK": a country written as its code, after one or two name words that are no adjective of time or rank.</summary>
+    private bool CountryCodeEndsName(int chunkStart, int k, GazetteerEntry? entry)
+    {
+        string code = NameAt(k);
+        if (entry is not { Type: EntityType.Place, Source: NameSource.Country or NameSource.Curated } || code.Length is < 2 or > 3 || !code.All(char.IsUpper)
+            || k - chunkStart > 2 || !SpaceBetween(k - 1, k))
+        {
+            return false;
+        }
+        for (int i = chunkStart; i < k; i++)
+        {
+            if (Lexicon.RankAdjectives.Contains(NameAt(i)) || Lexicon.Directions.Contains(NameAt(i)) || !LooksLikeNameWord(i))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>A role and "of" right before the chunk: "Mayor of ...", "the deputy of ...".</summary>
@@ -304,12 +351,18 @@ internal sealed partial class EntityRecognizer
             return;
         }
         evidence.AddRange(ContextEvidence(first, last));
-        if (count > 1 && Lexicon.TeamPlaceWords.Contains(NameAt(last)) && (SportsResultAfter(last) is not null || TeamResultBefore(first)
-            || (last + 2 < _tokens.Count && _tokens[last + 1].Span(_text) is "who" && ResultAfterWho(last + 1))))
+        if (count > 1 && Lexicon.TeamPlaceWords.Contains(NameAt(last)))
         {
             // "Ashby Town 2-1 Kelmscott Rovers", "held 0-0 by Selby Town": a side in a result is the club, not the town.
-            evidence.RemoveAll(e => e.Type == EntityType.Place && e.Weight <= Weights.PlaceWord);
-            evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead, Reason("'{0}' in the name of a side in a result", NameAt(last))));
+            // In sport copy "Stockport County" and "Crawley Town" are clubs wherever they stand.
+            bool result = SportsResultAfter(last) is not null || TeamResultBefore(first)
+                || (last + 2 < _tokens.Count && _tokens[last + 1].Span(_text) is "who" && ResultAfterWho(last + 1));
+            if (result || _sportCopy)
+            {
+                evidence.RemoveAll(e => e.Type == EntityType.Place && e.Weight <= Weights.PlaceWord);
+                evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead,
+                    Reason(result ? "'{0}' in the name of a side in a result" : "'{0}' ending a club's name in sport copy", NameAt(last))));
+            }
         }
         if (PlainWordBefore(first) is "the" && contextTitles.Count == 0)
         {
@@ -379,8 +432,9 @@ internal sealed partial class EntityRecognizer
             return first;
         }
         int named = first;
-        while (named < last && (Titles.IsRole(NameAt(named))
-            || (IsEverydayWord(named) && named == _sentenceFirst && GivenNameAt(named) == 0)))
+        while (named < last && ((Titles.IsRole(NameAt(named)) && !GivenNameBeforeSurname(named, last))
+            || (IsEverydayWord(named) && named == _sentenceFirst && GivenNameAt(named) == 0)
+            || (named == _sentenceFirst && IsLowerCompound(named))))
         {
             named++;
         }
@@ -388,11 +442,29 @@ internal sealed partial class EntityRecognizer
         {
             for (int i = first; i < named; i++)
             {
-                contextTitles.Add(NameAt(i).ToLowerInvariant());
+                if (!IsLowerCompound(i))
+                {
+                    contextTitles.Add(NameAt(i).ToLowerInvariant());
+                }
             }
             return named;
         }
         return first;
+    }
+
+    /// <summary>
+    /// "substitute Dean Ashworth": a common given name that is also a role word ("Dean", "Major") is the name's
+    /// first word when one more name word follows and it is no head of a reference ("the dean" is rare in news).
+    /// </summary>
+    private bool GivenNameBeforeSurname(int index, int last) =>
+        index + 1 == last && GivenNameAt(index) >= 9 && !Titles.IsHead(_tokens[index].Span(_text)) && LooksLikeNameWord(last);
+
+    /// <summary>"Non-league Hednesford Town", "Cash-strapped Norrhavn": a hyphenated word whose last part is lower case describes the name.</summary>
+    private bool IsLowerCompound(int index)
+    {
+        ReadOnlySpan<char> word = _tokens[index].Span(_text);
+        int hyphen = word.LastIndexOf('-');
+        return hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1]);
     }
 
     private bool AllNameWords(int first, int last)
@@ -405,6 +477,18 @@ internal sealed partial class EntityRecognizer
             }
         }
         return true;
+    }
+
+    private bool HasOrganizationWordBesides(int first, int last, string besides)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (NameAt(i) != besides && (Lexicon.OrganizationWords.Contains(NameAt(i)) || Lexicon.LegalSuffixes.Contains(NameAt(i))))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private bool HasOrganizationWord(int first, int last)

@@ -13,8 +13,9 @@ internal sealed partial class EntityRecognizer
         int count = last - first + 1;
         string firstWord = NameAt(first);
         string lastWord = NameAt(last);
-        if ((Lexicon.EventWords.Contains(lastWord) || Lexicon.EventOpeners.Contains(firstWord)) && !HasOrganizationWord(first, last))
+        if ((Lexicon.EventWords.Contains(lastWord) || Lexicon.EventOpeners.Contains(firstWord)) && !HasOrganizationWordBesides(first, last, "League"))
         {
+            // "the League Cup" is a competition, though "League One" is a league.
             return null;
         }
         if (count <= 2 && IsDemonymLike(lastWord))
@@ -47,6 +48,14 @@ internal sealed partial class EntityRecognizer
         {
             evidence.Add(new Evidence(EntityType.Organization, Weights.InnerCapital, $"'{inner}' is written like a brand"));
         }
+        if (count == 1 && Lexicon.PartyNames.Contains(firstWord) && (first != _sentenceFirst || IsPossessive(_tokens[first])
+            || _text[_tokens[first].End - 1] == '\'' || (first + 1 < _tokens.Count && SpaceBetween(first, first + 1) && Lexicon.PartyVerbs.Contains(LowerAt(first + 1))))
+            && !(first + 1 < _tokens.Count && SpaceBetween(first, first + 1) && StartsName(_tokens[first + 1]) && Titles.IsRole(_tokens[first + 1].Span(_text))))
+        {
+            // "Labour's Priya Sandhu", "the Conservatives' candidate"; not "Labour costs rose" opening a sentence, nor
+            // "Labour Minister Grace Mensah", a ministry's portfolio.
+            evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead, Reason("'{0}' is a party", firstWord)));
+        }
         if (count == 1 && _tokens[first].IsAllCaps(_text))
         {
             int length = _tokens[first].Length;
@@ -77,7 +86,7 @@ internal sealed partial class EntityRecognizer
             double weight = commonness >= 10 ? Weights.CommonGivenName : Weights.RareGivenName;
             evidence.Add(new Evidence(EntityType.Person, IsEverydayWord(last) ? weight * 0.6 : weight, Reason("'{0}' is a given name", firstWord)));
         }
-        if (count > 1 && Lexicon.HasSurnameEnding(lastWord))
+        if (count > 1 && Lexicon.HasSurnameEnding(lastWord) && !Lexicon.OrganizationWords.Contains(lastWord))
         {
             evidence.Add(new Evidence(EntityType.Person, Weights.SurnameEnding, Reason("'{0}' has a surname's ending", lastWord)));
         }
@@ -205,6 +214,24 @@ internal sealed partial class EntityRecognizer
         {
             yield break;
         }
+        if (SideInFixture(first, last) is { } fixture)
+        {
+            yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, fixture);
+        }
+        else if (TickerAfter(last))
+        {
+            // "Brantwood Holdings (LSE: BWH)": only a listed company has a ticker.
+            yield return new Evidence(EntityType.Organization, Weights.OrganizationHead, "a stock ticker after the name");
+        }
+        else if (first == last && first == _sentenceFirst && IsEverydayWord(first))
+        {
+            // "Sales rose 6%": an everyday word opening a sentence is no company.
+        }
+        else if (MarketMoveAfter(last) is { } move)
+        {
+            // "Rolls-Royce slipped 1%", "Barratt Redrow rose 3%": a share price moves, not a person or a town.
+            yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("'{0}' by a percentage after the name", move));
+        }
         Token end = _tokens[last];
         Token next = _tokens[last + 1];
         string nextWord = next.Value(_text);
@@ -285,6 +312,11 @@ internal sealed partial class EntityRecognizer
         {
             yield return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("listed before '{0}'", kind));
         }
+        else if (!(first == last && IsEverydayWord(first)) && OrganizationKindAfter(last) is { } organizationKind)
+        {
+            // "the Fennick and Hartley Home brands", "the Hollis chain": names before a kind of business.
+            yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("named before '{0}'", organizationKind));
+        }
         else if (SportsResultAfter(last) is { } result)
         {
             yield return result;
@@ -298,6 +330,115 @@ internal sealed partial class EntityRecognizer
             // "Henningsvær, in Lofoten": a place inside another; not "Karin Moen, in Oslo", a person where she is.
             yield return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("in {0}", holder));
         }
+    }
+
+    /// <summary>
+    /// In sport copy, a town on either side of a fixture verb is its club: "Appleby travel to Penrith", "Leicester
+    /// host Sale Sharks". A town's own verb would be singular ("hosts"); the plural is British copy's for a team.
+    /// Only towns the gazetteer knows, so a player named by surname ("Alcaraz faces Sinner") is never touched.
+    /// </summary>
+    private string? SideInFixture(int first, int last)
+    {
+        if (!_sportCopy || first != last || !IsTown(first))
+        {
+            return null;
+        }
+        int verb = last + 1;
+        if (SpaceBetween(last, verb) && Lexicon.FixtureVerbs.Contains(LowerAt(verb)) && !LowerAt(verb).EndsWith('s'))
+        {
+            int other = verb + 1;
+            if (other < _tokens.Count && SpaceBetween(verb, other) && _tokens[other].Span(_text) is "to")
+            {
+                other++;
+            }
+            if (other < _tokens.Count && SpaceBetween(other - 1, other) && StartsName(_tokens[other]))
+            {
+                return Reason("'{0}' another side after the name", LowerAt(verb));
+            }
+        }
+        int before = first - 1;
+        if (before >= 1 && _tokens[before].Span(_text) is "to" && PlainWordBefore(first) is "to")
+        {
+            before--;
+        }
+        if (before >= 1 && PlainWordBefore(before + 1) is not null && Lexicon.FixtureVerbs.Contains(LowerAt(before)) && !LowerAt(before).EndsWith('s')
+            && PlainWordBefore(before) is not null && (IsTown(before - 1) || LooksLikeClubAt(before - 1) || LooksLikeSideAt(before - 1)))
+        {
+            return Reason("a side '{0}' the name", LowerAt(before));
+        }
+        return null;
+    }
+
+    /// <summary>A town or city the gazetteer knows (not a country or region: national sides and counties differ).</summary>
+    private bool IsTown(int index) =>
+        index >= 0 && index < _tokens.Count && StartsName(_tokens[index]) && _gazetteer.TryGet(NameAt(index), out GazetteerEntry entry)
+        && entry.Type == EntityType.Place && entry.Source is NameSource.Town or NameSource.Capital or NameSource.Known;
+
+    /// <summary>A capitalised word that is no everyday word or given name: with a plural verb after it, a side.</summary>
+    private bool LooksLikeSideAt(int index) =>
+        index >= 0 && StartsName(_tokens[index]) && !IsEverydayWord(index) && GivenNameAt(index) == 0 && LooksLikeNameWord(index);
+
+    /// <summary>The last word of a club's name ("Rovers", "Celtic", "Sharks" is not known; "Town" in sport copy is).</summary>
+    private bool LooksLikeClubAt(int index) =>
+        index >= 0 && index < _tokens.Count && (Lexicon.ClubWords.Contains(NameAt(index)) || Lexicon.TeamPlaceWords.Contains(NameAt(index)));
+
+    /// <summary>"(LSE: BWH)", "(NASDAQ: QNTR)" right after the name: an exchange and a ticker in brackets.</summary>
+    private bool TickerAfter(int last)
+    {
+        int exchange = last + 1;
+        return exchange + 1 < _tokens.Count && _text.AsSpan(_tokens[last].End, _tokens[exchange].Start - _tokens[last].End) is " ("
+            && IsTickerAt(exchange);
+    }
+
+    /// <summary>
+    /// Whether the token is the exchange or the code of a ticker in brackets, "(LSE: BWH)": codes, not names.
+    /// </summary>
+    private bool IsTickerAt(int index)
+    {
+        if (index < 1 || index >= _tokens.Count || !_tokens[index].IsAllCaps(_text))
+        {
+            return false;
+        }
+        Token token = _tokens[index];
+        bool opens = _text[token.Start - 1] == '(';
+        if (opens)
+        {
+            // The exchange: "(LSE:" and then the code.
+            return token.End < _text.Length && _text[token.End] == ':' && index + 1 < _tokens.Count && _tokens[index + 1].IsAllCaps(_text)
+                && _tokens[index + 1].Start - token.End <= 2;
+        }
+        Token exchange = _tokens[index - 1];
+        ReadOnlySpan<char> between = _text.AsSpan(exchange.End, token.Start - exchange.End);
+        return between is ": " or ":" && exchange.IsAllCaps(_text) && _text[exchange.Start - 1] == '('
+            && token.End < _text.Length && _text[token.End] is ')' or '.';
+    }
+
+    /// <summary>"slipped 1%", "rose 3 per cent": how a share price moves, right after the name.</summary>
+    private string? MarketMoveAfter(int last)
+    {
+        int verb = last + 1;
+        if (!SpaceBetween(last, verb) || !Lexicon.MarketVerbs.Contains(LowerAt(verb)))
+        {
+            return null;
+        }
+        int number = verb + 1;
+        if (number < _tokens.Count && !_tokens[number].IsNumber && SpaceBetween(verb, number) && LowerAt(number) is "by" or "nearly" or "almost" or "about" or "more")
+        {
+            number++;
+        }
+        if (number >= _tokens.Count || !_tokens[number].IsNumber || _tokens[number].Start - _tokens[verb].End > 2)
+        {
+            return null;
+        }
+        Token figure = _tokens[number];
+        int end = figure.End;
+        while (end < _text.Length && end < figure.End + 4 && (char.IsDigit(_text[end]) || _text[end] is '.'))
+        {
+            end++;
+        }
+        bool percent = end < _text.Length && (_text[end] == '%'
+            || _text.AsSpan(end).StartsWith(" per cent", StringComparison.Ordinal) || _text.AsSpan(end).StartsWith(" percent", StringComparison.Ordinal));
+        return percent ? LowerAt(verb) : null;
     }
 
     /// <summary>A verb only a river takes, right after the name or after "has", "had" or "was".</summary>
@@ -595,8 +736,18 @@ internal sealed partial class EntityRecognizer
         {
             return new Evidence(EntityType.Place, Weights.PlaceContext, $"'{preposition} the' before the name");
         }
+        if (before is "the" && PlainWordBefore(first - 1) is "of" && PlainWordBefore(first - 2) is { } part && Lexicon.PlaceParts.Contains(part))
+        {
+            // "the lower reaches of the Ure", "the banks of the Nidd".
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} of the' before the name", part));
+        }
+        if (before is "the" && first == LoneWordAt(first) && WaterFromThe(first) is { } water)
+        {
+            // "take more water from the Nidd", "water drawn from the Gelt": only a river or a lake gives water.
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} ... from the' before the name", water));
+        }
         if (before is "the" && first >= 4 && PlainWordBefore(first - 1) is "and" && PlainWordBefore(first - 3) is "the"
-            && _acceptedPlaces.Contains(NameAt(first - 3)))
+            && (_acceptedPlaces.Contains(NameAt(first - 3)) || WaterFromThe(first - 3) is not null))
         {
             // "the Eden and the Eamont": named like the place before it, and beside it.
             return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("listed with the {0}", NameAt(first - 3)));
@@ -687,6 +838,31 @@ internal sealed partial class EntityRecognizer
         return null;
     }
 
+    /// <summary>The index when the name at it is one capitalised word, not the start of a longer name; else -1.</summary>
+    private int LoneWordAt(int index) =>
+        index + 1 < _tokens.Count && SpaceBetween(index, index + 1) && StartsName(_tokens[index + 1]) ? -1 : index;
+
+    /// <summary>"water from the X": "from the" before the name and a word of water a few words before, in one clause.</summary>
+    private string? WaterFromThe(int first)
+    {
+        if (first < 3 || PlainWordBefore(first) is not "the" || PlainWordBefore(first - 1) is not "from")
+        {
+            return null;
+        }
+        for (int i = first - 3; i >= 0 && i >= first - 8; i--)
+        {
+            if (!SpaceBetween(i, i + 1))
+            {
+                return null;
+            }
+            if (Lexicon.WaterWords.Contains(LowerAt(i)))
+            {
+                return LowerAt(i);
+            }
+        }
+        return null;
+    }
+
     /// <summary>"Rome, Florence and Bologna": the name before in the list is a place already accepted.</summary>
     private string? ListedAfterPlace(int first)
     {
@@ -764,6 +940,36 @@ internal sealed partial class EntityRecognizer
         return null;
     }
 
+    /// <summary>"Hartley Home brands", "the Fennick and Hartley Home brands": a kind of business right after the name or after a list ending in it.</summary>
+    private string? OrganizationKindAfter(int last)
+    {
+        int next = last + 1;
+        if (next >= _tokens.Count || PlainWordBefore(next) is null)
+        {
+            return null;
+        }
+        if (Lexicon.OrganizationKinds.Contains(LowerAt(next)) && char.IsLower(_text[_tokens[next].Start]))
+        {
+            return LowerAt(next);
+        }
+        if (_tokens[next].Span(_text) is not ("and" or "or"))
+        {
+            return null;
+        }
+        for (int k = next + 1; k < _tokens.Count && k <= next + 4; k++)
+        {
+            if (PlainWordBefore(k) is null)
+            {
+                return null;
+            }
+            if (!StartsName(_tokens[k]))
+            {
+                return k > next + 1 && Lexicon.OrganizationKinds.Contains(LowerAt(k)) ? LowerAt(k) : null;
+            }
+        }
+        return null;
+    }
+
     /// <summary>
     /// Whether a gazetteer place counts here. Countries, capitals, large cities and curated places always
     /// do; a small town, or a place whose name is also an everyday word or a given name ("Reading",
@@ -779,6 +985,12 @@ internal sealed partial class EntityRecognizer
         if (first == last && (Lexicon.NotNames.Contains(NameAt(first)) || Lexicon.Languages.Contains(NameAt(first))))
         {
             // "in March", "in English": a month or a language, whatever towns share the name.
+            return false;
+        }
+        if (first == last && (TeamResultBefore(first) || SideInFixture(first, last) is not null
+            || (_sportCopy && PlainWordBefore(first) is "from" && DealBefore(first - 1) is not null)))
+        {
+            // "lost 3-0 at Penrith", "Appleby travel to Penrith": the town's club, read as a name below.
             return false;
         }
         bool ambiguous = first == last && (IsEverydayWord(first) || GivenNameAt(first) >= 9 || _gazetteer.IsCommonWord(NameAt(first)));

@@ -51,6 +51,8 @@ internal sealed partial class EntityRecognizer
             }
         }
         var members = new List<(int First, int Last)>(8);
+        string? placesList = null;
+        List<List<(int First, int Last)>>? unanchored = null;
         int i = 0;
         while (i < _tokens.Count)
         {
@@ -60,19 +62,40 @@ internal sealed partial class EntityRecognizer
                 continue;
             }
             members.Clear();
-            i = ReadList(i, members);
+            i = ReadList(i, members, byFirst);
             if (members.Count >= 3)
             {
-                TypeListAsPlaces(members, byFirst, covered, singles, surnames, placed);
+                ListKind kind = TypeListAsPlaces(members, byFirst, covered, singles, surnames, placed, null);
+                if (kind == ListKind.Places)
+                {
+                    placesList ??= NameOf(members[0].First, members[0].Last);
+                }
+                else if (kind == ListKind.Unanchored)
+                {
+                    (unanchored ??= []).Add([.. members]);
+                }
             }
+        }
+        if (placesList is null || unanchored is null)
+        {
+            return;
+        }
+        // "Great Salkeld, Lazonby and Armathwaite lost power": once the article lists villages, another list of names
+        // no person or company has vouched for is more villages. Up to a few lists, so the pass stays linear.
+        foreach (List<(int First, int Last)> list in unanchored.Take(8))
+        {
+            TypeListAsPlaces(list, byFirst, covered, singles, surnames, placed, placesList);
         }
     }
 
+    private enum ListKind { NotPlaces, Unanchored, Places }
+
     /// <summary>Reads "A, B and C" (each of up to three capitalised words) from index; returns where reading stopped.</summary>
-    private int ReadList(int index, List<(int First, int Last)> members)
+    private int ReadList(int index, List<(int First, int Last)> members, Dictionary<int, Candidate> byFirst)
     {
         int start = index;
-        if (start + 1 < _tokens.Count && IsEverydayWord(start) && SpaceBetween(start, start + 1) && StartsName(_tokens[start + 1]))
+        bool longerName = byFirst.TryGetValue(start, out Candidate? named) && named.Last > start;
+        if (start + 1 < _tokens.Count && IsEverydayWord(start) && !longerName && SpaceBetween(start, start + 1) && StartsName(_tokens[start + 1]))
         {
             // "But Leeds, York and Hull": the sentence's first word is no part of the list.
             start++;
@@ -114,15 +137,15 @@ internal sealed partial class EntityRecognizer
         return last;
     }
 
-    private void TypeListAsPlaces(List<(int First, int Last)> members, Dictionary<int, Candidate> byFirst, HashSet<int> covered,
-        HashSet<int> singles, HashSet<string> surnames, HashSet<string> placed)
+    private ListKind TypeListAsPlaces(List<(int First, int Last)> members, Dictionary<int, Candidate> byFirst, HashSet<int> covered,
+        HashSet<int> singles, HashSet<string> surnames, HashSet<string> placed, string? placesList)
     {
         string? place = null;
         string? preposition = PlainWordBefore(members[0].First);
         // "stops at Bintree, Foulsham and Guist", but "analysts at Barclays, Lloyds and HSBC" are organisations.
         if (preposition is "at" or "for" or "in" && PlainWordBefore(members[0].First - 1) is { } holder && Lexicon.OrganizationPeople.Contains(holder))
         {
-            return;
+            return ListKind.NotPlaces;
         }
         if (preposition is not null && (Lexicon.PlacePrepositions.Contains(preposition) || preposition is "at"))
         {
@@ -136,7 +159,7 @@ internal sealed partial class EntityRecognizer
                 if (!LooksLikeNameWord(k) || _tokens[k].IsAllCaps(_text) || Lexicon.Languages.Contains(NameAt(k))
                     || _gazetteer.TryGetCountryOfDemonym(NameAt(k), out _))
                 {
-                    return;
+                    return ListKind.NotPlaces;
                 }
             }
             if (byFirst.TryGetValue(first, out Candidate? candidate))
@@ -144,7 +167,7 @@ internal sealed partial class EntityRecognizer
                 if (candidate.Last != last || candidate.Titles is not null || candidate.Age is not null || candidate.Evidence.Exists(
                     e => (e.Type == EntityType.Organization && e.Weight >= Weights.InnerCapital) || (e.Type == EntityType.Person && e.Weight >= Weights.CommonGivenName)))
                 {
-                    return;
+                    return ListKind.NotPlaces;
                 }
                 if (placed.Contains(candidate.Name))
                 {
@@ -155,7 +178,7 @@ internal sealed partial class EntityRecognizer
             {
                 if (surnames.Contains(NameAt(first)))
                 {
-                    return;
+                    return ListKind.NotPlaces;
                 }
                 if (!IsEverydayWord(first) && GivenNameAt(first) == 0 && _gazetteer.TryGet(NameAt(first), out GazetteerEntry entry) && entry.Type == EntityType.Place)
                 {
@@ -164,14 +187,20 @@ internal sealed partial class EntityRecognizer
             }
             else if (covered.Contains(first) || covered.Contains(last))
             {
-                return;
+                return ListKind.NotPlaces;
             }
         }
-        if (place is null)
+        if (place is null && placesList is null)
         {
-            return;
+            return ListKind.Unanchored;
         }
-        string reason = place.StartsWith('\'') ? $"listed with other names after {place[1..place.IndexOf('\'', 1)]}" : $"listed with {place}";
+        if (place is null && members.Count(m => m.First == m.Last && IsEverydayWord(m.First)) > 1)
+        {
+            // "Shipping, Kestrel Maritime, Leadership": a list of everyday words is topics, not villages like the others.
+            return ListKind.NotPlaces;
+        }
+        string reason = place is null ? $"listed like the places beside {placesList}"
+            : place.StartsWith('\'') ? $"listed with other names after {place[1..place.IndexOf('\'', 1)]}" : $"listed with {place}";
         foreach ((int first, int last) in members)
         {
             if (byFirst.TryGetValue(first, out Candidate? candidate))
@@ -194,5 +223,6 @@ internal sealed partial class EntityRecognizer
                 Evidence = [new Evidence(EntityType.Place, Weights.PlaceContext, reason)],
             });
         }
+        return ListKind.Places;
     }
 }

@@ -52,7 +52,7 @@ internal sealed partial class EntityRecognizer
                 candidate.Evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext, $"short for {fullName}"));
                 name = fullName;
             }
-            else if (types.TryGetValue(name, out EntityType own) && own == EntityType.Organization
+            else if (types.TryGetValue(name, out EntityType own) && (own == EntityType.Organization || (_sportCopy && own == EntityType.Place && ReadsAsClub(candidate)))
                 && clubTowns.TryGetValue(name, out string? club) && club is not null)
             {
                 // "Harwood boss Mark Tillotson" after "Harwood Athletic": a side its own words already call an
@@ -95,6 +95,13 @@ internal sealed partial class EntityRecognizer
             AddMention(candidate.First, candidate.Last, record);
         }
     }
+
+    /// <summary>
+    /// In sport copy, a lone town with nothing around it that puts it on a map ("Okafor joins Stockport") stands for
+    /// the club named for it; "fans from Stockport" or "in Stockport" stays the town.
+    /// </summary>
+    private static bool ReadsAsClub(Candidate candidate) =>
+        candidate.First == candidate.Last && !candidate.Evidence.Exists(e => e.Type == EntityType.Place && e.Weight <= Weights.PlaceContext);
 
     /// <summary>The town word of each two-word club ("Harwood" of Harwood Athletic); null when two clubs share it.</summary>
     private static Dictionary<string, string?> ClubTowns(Dictionary<string, EntityType> types)

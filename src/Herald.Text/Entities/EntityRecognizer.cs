@@ -53,6 +53,25 @@ internal sealed partial class EntityRecognizer
         _lowerCache = new string?[tokens.Count];
         _everydayCache = new sbyte[tokens.Count];
         _givenNameCache = new sbyte[tokens.Count];
+        _sportCopy = IsSportCopy(text, tokens);
+    }
+
+    // A match report or transfer round-up: a town's name there is as often its club.
+    private readonly bool _sportCopy;
+
+    /// <summary>Three or more different words only sport copy uses ("striker", "goals", "league", "fixture").</summary>
+    private static bool IsSportCopy(string text, IReadOnlyList<Token> tokens)
+    {
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words = Lexicon.SportWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Token token in tokens)
+        {
+            if (!token.IsNumber && char.IsLower(text[token.Start]) && words.TryGetValue(token.Span(text), out string? word) && seen.Add(word) && seen.Count >= 3)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static EntityIndex Recognize(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences,
@@ -294,6 +313,11 @@ internal sealed partial class EntityRecognizer
     private bool IsTitleAt(int k, int last)
     {
         ReadOnlySpan<char> word = _tokens[k].Span(_text);
+        if (k < last && Lexicon.OrganizationWords.Contains(NameAt(k + 1)) && !Titles.IsRole(_tokens[k + 1].Span(_text)))
+        {
+            // "Premier League", "General Motors": a role word that opens an organisation's name is no title.
+            return false;
+        }
         if (Titles.IsHead(word))
         {
             return true;

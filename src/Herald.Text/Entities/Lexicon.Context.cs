@@ -19,7 +19,7 @@ internal static partial class Lexicon
         "startup start-up conglomerate utility utilities supplier suppliers subsidiary consultancy watchdog charity " +
         "publisher publishers label studio studios exchange shipowner shipper shippers consortium cooperative co-operative " +
         "giant outlet daily tabloid broadsheet party parties side sides team teams franchise brand brands stores " +
-        "network spin-out spinout",
+        "network spin-out spinout organisation organization charity ngo",
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Before "at", "in", "for" or "of" and a name: people and things only organisations have.</summary>
@@ -58,7 +58,7 @@ internal static partial class Lexicon
     /// <summary>"town of", "village of": before "of" and a name, a kind of place.</summary>
     public static readonly HashSet<string> PlaceNouns = Set(
         "town towns city cities village villages port capital region province county district municipality island " +
-        "islands state suburb neighbourhood neighborhood parish borough valley republic",
+        "islands state suburb neighbourhood neighborhood parish parishes hamlet hamlets borough valley republic",
         StringComparer.Ordinal);
 
     /// <summary>
@@ -75,7 +75,7 @@ internal static partial class Lexicon
     /// <summary>"north of", "the tip of", "the outskirts of": parts and sides only a place has.</summary>
     public static readonly HashSet<string> PlaceParts = Set(
         "north south east west north-east north-west south-east south-west northeast northwest southeast southwest " +
-        "tip coast coastline outskirts shores suburbs mouth",
+        "tip coast coastline outskirts shores suburbs mouth reaches banks source",
         StringComparer.Ordinal);
 
     /// <summary>"the rivers Eden and Derwent", "Marin and Mendocino counties": kinds of place named beside a list of names.</summary>
@@ -108,7 +108,7 @@ internal static partial class Lexicon
     /// <summary>Place words that end a club's name too ("Ashby Town", "Grimsby Borough"): a result beside it decides.</summary>
     public static readonly HashSet<string> TeamPlaceWords = Set("Town Borough County", StringComparer.Ordinal);
 
-    public static readonly HashSet<string> ClubWords = Set("United Rovers Athletic Wanderers Rangers Albion City Hotspur", StringComparer.Ordinal);
+    public static readonly HashSet<string> ClubWords = Set("United Rovers Athletic Wanderers Rangers Albion City Hotspur Celtic Argyle", StringComparer.Ordinal);
 
     /// <summary>Verbs of a result in sport, before the other side and the score: "Harlequins beat Saracens 38-36".</summary>
     public static readonly HashSet<string> ResultVerbs = Set(
@@ -148,7 +148,49 @@ internal static partial class Lexicon
     /// <summary>Lower-case words right after a place's name ("Norrhavn city council", "Keswick residents").</summary>
     public static readonly HashSet<string> PlaceFollowers = Set(
         "city town village council mayor residents harbour harbor airport district region province county counties area station valley " +
-        "catchment estuary floodplain basin",
+        "catchment estuary floodplain basin rivers villages by-election constituency",
+        StringComparer.Ordinal);
+
+    /// <summary>Words of match reports and transfer news; three different ones make an article sport copy.</summary>
+    public static readonly HashSet<string> SportWords = Set(
+        "goal goals scored scorer striker strikers midfielder midfielders defender defenders goalkeeper keeper winger wingers " +
+        "penalty penalties fixture fixtures kick-off half-time league leagues referee squad tries wicket wickets innings " +
+        "unbeaten relegation promotion relegated promoted equaliser equalizer substitute loan gaffer",
+        StringComparer.Ordinal);
+
+    /// <summary>What one side does to another in sport copy: "Appleby travel to Penrith", "Leicester host Sale Sharks".</summary>
+    public static readonly HashSet<string> FixtureVerbs = Set(
+        "face faces host hosts visit visits play plays meet meets travel travels welcome welcomes entertain entertains", StringComparer.Ordinal);
+
+    /// <summary>Water taken from somewhere: "draw water from the Nidd", "abstraction from the Gelt".</summary>
+    public static readonly HashSet<string> WaterWords = Set(
+        "water waters abstraction abstract abstracted abstracting flow flows litres gallons draw draws drawn drawing pumped pumping",
+        StringComparer.Ordinal);
+
+    /// <summary>Kinds of business named after a name or a list of names: "the Fennick and Hartley Home brands".</summary>
+    public static readonly HashSet<string> OrganizationKinds = Set("brand brands label labels chains companies firms banks", StringComparer.Ordinal);
+
+    /// <summary>Adjectives of time and rank before a country's code, which make no name with it ("Former US president").</summary>
+    public static readonly HashSet<string> RankAdjectives = Set(
+        "Former Ex Then Acting Outgoing Incoming Future Rival Top Leading Senior Junior Interim Caretaker Chief", StringComparer.Ordinal);
+
+    /// <summary>Parties named by one word: "Labour's candidate", "the Tories". At a sentence start only with a possessive.</summary>
+    public static readonly HashSet<string> PartyNames = Set(
+        "Labour Tories Conservatives Democrats Republicans Greens Liberals Socialists Nationalists", StringComparer.Ordinal);
+
+    /// <summary>Last words of bodies that are no business: "the company" never refers to them.</summary>
+    public static readonly HashSet<string> NonBusinessHeads = Set(
+        "Club Association Council Union Party Society Federation Ministry Department Agency Committee Commission University " +
+        "College School Police Church Museum Trust Foundation Charity League Assembly Parliament Court",
+        StringComparer.Ordinal);
+
+    /// <summary>After a party's one-word name opening a sentence: "Labour won", not "Labour costs".</summary>
+    public static readonly HashSet<string> PartyVerbs = Set("has have had said says won wins lost leads led is are was were will", StringComparer.Ordinal);
+
+    /// <summary>How a share price moves: "Rolls-Royce slipped 1%".</summary>
+    public static readonly HashSet<string> MarketVerbs = Set(
+        "rose rises fell falls slipped slips gained gains climbed climbs dropped drops jumped jumps slumped slumps tumbled tumbles " +
+        "edged edges eased eases soared soars sank sinks plunged plunges surged surges rallied rallies dipped dips advanced retreated",
         StringComparer.Ordinal);
 
     /// <summary>What only a river does: "the Teme burst its banks", "the Eamont rose", "the Lugg has flooded fields".</summary>
@@ -179,7 +221,7 @@ internal static partial class Lexicon
 
     /// <summary>Words after which an organisation's first word is its short name ("Kronborg" for Kronborg Beverages A/S).</summary>
     public static readonly HashSet<string> CompanyWords = Set(
-        "Beverages Brewery Breweries Semiconductor Semiconductors Electronics Airlines Airways Motors Technologies Technology " +
+        "Beverages Brewery Breweries Semiconductor Semiconductors Electronics Airlines Airways Motors Technologies Technology Shipyard Shipyards " +
         "Pharma Pharmaceuticals Foods Logistics Shipping Mining Energy Oil Gas Petroleum Steel Systems Labs Media Telecom " +
         "Industries Properties Capital Partners Ventures Securities Insurance Cruise Software Solutions Resources Metals " +
         "Aggregates Bio",

@@ -64,12 +64,12 @@ internal static partial class Lexicon
         "Properties Highways Sport Sports Institute Federation Confederation Syndicate Cooperative Co-operative " +
         "Programme Program Tribunal Prosecutor Commissioner Ombudsman Secretariat Service Police Democrats Republicans " +
         "Socialists Liberals Conservatives Nationalists Cycling Racing Klub Aggregates Rescue Semiconductors Automotive " +
-        "Aerospace Chemicals Robotics",
+        "Aerospace Chemicals Robotics League Shipyard Shipyards Celtic Albion Hotspur Argyle",
         StringComparer.Ordinal);
 
     /// <summary>Last words of events and prizes, which are none of person, organisation or place.</summary>
     public static readonly HashSet<string> EventWords = Set(
-        "Slam Cup Championship Championships Open Games Olympics Prize Award Awards League Trophy Festival Summit " +
+        "Slam Cup Championship Championships Open Games Olympics Prize Award Awards Trophy Festival Summit " +
         "Week Day Conference Expo Fair Marathon Tour Series Derby Classic Grand Prix War Revolution Act Treaty Accord",
         StringComparer.Ordinal);
 

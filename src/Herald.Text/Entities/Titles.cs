@@ -52,6 +52,12 @@ internal static class Titles
 
     public static bool IsHead(ReadOnlySpan<char> word) => Heads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
+    private static readonly HashSet<string> OtherRoleModifiers = new(
+        "opposition deputy shadow former vice assistant acting interim".Split(' '), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that make a role someone else's than the bare role: "opposition leader", "deputy mayor".</summary>
+    public static bool IsOtherRoleModifier(string title) => OtherRoleModifiers.Contains(title);
+
     /// <summary>Words that are only titles when they sit right before a role ("Foreign Minister").</summary>
     public static bool IsRoleModifier(ReadOnlySpan<char> word) =>
         IsRole(word) && !IsHead(word);

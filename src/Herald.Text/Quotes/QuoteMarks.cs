@@ -3,13 +3,13 @@ namespace Herald.Text.Quotes;
 /// <summary>Which characters open and close quotations, and which pairs belong together.</summary>
 internal static class QuoteMarks
 {
-    public static bool IsMark(char c) => c is '"' or '“' or '”' or '„' or '«' or '»';
+    public static bool IsMark(char c) => c is '"' or '“' or '”' or '„' or '«' or '»' or '‹' or '›';
 
     /// <summary>Whether a mark at this position opens a quotation when none is open.</summary>
     public static bool OpensHere(string text, int i, int paragraphStart)
     {
         char c = text[i];
-        if (c is '“' or '„' or '«')
+        if (c is '“' or '„' or '«' or '‹')
         {
             return true;
         }
@@ -23,7 +23,7 @@ internal static class QuoteMarks
         return spaceBefore && wordAfter;
     }
 
-    public static bool IsClosingMark(char c) => c is '”' or '»' or '"';
+    public static bool IsClosingMark(char c) => c is '”' or '»' or '"' or '›';
 
     /// <summary>The mark that properly closes a quotation opened with the given mark.</summary>
     public static bool Closes(char opener, char closer) => opener switch
@@ -31,6 +31,8 @@ internal static class QuoteMarks
         '“' => closer == '”',
         '„' => closer is '“' or '”',
         '«' => closer == '»',
+        // Swiss and French copy quote within quotes, or quote at all, with single guillemets.
+        '‹' => closer == '›',
         '"' => closer == '"',
         _ => false,
     };

@@ -298,17 +298,26 @@ internal sealed class SpeakerResolver(ArticleContext article)
     private EntityRecord? ByTitle(string head, List<string> words, string? country, int before)
     {
         EntityRecord? best = null;
-        int bestScore = 0;
+        double bestScore = 0;
         foreach (EntityRecord person in RecentPeople(before, includeQuoted: true))
         {
             if (!person.Titles.Contains(head))
             {
                 continue;
             }
-            int score = 1 + words.Count(person.Titles.Contains);
+            double score = 1 + words.Count(person.Titles.Contains);
             if (country is not null)
             {
                 score += person.Nationality == country ? 2 : -2;
+            }
+            foreach (string title in person.Titles)
+            {
+                // "the leader" is the council leader, not the opposition leader: a role that says it is another's
+                // ("opposition", "deputy", "shadow", "former") fits the bare role less well than the role itself.
+                if (Titles.IsOtherRoleModifier(title) && !words.Contains(title))
+                {
+                    score -= 0.5;
+                }
             }
             if (score > bestScore)
             {
@@ -368,6 +377,11 @@ internal sealed class SpeakerResolver(ArticleContext article)
             {
                 continue;
             }
+            if (descriptor is "company" or "firm" && IsNoBusiness(entity.Name))
+            {
+                // "The company said" is never the angling club or the council named in between.
+                continue;
+            }
             if (entity.Name.Contains(descriptor, StringComparison.OrdinalIgnoreCase))
             {
                 return entity;
@@ -381,6 +395,13 @@ internal sealed class SpeakerResolver(ArticleContext article)
             }
         }
         return nearest;
+    }
+
+    /// <summary>A club, association, council or other body whose last word says it is no business.</summary>
+    private static bool IsNoBusiness(string name)
+    {
+        int space = name.LastIndexOf(' ');
+        return space > 0 && Lexicon.NonBusinessHeads.Contains(name[(space + 1)..]);
     }
 
     private bool IsFirstOrganization(Mention mention)

@@ -78,7 +78,7 @@ internal static class ParagraphSplitter
             return true;
         }
         char last = text[previousLineEnd - 1];
-        if (last is '.' or '!' or '?' or '"' or '”' or '“' or '»' or ':' or '…' or '。')
+        if (last is '.' or '!' or '?' or '"' or '”' or '“' or '»' or '›' or ':' or '…' or '。')
         {
             return true;
         }
@@ -93,7 +93,7 @@ internal static class ParagraphSplitter
             return false;
         }
         char last = text[end - 1];
-        if (last is '.' or ',' or ';' or ':' or '!' or '?' or '"' or '”' or '“' or '»' or '…')
+        if (last is '.' or ',' or ';' or ':' or '!' or '?' or '"' or '”' or '“' or '»' or '›' or '…')
         {
             return false;
         }

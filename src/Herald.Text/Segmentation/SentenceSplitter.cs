@@ -65,7 +65,7 @@ internal static class SentenceSplitter
     /// <summary>Closing quote marks and brackets after the stop belong to the sentence that ends.</summary>
     private static int SkipClosers(string text, int i, int end)
     {
-        while (i < end && text[i] is '"' or '”' or '’' or '\'' or '»' or ')' or ']' or '“' or '.' or '!' or '?')
+        while (i < end && text[i] is '"' or '”' or '’' or '\'' or '»' or '›' or ')' or ']' or '“' or '.' or '!' or '?')
         {
             i++;
         }
@@ -82,7 +82,7 @@ internal static class SentenceSplitter
     }
 
     private static bool StartsSentence(char c) =>
-        char.IsUpper(c) || char.IsDigit(c) || c is '"' or '“' or '„' or '«' or '‘' or '\'' or '(' or '['
+        char.IsUpper(c) || char.IsDigit(c) || c is '"' or '“' or '„' or '«' or '‹' or '‘' or '\'' or '(' or '['
         || (char.IsLetter(c) && !char.IsLower(c));
 
     private static bool IsAbbreviationBefore(string text, int dot, int sentenceStart)

@@ -13,7 +13,7 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     [Fact]
     public void GoldSetIsLargeEnoughAndHoldsArticlesOut()
     {
-        Assert.True(Articles.Count >= 104, $"gold set has {Articles.Count} articles");
+        Assert.True(Articles.Count >= 113, $"gold set has {Articles.Count} articles");
         Assert.True(Articles.Count(a => a.Set == GoldSet.Unseen) >= 10);
         Assert.True(Articles.Count(a => a.Set == GoldSet.HeldOut) >= 16);
         // Articles in styles the demo lacks (wire copy, sport, business, local, live-blogs, no quotes).
@@ -24,8 +24,8 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     public void QualityOnAllArticlesDoesNotFall()
     {
         GoldScorer all = Report("All articles", Articles);
-        // The entity floors were set on 94 articles; d69-d78 added ten in the weakest styles, which score lower
-        // by design. On the 94 the scores did not fall (bench/text/RESULTS.md, run of 7 December 06:04).
+        // The entity floors were set on 94 articles; d69-d78 and d79-d87 added nineteen in the weakest styles, which
+        // score lower by design (bench/text/RESULTS.md, runs of 7 December 06:04 and 09:01).
         AtLeast(all, GoldScorer.Speakers, precision: 0.98, recall: 0.96);
         AtLeast(all, GoldScorer.Attribution, precision: 0.975, recall: 0.94);
         AtLeast(all, GoldScorer.Entities, f1: 0.945);
@@ -41,8 +41,8 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     {
         GoldScorer heldOut = Report("Held-out articles", Articles.Where(a => a.Set == GoldSet.HeldOut));
         AtLeast(heldOut, GoldScorer.Speakers, precision: 0.965, recall: 0.92);
-        AtLeast(heldOut, GoldScorer.Entities, f1: 0.915);
-        AtLeast(heldOut, GoldScorer.PublicEntities, precision: 0.96);
+        AtLeast(heldOut, GoldScorer.Entities, f1: 0.92);
+        AtLeast(heldOut, GoldScorer.PublicEntities, precision: 0.965);
     }
 
     private GoldScorer Report(string title, IEnumerable<GoldArticle> articles)
