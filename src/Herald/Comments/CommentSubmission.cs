@@ -59,7 +59,8 @@ public sealed class CommentSubmission(
         var body = CommentText.Normalize(form.Body!);
         var emailHash = ring.EmailHash(form.Email!);
         var clientHash = ring.ClientHash(poster.ClientAddress);
-        var duplicate = await db.Comments.AnyAsync(c => c.ArticleId == article.Id && c.Body == body
+        var bodyHash = CommentText.Fingerprint(body);
+        var duplicate = await db.Comments.AnyAsync(c => c.ArticleId == article.Id && c.BodyHash == bodyHash && c.Body == body
             && (c.EmailHash == emailHash || c.ClientHash == clientHash) && c.Status != ModerationStatus.Trash, ct);
         if (duplicate)
         {
