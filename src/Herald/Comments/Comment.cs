@@ -19,7 +19,25 @@ public sealed class Comment
     public required string AuthorName { get; set; }
     public required string AuthorEmail { get; set; }
     public string? AuthorUrl { get; set; }
-    public required string Body { get; set; }
+    public required string Body
+    {
+        get => body;
+        set
+        {
+            body = value;
+            BodyHash = CommentText.Fingerprint(value);
+        }
+    }
+
+    // Stored data is read into the field, past the setter: the fingerprint comes with it from its own column.
+    private string body = "";
+
+    /// <summary>
+    /// A fingerprint of <see cref="Body"/>, kept with it whenever the body is set, so that the
+    /// duplicate check finds the same words on a story through an index instead of reading every
+    /// comment on the story (which grew with each comment).
+    /// </summary>
+    public string BodyHash { get; private set; } = "";
     public ModerationStatus Status { get; set; } = ModerationStatus.Pending;
 
     /// <summary>A reader's comment, or a notice that another site linked here (imported from WordPress).</summary>

@@ -20,12 +20,15 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.OwnerHash).HasMaxLength(64);
         comment.Property(c => c.EmailHash).HasMaxLength(64);
         comment.Property(c => c.AvatarKey).HasMaxLength(32);
+        comment.Property(c => c.BodyHash).HasMaxLength(CommentText.FingerprintLength);
         comment.Property(c => c.StaffUserId).HasMaxLength(450);
 
         comment.HasOne(c => c.Article).WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
         comment.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
 
         comment.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
+        // The duplicate check: the same words on the same story.
+        comment.HasIndex(c => new { c.ArticleId, c.BodyHash });
         comment.HasIndex(c => new { c.Status, c.CreatedAt });
         comment.HasIndex(c => new { c.EmailHash, c.Status });
         comment.HasIndex(c => c.OwnerHash);

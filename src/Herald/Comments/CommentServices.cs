@@ -17,6 +17,7 @@ public static class CommentServices
         services.Configure<CommentOptions>(configuration.GetSection(CommentOptions.Section));
         services.AddSingleton<CommentKeys>();
         services.AddSingleton<VisitorCookies>();
+        services.AddSingleton<CommentGroupCommit>();
         services.AddScoped<CommentQueries>();
         services.AddScoped<CommentSubmission>();
         services.AddScoped<CommentPublishing>();

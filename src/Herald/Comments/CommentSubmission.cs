@@ -18,7 +18,7 @@ public sealed record SubmissionOutcome(Comment? Comment, FormProblems Problems, 
 /// </summary>
 public sealed class CommentSubmission(
     HeraldDbContext db, ArticleQueries articles, SpamClassifier classifier, CommentKeys keys,
-    CommentPublishing publishing, IOptions<CommentOptions> settings, TimeProvider clock)
+    CommentGroupCommit store, IOptions<CommentOptions> settings, TimeProvider clock)
 {
     /// <param name="mayRead">Whether the poster may read a password-protected story (gave its password); none may when not given.</param>
     public async Task<SubmissionOutcome> SubmitAsync(CommentForm form, Poster poster, CancellationToken ct, Func<Article, bool>? mayRead = null)
@@ -59,11 +59,12 @@ public sealed class CommentSubmission(
         var body = CommentText.Normalize(form.Body!);
         var emailHash = ring.EmailHash(form.Email!);
         var clientHash = ring.ClientHash(poster.ClientAddress);
-        var duplicate = await db.Comments.AnyAsync(c => c.ArticleId == article.Id && c.Body == body
+        var bodyHash = CommentText.Fingerprint(body);
+        var duplicate = await db.Comments.AnyAsync(c => c.ArticleId == article.Id && c.BodyHash == bodyHash && c.Body == body
             && (c.EmailHash == emailHash || c.ClientHash == clientHash) && c.Status != ModerationStatus.Trash, ct);
         if (duplicate)
         {
-            return new(null, problems.Add(CommentFields.Form, "You have already posted this comment here. It looks as though you said that already!", StatusCodes.Status409Conflict), article);
+            return new(null, Repeated(problems), article);
         }
 
         var website = string.IsNullOrWhiteSpace(form.Website) ? null : CommentValidator.WebsiteUrl(form.Website.Trim());
@@ -90,10 +91,15 @@ public sealed class CommentSubmission(
             EmailHash = emailHash,
             AvatarKey = ring.AvatarKey(emailHash),
         };
-        db.Comments.Add(comment);
-        await publishing.SaveAsync(comment.Status == ModerationStatus.Approved ? [article.Id] : [], ct);
+        if (!await store.StoreAsync(comment, ct))
+        {
+            return new(null, Repeated(problems), article);
+        }
         return new(comment, problems, article);
     }
+
+    private static FormProblems Repeated(FormProblems problems) =>
+        problems.Add(CommentFields.Form, "You have already posted this comment here. It looks as though you said that already!", StatusCodes.Status409Conflict);
 
     private static void CheckStamp(CommentForm form, CommentOptions options, DateTimeOffset now, KeyRing ring, FormProblems problems)
     {

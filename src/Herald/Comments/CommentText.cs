@@ -30,6 +30,12 @@ public static partial class CommentText
     public static string Normalize(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n').Trim();
 
     /// <summary>How many links a comment carries, counted as WordPress does: every web address or anchor.</summary>
+    /// <summary>128 bits of SHA-256 of the text, in hex: equal for equal texts, and short enough to index on every database.</summary>
+    public static string Fingerprint(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..FingerprintLength];
+
+    public const int FingerprintLength = 32;
+
     public static int CountLinks(string text) => LinkLike().Count(text);
 
     public static IReadOnlyList<string> Paragraphs(string text) =>

@@ -532,6 +532,11 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("ClientHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -588,6 +593,8 @@ namespace Herald.Storage.Migrations.Postgres
                     b.HasIndex("OwnerHash");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("ArticleId", "BodyHash");
 
                     b.HasIndex("ClientHash", "CreatedAt");
 

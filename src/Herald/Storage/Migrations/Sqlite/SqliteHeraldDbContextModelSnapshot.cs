@@ -511,6 +511,11 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClientHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -567,6 +572,8 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.HasIndex("OwnerHash");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("ArticleId", "BodyHash");
 
                     b.HasIndex("ClientHash", "CreatedAt");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Herald.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHeraldDbContext))]
-    [Migration("20261207051706_Initial")]
+    [Migration("20261207090412_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -535,6 +535,11 @@ namespace Herald.Storage.Migrations.Postgres
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("ClientHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -591,6 +596,8 @@ namespace Herald.Storage.Migrations.Postgres
                     b.HasIndex("OwnerHash");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("ArticleId", "BodyHash");
 
                     b.HasIndex("ClientHash", "CreatedAt");
 

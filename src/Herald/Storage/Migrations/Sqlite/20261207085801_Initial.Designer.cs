@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Herald.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHeraldDbContext))]
-    [Migration("20261207050723_Initial")]
+    [Migration("20261207085801_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -514,6 +514,11 @@ namespace Herald.Storage.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClientHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -570,6 +575,8 @@ namespace Herald.Storage.Migrations.Sqlite
                     b.HasIndex("OwnerHash");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("ArticleId", "BodyHash");
 
                     b.HasIndex("ClientHash", "CreatedAt");
 
