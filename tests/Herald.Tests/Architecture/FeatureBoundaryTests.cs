@@ -20,7 +20,7 @@ public sealed class FeatureBoundaryTests
         // the figure block the editor inserts and the reading time the editor shows as the page does.
         ["Articles"] =
         [
-            "ArticleQueries", "ArticleSummary", "BylineName", "PagedList", "PageNumber", "ArticleUrls", "Slugs", "ITaxonomyTerm",
+            "ArticleQueries", "CardQueries", "ArticleSummary", "BylineName", "PagedList", "PageNumber", "ArticleUrls", "Slugs", "ITaxonomyTerm",
             "ArticlePipeline", "ArticleEdit", "ArticleBatch", "ArticleWriteOrigin", "ArticleRejectedException",
             "IArticleChangeHandler", "ArticleChange", "ArticleChangeKind", "ArticleBody", "IBodyRenderer", "IBodyRenderHints", "RenderedBody",
             "MarkdownRenderer", "PublicArticles", "ArticleGraph", "ArticleLimits", "Figure", "ReadingTime",

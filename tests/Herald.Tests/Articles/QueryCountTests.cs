@@ -18,12 +18,13 @@ public abstract class QueryCountTests(IQueryCountSite site)
 {
     /// <summary>
     /// The story with its section (1), its bylines, sections, tags and notes (1), its newer and older
-    /// neighbours (1), the people it names (1), its related stories and their cards (2), its comments (1).
+    /// neighbours (1), the people it names (1), its related stories and their cards (2), its comments (1);
+    /// on SQLite the two card lists read their bylines in a second statement each (CardQueries).
     /// </summary>
-    public const int ArticleStatements = 7;
+    private int ArticleStatements => site.IsSqlite ? 9 : 7;
 
-    /// <summary>Sticky stories (1), the count (1), the latest (1), the section blocks (1).</summary>
-    public const int HomeStatements = 4;
+    /// <summary>Sticky stories (1), the count (1), the latest (1), the section blocks (1); on SQLite the latest and the section blocks read their bylines apart (the demo has no sticky story, and an empty list needs no second statement).</summary>
+    private int HomeStatements => site.IsSqlite ? 6 : 4;
 
     private HeraldTestServer Server => site.RequireServer();
 
@@ -102,6 +103,8 @@ public abstract class QueryCountTests(IQueryCountSite site)
 /// <summary>A demo site with the output cache off and every SQL statement counted.</summary>
 public interface IQueryCountSite
 {
+    bool IsSqlite { get; }
+
     QueryCounter Counter { get; }
 
     HeraldTestServer RequireServer();
@@ -109,6 +112,8 @@ public interface IQueryCountSite
 
 public sealed class SqliteQueryCountSite : SqliteSiteFixture, IQueryCountSite
 {
+    public bool IsSqlite => true;
+
     public QueryCounter Counter { get; } = new();
 
     protected override bool OutputCache => false;
@@ -118,6 +123,8 @@ public sealed class SqliteQueryCountSite : SqliteSiteFixture, IQueryCountSite
 
 public sealed class PostgresQueryCountSite : PostgresSiteFixture, IQueryCountSite
 {
+    public bool IsSqlite => false;
+
     public QueryCounter Counter { get; } = new();
 
     protected override bool OutputCache => false;

@@ -53,9 +53,9 @@ public sealed class RelatedArticlesService(HeraldDbContext db, ArticleQueries ar
         return new RelatedBlock(related, latest, section);
     }
 
-    private static async Task<List<ArticleSummary>> Newest(IQueryable<Article> candidates, int count, CancellationToken ct) =>
+    private async Task<List<ArticleSummary>> Newest(IQueryable<Article> candidates, int count, CancellationToken ct) =>
         await candidates.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(count)
-            .Select(ArticleQueries.ToSummary).ToListAsync(ct);
+            .Select(ArticleQueries.ToSummary).SplitOnSqlite(db).ToListAsync(ct);
 
     public async Task<IReadOnlyList<ArticleSummary>> ForArticleAsync(int articleId, CancellationToken ct)
     {
@@ -69,7 +69,7 @@ public sealed class RelatedArticlesService(HeraldDbContext db, ArticleQueries ar
             .Select(r => r.Id).Distinct().Take(Shown * 2).ToList();
         // Read-time too: a story given a password after the index was built drops out at once.
         var cards = await articles.Published().Where(a => a.Password == null && order.Contains(a.Id))
-            .Select(ArticleQueries.ToSummary).ToDictionaryAsync(a => a.Id, ct);
+            .Select(ArticleQueries.ToSummary).SplitOnSqlite(db).ToDictionaryAsync(a => a.Id, ct);
         return order.Where(cards.ContainsKey).Select(id => cards[id]).Take(Shown).ToList();
     }
 

@@ -16,7 +16,7 @@ internal static class SearchHits
     {
         var ids = ranked.Select(r => r.Id).ToList();
         var cards = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(ArticleQueries.ToSummary).ToDictionaryAsync(a => a.Id, ct);
+            .Select(ArticleQueries.ToSummary).SplitOnSqlite(db).ToDictionaryAsync(a => a.Id, ct);
         var hits = ranked.Where(r => cards.ContainsKey(r.Id))
             // A protected story is found by its words but shows none of them.
             .Select(r => new SearchHit(cards[r.Id],
