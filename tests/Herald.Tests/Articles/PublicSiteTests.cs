@@ -91,6 +91,33 @@ public abstract class PublicSiteTests(SiteFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Every_story_links_the_next_newer_and_older_story_of_its_own_section()
+    {
+        List<(string Slug, DateTime At, int Id)> section;
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+            var now = DateTime.UtcNow;
+            var stories = await db.Articles
+                .Where(a => a.Status == ArticleStatus.Published && a.Kind == ArticleKind.Story && a.PublishedAt <= now && a.PrimaryCategory!.Slug == "business")
+                .Select(a => new { a.Slug, At = a.PublishedAt!.Value, a.Id })
+                .ToListAsync();
+            section = [.. stories.Select(s => (s.Slug, s.At, s.Id)).OrderBy(s => s.At).ThenBy(s => s.Id)];
+        }
+        Assert.True(section.Count >= 3, $"the business section has {section.Count} stories");
+        using var client = Server.CreateClient();
+        for (var i = 0; i < section.Count; i++)
+        {
+            var (_, page) = await client.GetPageAsync(await Server.UrlOfAsync(section[i].Slug));
+            var newer = page.QuerySelector(".neighbours a[rel=next]")?.GetAttribute("href");
+            var older = page.QuerySelector(".neighbours a[rel=prev]")?.GetAttribute("href");
+            // The story just after it in the section's order (publication time, then id) is the newer one, the one just before the older.
+            Assert.Equal(i + 1 < section.Count ? await Server.UrlOfAsync(section[i + 1].Slug) : null, newer);
+            Assert.Equal(i > 0 ? await Server.UrlOfAsync(section[i - 1].Slug) : null, older);
+        }
+    }
+
+    [SkippableFact]
     public async Task Featured_image_carries_alt_text_caption_and_credit()
     {
         using var client = Server.CreateClient();
