@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Herald.Comments;
 
 /// <summary>
@@ -19,7 +21,8 @@ public sealed class CommentGroupCommit(IServiceScopeFactory scopes, ILogger<Comm
 
     /// <summary>
     /// Stores the comment (its <see cref="Comment.Id"/> is set when this completes) and returns
-    /// true; false when a comment of the same batch said the same thing first (see <see cref="SameText"/>).
+    /// true; false when the same words were taken first, stored meanwhile or earlier in its batch
+    /// (<see cref="CommentRepeats"/>), and it was not stored.
     /// </summary>
     public Task<bool> StoreAsync(Comment comment, CancellationToken ct)
     {
@@ -41,6 +44,26 @@ public sealed class CommentGroupCommit(IServiceScopeFactory scopes, ILogger<Comm
 
     private async Task CommitWaitingAsync()
     {
+        try
+        {
+            await CommitBatchesAsync();
+        }
+        catch (Exception e)
+        {
+            // Nothing above is expected to throw outside its own handlers; if it ever does, no reader may
+            // wait forever and the next comment must find the writer free to start again.
+            log.LogError(e, "The comment writer stopped unexpectedly; the comments waiting are failed.");
+            lock (gate)
+            {
+                waiting.ForEach(entry => entry.Stored.TrySetException(e));
+                waiting.Clear();
+                committing = false;
+            }
+        }
+    }
+
+    private async Task CommitBatchesAsync()
+    {
         while (true)
         {
             List<Waiting> batch;
@@ -54,32 +77,22 @@ public sealed class CommentGroupCommit(IServiceScopeFactory scopes, ILogger<Comm
                 batch = waiting.GetRange(0, Math.Min(MaxBatch, waiting.Count));
                 waiting.RemoveRange(0, batch.Count);
             }
-            var (stored, repeated) = SplitRepeats(batch);
-            foreach (var entry in repeated)
-            {
-                entry.Stored.TrySetResult(false);
-            }
-            if (stored.Count == 0)
-            {
-                continue;
-            }
             try
             {
-                await CommitAsync(stored);
-                stored.ForEach(entry => entry.Stored.TrySetResult(true));
+                await CommitAsync(batch);
             }
-            catch (Exception e) when (stored.Count > 1)
+            catch (Exception e) when (batch.Count > 1)
             {
                 // One bad comment (its story deleted meanwhile, say) must not fail the others: each goes again alone.
-                log.LogWarning(e, "A group commit of {Count} comments failed; storing them one by one.", stored.Count);
-                foreach (var entry in stored)
+                log.LogWarning(e, "A group commit of {Count} comments failed; storing them one by one.", batch.Count);
+                foreach (var entry in batch)
                 {
                     await CommitAloneAsync(entry);
                 }
             }
             catch (Exception e)
             {
-                stored[0].Stored.TrySetException(e);
+                batch[0].Stored.TrySetException(e);
             }
         }
     }
@@ -90,7 +103,6 @@ public sealed class CommentGroupCommit(IServiceScopeFactory scopes, ILogger<Comm
         {
             entry.Comment.Id = 0;
             await CommitAsync([entry]);
-            entry.Stored.TrySetResult(true);
         }
         catch (Exception e)
         {
@@ -98,35 +110,39 @@ public sealed class CommentGroupCommit(IServiceScopeFactory scopes, ILogger<Comm
         }
     }
 
+    /// <summary>
+    /// Stores the batch's comments in one transaction and answers each of them: true once committed,
+    /// false for a repeat. The check a request made before queuing its comment cannot see a comment
+    /// still waiting or committing, so two posts of the same words sent together both pass it; this
+    /// writer, the only one in the process, looks again at what is stored now and at the batch itself.
+    /// </summary>
     private async Task CommitAsync(IReadOnlyList<Waiting> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Storage.HeraldDbContext>();
         var publishing = scope.ServiceProvider.GetRequiredService<CommentPublishing>();
-        db.Comments.AddRange(batch.Select(entry => entry.Comment));
-        var approvedOn = batch.Where(entry => entry.Comment.Status == ModerationStatus.Approved).Select(entry => entry.Comment.ArticleId).ToList();
-        // Not the requests' token: a reader who leaves must not undo the batch of the others.
-        await publishing.SaveAsync(approvedOn, CancellationToken.None);
-    }
-
-    /// <summary>
-    /// The duplicate check runs before a comment joins a batch, so two posts of the same text
-    /// arriving together would both pass it; the later one in a batch is refused here instead.
-    /// </summary>
-    private static (List<Waiting> Stored, List<Waiting> Repeated) SplitRepeats(List<Waiting> batch)
-    {
+        var articleIds = batch.Select(entry => entry.Comment.ArticleId).Distinct().ToList();
+        var bodyHashes = batch.Select(entry => entry.Comment.BodyHash).Distinct().ToList();
+        var earlier = await db.Comments.AsNoTracking()
+            .Where(c => articleIds.Contains(c.ArticleId) && bodyHashes.Contains(c.BodyHash))
+            .ToListAsync(CancellationToken.None);
         var stored = new List<Waiting>(batch.Count);
         var repeated = new List<Waiting>();
         foreach (var entry in batch)
         {
-            (stored.Any(earlier => SameText(earlier.Comment, entry.Comment)) ? repeated : stored).Add(entry);
+            var repeats = earlier.Any(c => CommentRepeats.Repeats(c, entry.Comment)) || stored.Any(e => CommentRepeats.Repeats(e.Comment, entry.Comment));
+            (repeats ? repeated : stored).Add(entry);
         }
-        return (stored, repeated);
+        if (stored.Count > 0)
+        {
+            db.Comments.AddRange(stored.Select(entry => entry.Comment));
+            var approvedOn = stored.Where(entry => entry.Comment.Status == ModerationStatus.Approved).Select(entry => entry.Comment.ArticleId).ToList();
+            // Not the requests' token: a reader who leaves must not undo the batch of the others.
+            await publishing.SaveAsync(approvedOn, CancellationToken.None);
+        }
+        stored.ForEach(entry => entry.Stored.TrySetResult(true));
+        repeated.ForEach(entry => entry.Stored.TrySetResult(false));
     }
-
-    /// <summary>What the duplicate check compares: the same words on the same story from the same address or e-mail.</summary>
-    public static bool SameText(Comment a, Comment b) =>
-        a.ArticleId == b.ArticleId && a.Body == b.Body && (a.EmailHash == b.EmailHash || a.ClientHash == b.ClientHash);
 
     private sealed record Waiting(Comment Comment, TaskCompletionSource<bool> Stored);
 }

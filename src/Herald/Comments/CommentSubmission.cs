@@ -60,8 +60,7 @@ public sealed class CommentSubmission(
         var emailHash = ring.EmailHash(form.Email!);
         var clientHash = ring.ClientHash(poster.ClientAddress);
         var bodyHash = CommentText.Fingerprint(body);
-        var duplicate = await db.Comments.AnyAsync(c => c.ArticleId == article.Id && c.BodyHash == bodyHash && c.Body == body
-            && (c.EmailHash == emailHash || c.ClientHash == clientHash) && c.Status != ModerationStatus.Trash, ct);
+        var duplicate = await db.Comments.AnyAsync(CommentRepeats.Of(new CommentWords(article.Id, body, bodyHash, emailHash, clientHash)), ct);
         if (duplicate)
         {
             return new(null, Repeated(problems), article);

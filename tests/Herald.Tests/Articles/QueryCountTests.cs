@@ -118,7 +118,7 @@ public sealed class SqliteQueryCountSite : SqliteSiteFixture, IQueryCountSite
 
     protected override bool OutputCache => false;
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IInterceptor>(Counter);
+    protected override void ConfigureServices(IServiceCollection services) => Counter.AddTo(services);
 }
 
 public sealed class PostgresQueryCountSite : PostgresSiteFixture, IQueryCountSite
@@ -129,7 +129,7 @@ public sealed class PostgresQueryCountSite : PostgresSiteFixture, IQueryCountSit
 
     protected override bool OutputCache => false;
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IInterceptor>(Counter);
+    protected override void ConfigureServices(IServiceCollection services) => Counter.AddTo(services);
 }
 
 public sealed class SqliteQueryCountTests(SqliteQueryCountSite site) : QueryCountTests(site), IClassFixture<SqliteQueryCountSite>;

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Herald.Comments;
+using Herald.Storage;
 using Herald.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Tests.Comments;
 
@@ -58,6 +60,30 @@ public abstract class SpamDefenceTests(SiteFixture fixture)
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("already posted this comment", await again.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task The_same_comment_sent_at_once_from_several_addresses_is_stored_once()
+    {
+        // Posts arriving together pass the database check together and may share one group commit:
+        // the commit must refuse the repeats among themselves, by the same rule (same e-mail here).
+        var (articleId, _) = await CommentData.ArticleNumberAsync(Server, 23);
+        const string Words = "Posted from the phone and the laptop at the same moment, by accident.";
+        var visitors = Enumerable.Range(0, 6).Select(_ => Visitor.Create(Server)).ToList();
+        try
+        {
+            var answers = await Task.WhenAll(visitors.Select(v => v.PostAsync(new CommentPost(articleId, Words, "Twice", "twice@example.org"))));
+
+            Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.SeeOther));
+            Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.SeeOther), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+            await using var scope = Server.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HeraldDbContext>();
+            Assert.Equal(1, await db.Comments.CountAsync(c => c.ArticleId == articleId && c.Body == Words));
+        }
+        finally
+        {
+            visitors.ForEach(v => v.Dispose());
+        }
     }
 
     [SkippableFact]

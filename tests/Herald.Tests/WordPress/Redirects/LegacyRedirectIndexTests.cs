@@ -25,7 +25,7 @@ public sealed class LegacyRedirectIndexTests : IAsyncLifetime
     private DatabaseConnection Database => DatabaseConnection.Parse($"Data Source={Path.Combine(folder.Path, "herald.db")}");
 
     public async Task InitializeAsync() =>
-        server = await HeraldTestServer.StartDemoCopyAsync(Database, configureServices: services => services.AddSingleton<IInterceptor>(counter));
+        server = await HeraldTestServer.StartDemoCopyAsync(Database, configureServices: counter.AddTo);
 
     public async Task DisposeAsync()
     {

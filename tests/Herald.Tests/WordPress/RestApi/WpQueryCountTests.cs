@@ -19,7 +19,7 @@ public sealed class WpQueryCountTests : IAsyncLifetime
     {
         var database = DatabaseConnection.Parse($"Data Source={Path.Combine(folder.Path, "herald.db")}");
         server = await HeraldTestServer.StartDemoCopyAsync(database, outputCache: false,
-            configureServices: services => services.AddSingleton<IInterceptor>(counter));
+            configureServices: counter.AddTo);
         await WpSeed.CreateAsync(server);
     }
 
