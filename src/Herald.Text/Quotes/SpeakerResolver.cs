@@ -46,7 +46,7 @@ internal sealed class SpeakerResolver(ArticleContext article)
         Mention? firstMention = null;
         foreach (Mention mention in article.Entities.Within(start, end))
         {
-            if (article.InsideQuote(mention.Start) || InRelativeClause(start, mention.Start))
+            if (article.InsideQuote(mention.Start) || InRelativeClause(start, mention.Start) || InAppositive(start, end, mention))
             {
                 continue;
             }
@@ -289,6 +289,47 @@ internal sealed class SpeakerResolver(ArticleContext article)
             inside = opensAside;
         }
         return inside;
+    }
+
+    /// <summary>
+    /// "Scheldt Container Services, a joint venture of Maasvlakte Terminals and Gulf Port Holdings, said": a name
+    /// inside an aside that opens with "a", "an" or "the" right after another name and closes right before the cue
+    /// describes the subject and is not it.
+    /// </summary>
+    private bool InAppositive(int start, int end, Mention mention)
+    {
+        string text = article.Text;
+        int close = end - 1;
+        while (close > mention.End && char.IsWhiteSpace(text[close]))
+        {
+            close--;
+        }
+        if (mention.Start <= start || close < mention.End || text[close] != ',')
+        {
+            return false;
+        }
+        int open = text.LastIndexOf(',', mention.Start - 1, mention.Start - start);
+        if (open < 0)
+        {
+            return false;
+        }
+        int word = open + 1;
+        while (word < mention.Start && text[word] == ' ')
+        {
+            word++;
+        }
+        if (!(StartsWithWord(text, word, "a") || StartsWithWord(text, word, "an") || StartsWithWord(text, word, "the")))
+        {
+            return false;
+        }
+        foreach (Mention before in article.Entities.Within(start, open))
+        {
+            if (before.End == open)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool StartsWithWord(string text, int at, string word) =>

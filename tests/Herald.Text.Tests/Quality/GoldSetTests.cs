@@ -13,9 +13,10 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     [Fact]
     public void GoldSetIsLargeEnoughAndHoldsArticlesOut()
     {
-        Assert.True(Articles.Count >= 113, $"gold set has {Articles.Count} articles");
+        Assert.True(Articles.Count >= 127, $"gold set has {Articles.Count} articles");
         Assert.True(Articles.Count(a => a.Set == GoldSet.Unseen) >= 10);
-        Assert.True(Articles.Count(a => a.Set == GoldSet.HeldOut) >= 16);
+        // The fresh held-out batch n01-n14; the first held-out set (h01-h16) moved to dev once it had been measured too often.
+        Assert.True(Articles.Count(a => a.Set == GoldSet.HeldOut) >= 14);
         // Articles in styles the demo lacks (wire copy, sport, business, local, live-blogs, no quotes).
         Assert.True(Articles.Count(a => a.Scope is not null) >= 30);
     }
