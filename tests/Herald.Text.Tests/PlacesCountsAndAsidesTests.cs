@@ -80,6 +80,14 @@ public sealed class PlacesCountsAndAsidesTests
     }
 
     [Fact]
+    public void APossessiveNameIsNotTheSubjectAPronounReturnsTo()
+    {
+        const string text = "Marta Lindqvist won the race. Lindqvist's coach, Pieter Hals, said the plan had worked. He said: \"We planned this for a year.\"";
+        Quote quote = Assert.Single(NewsAnalyzer.Analyze(text).Quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal("Pieter Hals", quote.Speaker);
+    }
+
+    [Fact]
     public void AShareIndexIsNoEntity()
     {
         Assert.DoesNotContain(NewsAnalyzer.Analyze("In Hong Kong, the Hang Seng index edged up, and the Kospi index fell.").Entities,

@@ -238,6 +238,11 @@ internal sealed class SpeakerResolver(ArticleContext article)
         {
             return false;
         }
+        if (Possessive(mention))
+        {
+            // "Ndlovu's coach, Pieter van Wyk, said": the coach is the subject, not the athlete.
+            return false;
+        }
         int sentenceStart = article.Sentences[index].Start;
         IReadOnlyList<Mention> mentions = article.Entities.Mentions;
         int at = article.Entities.FirstAtOrAfter(mention.Start);
@@ -248,12 +253,20 @@ internal sealed class SpeakerResolver(ArticleContext article)
                 // Fifty names into one sentence, nothing is its subject any more.
                 return false;
             }
-            if (mentions[i].Entity.Type == EntityType.Person && !article.InsideQuote(mentions[i].Start))
+            if (mentions[i].Entity.Type == EntityType.Person && !article.InsideQuote(mentions[i].Start) && !Possessive(mentions[i]))
             {
                 return false;
             }
         }
         return true;
+    }
+
+    /// <summary>A mention written with "'s" after it ("Ndlovu's coach") names whose something is, not who acts.</summary>
+    private bool Possessive(Mention mention)
+    {
+        string text = article.Text;
+        int end = mention.End;
+        return end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] == 's' && (end + 2 == text.Length || !char.IsLetter(text[end + 2]));
     }
 
     private int WordsBetween(int from, int to)
