@@ -18,6 +18,11 @@ internal sealed partial class EntityRecognizer
             // "the League Cup" is a competition, though "League One" is a league.
             return null;
         }
+        if (last + 1 < _tokens.Count && SpaceBetween(last, last + 1) && _tokens[last + 1].Span(_text) is "index" or "indices" or "indexes")
+        {
+            // "the Hang Seng index", "the Kospi index": a share index is named for an exchange or a sponsor, and is none of the three.
+            return null;
+        }
         if (count <= 2 && IsDemonymLike(lastWord))
         {
             // "South Asian", "Central African": an adjective of a place, no name.
@@ -99,6 +104,31 @@ internal sealed partial class EntityRecognizer
         }
         return evidence;
     }
+
+    /// <summary>A verb that sends something, with one to three plain words (its object) before the "to" at index.</summary>
+    private string? SendingVerbBefore(int to)
+    {
+        if (PlainWordBefore(to) is null)
+        {
+            return null;
+        }
+        for (int i = to - 2; i >= 0 && i >= to - 4; i--)
+        {
+            if (PlainWordBefore(i + 1) is not { } word)
+            {
+                return null;
+            }
+            if (Lexicon.SendingVerbs.Contains(word))
+            {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"Shannon Airport", "Port of Tilbury", "Dover Harbour": a place run by a body that can speak for it.</summary>
+    private bool SpeakingFacility(int first, int last) =>
+        NameAt(last) is "Airport" or "Port" or "Harbour" or "Harbor" || (NameAt(first) is "Port" && NameAt(first + 1) is "of");
 
     /// <summary>"Asian", "African", "European": a place's name with an adjective ending.</summary>
     private bool IsDemonymLike(string word)
@@ -231,6 +261,12 @@ internal sealed partial class EntityRecognizer
         {
             // "Rolls-Royce slipped 1%", "Barratt Redrow rose 3%": a share price moves, not a person or a town.
             yield return new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("'{0}' by a percentage after the name", move));
+        }
+        if (last > first && SpeakingFacility(first, last) && CueFollows(last))
+        {
+            // "Shannon Airport says", "the Port of Antwerp-Bruges said": the body that runs the place speaks, as a seat
+            // of government does ("the Kremlin said").
+            yield return new Evidence(EntityType.Organization, Weights.LegalSuffix, "an airport or port that speaks");
         }
         Token end = _tokens[last];
         Token next = _tokens[last + 1];
@@ -765,6 +801,11 @@ internal sealed partial class EntityRecognizer
         {
             return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0}' before the name", before));
         }
+        if (Lexicon.Nearby.Contains(before))
+        {
+            // "Trøjborg and nearby Risskov": only a place is near.
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0}' before the name", before));
+        }
         if (before is "over" or "against" or "by" or "to" or "at" or "with" && ScoreResultBefore(first - 1) is { } result)
         {
             // Not a place: "a 3-1 win over Harbourside" names the other team.
@@ -781,6 +822,16 @@ internal sealed partial class EntityRecognizer
             if (before is "of" && before2 is not null && (Lexicon.PlaceNouns.Contains(before2) || Lexicon.PlaceRoles.Contains(before2)))
             {
                 return new Evidence(EntityType.Place, Weights.OrganizationContext, Reason("'{0} of' before the name", before2));
+            }
+            if (before is "of" && before2 is not null && Lexicon.Inhabitants.Contains(before2) && first == LoneWordAt(first))
+            {
+                // "the reindeer herders of Kautokeino": people of a place.
+                return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} of' before the name", before2));
+            }
+            if (before is "to" && SendingVerbBefore(first - 1) is { } sending)
+            {
+                // "moved its workshops to Skejby": where something is sent.
+                return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} ... to' before the name", sending));
             }
             if (before is "of" && before2 is not null && Lexicon.PlaceParts.Contains(before2))
             {

@@ -51,6 +51,20 @@ internal static partial class Lexicon
     /// <summary>Between a name and a person ("Norrhavn mayor Ingrid Solberg"): offices of a place.</summary>
     public static readonly HashSet<string> PlaceRoles = Set("mayor councillor governor residents resident", StringComparer.Ordinal);
 
+    /// <summary>"the herders of Kautokeino", "the people of Lewis": those who live in a place, before "of" and its name.</summary>
+    public static readonly HashSet<string> Inhabitants = Set(
+        "people inhabitants citizens villagers townspeople islanders fishermen herders farmers families", StringComparer.Ordinal);
+
+    /// <summary>
+    /// "moved its workshops to Skejby": verbs that send something somewhere, with their object between them and "to"
+    /// (a player who "moved to Brantwick" may have joined a club).
+    /// </summary>
+    public static readonly HashSet<string> SendingVerbs = Set(
+        "moved moves move moving relocated relocate relocates shifted transferred evacuated sent", StringComparer.Ordinal);
+
+    /// <summary>"and nearby Risskov", "neighbouring Trøjborg": adjectives that only stand before a place.</summary>
+    public static readonly HashSet<string> Nearby = Set("nearby neighbouring neighboring", StringComparer.Ordinal);
+
     /// <summary>Prepositions that put the name after them on a map; "at", "from" and "to" are weaker and listed apart.</summary>
     public static readonly HashSet<string> PlacePrepositions = Set(
         "in near outside across throughout towards toward via through around between inside into", StringComparer.Ordinal);
@@ -58,7 +72,7 @@ internal static partial class Lexicon
     /// <summary>"town of", "village of": before "of" and a name, a kind of place.</summary>
     public static readonly HashSet<string> PlaceNouns = Set(
         "town towns city cities village villages port capital region province county district municipality island " +
-        "islands state suburb neighbourhood neighborhood parish parishes hamlet hamlets borough valley republic",
+        "islands state suburb neighbourhood neighborhood parish parishes hamlet hamlets borough valley republic station",
         StringComparer.Ordinal);
 
     /// <summary>
@@ -98,7 +112,8 @@ internal static partial class Lexicon
     /// <summary>People described by where they live: "an accountant from Shipley", "a man from Goole".</summary>
     public static readonly HashSet<string> ResidentNouns = Set(
         "man woman boy girl men women family couple mother father grandmother grandfather pensioner student resident " +
-        "residents nurse teacher accountant farmer driver fans supporters",
+        "residents nurse teacher accountant farmer driver fans supporters widow widower son daughter husband wife grandson " +
+        "granddaughter neighbour neighbor retiree",
         StringComparer.Ordinal);
 
     /// <summary>Before "for" and a name: who a player or rider turns out for ("rides for Velo Brabant").</summary>
@@ -142,7 +157,8 @@ internal static partial class Lexicon
     public static readonly HashSet<string> Sites = Set(
         "plant plants factory factories mill mine mines refinery smelter terminal depot warehouse shipyard yard base camp " +
         "campus site works shop shops store stores cafe café restaurant bar pub hotel bakery house houses flat flats " +
-        "home homes building buildings office offices headquarters museum hospital school church station",
+        "home homes building buildings office offices headquarters museum hospital school church station promenade seafront " +
+        "harbour harbor beach pier quay marina",
         StringComparer.Ordinal);
 
     /// <summary>Lower-case words right after a place's name ("Norrhavn city council", "Keswick residents").</summary>

@@ -139,7 +139,54 @@ internal sealed class IndirectStatements(ArticleContext article)
             return -1;
         }
         string next = tokens[afterCue].Value(text);
+        if (CountOpensClause(afterCue, last))
+        {
+            // "said about 40 ships were waiting", "says 22 flights have been diverted": a count is the clause's subject.
+            return afterCue;
+        }
         return NotClauseStarts.Contains(next) || tokens[afterCue].IsNumber ? -1 : afterCue;
+    }
+
+    /// <summary>Words that may stand before a count: "about 40", "nearly 3,000".</summary>
+    private static readonly HashSet<string> Approximately = new(
+        "about around nearly almost some roughly over more".Split(' '), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A number (or "about" and a number) right after the cue, then a noun and an auxiliary within a few words:
+    /// a reported clause with a counted subject. "said 40 times" and "said about the plan" have no such verb.
+    /// </summary>
+    private bool CountOpensClause(int afterCue, int last)
+    {
+        IReadOnlyList<Token> tokens = article.Tokens;
+        int number = afterCue;
+        if (!tokens[number].IsNumber)
+        {
+            if (!Approximately.Contains(tokens[number].Value(article.Text)))
+            {
+                return false;
+            }
+            number++;
+            if (number < last && tokens[number].Span(article.Text) is "than")
+            {
+                number++;
+            }
+            if (number >= last || !tokens[number].IsNumber || GapHasPunctuation(number))
+            {
+                return false;
+            }
+        }
+        for (int i = number + 2; i < last && i <= number + 5; i++)
+        {
+            if (GapHasPunctuation(i))
+            {
+                return false;
+            }
+            if (Auxiliaries.Contains(tokens[i].Value(article.Text)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static readonly HashSet<string> Auxiliaries = new(

@@ -46,7 +46,7 @@ internal sealed class SpeakerResolver(ArticleContext article)
         Mention? firstMention = null;
         foreach (Mention mention in article.Entities.Within(start, end))
         {
-            if (article.InsideQuote(mention.Start) || InRelativeClause(start, mention.Start))
+            if (article.InsideQuote(mention.Start) || InRelativeClause(start, mention.Start) || InAppositive(start, end, mention))
             {
                 continue;
             }
@@ -238,6 +238,11 @@ internal sealed class SpeakerResolver(ArticleContext article)
         {
             return false;
         }
+        if (Possessive(mention))
+        {
+            // "Ndlovu's coach, Pieter van Wyk, said": the coach is the subject, not the athlete.
+            return false;
+        }
         int sentenceStart = article.Sentences[index].Start;
         IReadOnlyList<Mention> mentions = article.Entities.Mentions;
         int at = article.Entities.FirstAtOrAfter(mention.Start);
@@ -248,12 +253,20 @@ internal sealed class SpeakerResolver(ArticleContext article)
                 // Fifty names into one sentence, nothing is its subject any more.
                 return false;
             }
-            if (mentions[i].Entity.Type == EntityType.Person && !article.InsideQuote(mentions[i].Start))
+            if (mentions[i].Entity.Type == EntityType.Person && !article.InsideQuote(mentions[i].Start) && !Possessive(mentions[i]))
             {
                 return false;
             }
         }
         return true;
+    }
+
+    /// <summary>A mention written with "'s" after it ("Ndlovu's coach") names whose something is, not who acts.</summary>
+    private bool Possessive(Mention mention)
+    {
+        string text = article.Text;
+        int end = mention.End;
+        return end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] == 's' && (end + 2 == text.Length || !char.IsLetter(text[end + 2]));
     }
 
     private int WordsBetween(int from, int to)
@@ -289,6 +302,47 @@ internal sealed class SpeakerResolver(ArticleContext article)
             inside = opensAside;
         }
         return inside;
+    }
+
+    /// <summary>
+    /// "Scheldt Container Services, a joint venture of Maasvlakte Terminals and Gulf Port Holdings, said": a name
+    /// inside an aside that opens with "a", "an" or "the" right after another name and closes right before the cue
+    /// describes the subject and is not it.
+    /// </summary>
+    private bool InAppositive(int start, int end, Mention mention)
+    {
+        string text = article.Text;
+        int close = end - 1;
+        while (close > mention.End && char.IsWhiteSpace(text[close]))
+        {
+            close--;
+        }
+        if (mention.Start <= start || close < mention.End || text[close] != ',')
+        {
+            return false;
+        }
+        int open = text.LastIndexOf(',', mention.Start - 1, mention.Start - start);
+        if (open < 0)
+        {
+            return false;
+        }
+        int word = open + 1;
+        while (word < mention.Start && text[word] == ' ')
+        {
+            word++;
+        }
+        if (!(StartsWithWord(text, word, "a") || StartsWithWord(text, word, "an") || StartsWithWord(text, word, "the")))
+        {
+            return false;
+        }
+        foreach (Mention before in article.Entities.Within(start, open))
+        {
+            if (before.End == open)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool StartsWithWord(string text, int at, string word) =>

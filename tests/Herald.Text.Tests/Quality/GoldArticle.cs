@@ -100,7 +100,7 @@ public sealed record GoldArticle(
     private static string? Dash(string field) => field.Trim() == "-" ? null : field.Trim();
 }
 
-/// <summary>Dev articles may be tuned on; Unseen (the first ten) and HeldOut (written before the entity work) may not.</summary>
+/// <summary>Dev articles may be tuned on; Unseen (the first ten) and HeldOut (the fresh batch n01-n14) may not.</summary>
 public enum GoldSet { Dev, Unseen, HeldOut }
 
 public sealed record GoldQuote(string Kind, string? Speaker, string Text);

@@ -13,9 +13,10 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     [Fact]
     public void GoldSetIsLargeEnoughAndHoldsArticlesOut()
     {
-        Assert.True(Articles.Count >= 113, $"gold set has {Articles.Count} articles");
+        Assert.True(Articles.Count >= 127, $"gold set has {Articles.Count} articles");
         Assert.True(Articles.Count(a => a.Set == GoldSet.Unseen) >= 10);
-        Assert.True(Articles.Count(a => a.Set == GoldSet.HeldOut) >= 16);
+        // The fresh held-out batch n01-n14; the first held-out set (h01-h16) moved to dev once it had been measured too often.
+        Assert.True(Articles.Count(a => a.Set == GoldSet.HeldOut) >= 14);
         // Articles in styles the demo lacks (wire copy, sport, business, local, live-blogs, no quotes).
         Assert.True(Articles.Count(a => a.Scope is not null) >= 30);
     }
@@ -24,25 +25,27 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     public void QualityOnAllArticlesDoesNotFall()
     {
         GoldScorer all = Report("All articles", Articles);
-        // The entity floors were set on 94 articles; d69-d78 and d79-d87 added nineteen in the weakest styles, which
-        // score lower by design (bench/text/RESULTS.md, runs of 7 December 06:04 and 09:01).
-        AtLeast(all, GoldScorer.Speakers, precision: 0.98, recall: 0.96);
-        AtLeast(all, GoldScorer.Attribution, precision: 0.975, recall: 0.94);
-        AtLeast(all, GoldScorer.Entities, f1: 0.945);
-        AtLeast(all, GoldScorer.People, f1: 0.985);
-        AtLeast(all, GoldScorer.Organizations, f1: 0.925);
-        AtLeast(all, GoldScorer.Places, f1: 0.93);
-        AtLeast(all, GoldScorer.PublicEntities, precision: 0.975);
-        AtLeast(all, GoldScorer.PublicSpeakers, precision: 0.98);
+        // Since 7 December the set holds the fresh held-out batch n01-n14, which scores far below the rest (bench/text/RESULTS.md,
+        // run of 7 December 12:24); every floor here was lowered to the 127-article figure of that run minus a small margin.
+        AtLeast(all, GoldScorer.Speakers, precision: 0.975, recall: 0.945);
+        AtLeast(all, GoldScorer.Attribution, precision: 0.96, recall: 0.925);
+        AtLeast(all, GoldScorer.Entities, f1: 0.925);
+        AtLeast(all, GoldScorer.People, f1: 0.96);
+        AtLeast(all, GoldScorer.Organizations, f1: 0.90);
+        AtLeast(all, GoldScorer.Places, f1: 0.925);
+        AtLeast(all, GoldScorer.PublicEntities, precision: 0.955);
+        AtLeast(all, GoldScorer.PublicSpeakers, precision: 0.96);
     }
 
     [Fact]
     public void QualityOnHeldOutArticlesDoesNotFall()
     {
+        // The fresh batch n01-n14, scored once, at the end of the round of 7 December: floors a little below that score.
         GoldScorer heldOut = Report("Held-out articles", Articles.Where(a => a.Set == GoldSet.HeldOut));
-        AtLeast(heldOut, GoldScorer.Speakers, precision: 0.965, recall: 0.92);
-        AtLeast(heldOut, GoldScorer.Entities, f1: 0.92);
-        AtLeast(heldOut, GoldScorer.PublicEntities, precision: 0.965);
+        AtLeast(heldOut, GoldScorer.Speakers, precision: 0.88, recall: 0.75);
+        AtLeast(heldOut, GoldScorer.Attribution, precision: 0.80, recall: 0.68);
+        AtLeast(heldOut, GoldScorer.Entities, f1: 0.79);
+        AtLeast(heldOut, GoldScorer.PublicEntities, precision: 0.84);
     }
 
     private GoldScorer Report(string title, IEnumerable<GoldArticle> articles)
