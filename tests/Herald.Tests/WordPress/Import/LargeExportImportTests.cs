@@ -8,8 +8,10 @@ namespace Herald.Tests.WordPress.Import;
 /// An export of 100,000 posts through the real command line: memory stays bounded, an import
 /// killed mid-way and run again ends exactly where one clean run would, and a third run adds
 /// nothing. Analysis is skipped (--skip-analysis): it is per-article work measured in bench/wordpress.
+/// The import runs in a child process and nothing here depends on time (the kill waits for a count
+/// of items), so it starts first beside the parallel tests instead of holding the machine alone.
 /// </summary>
-[Collection(RunsAlone.Name)]
+[Collection(StartsFirst.Name)]
 [Trait("Tier", "Slow")]
 public sealed partial class LargeExportImportTests
 {
