@@ -89,7 +89,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
             // Words an editor said a speaker did not say stay without that speaker, however often the article is read again.
             var detached = await db.Set<DetachedQuote>().AsNoTracking().Where(d => d.ArticleId == articleId)
                 .Select(d => new { d.EntityId, d.Text }).ToListAsync(ct);
-            foreach (var quote in analysis.Quotes)
+            var quotes = analysis.Quotes.Select(quote =>
             {
                 var text = Limit(quote.Text, 4000);
                 var speaker = quote.Speaker is { } name ? speakers.GetValueOrDefault(name) : null;
@@ -98,10 +98,9 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
                 {
                     speaker = null;
                 }
-                db.Set<ArticleQuote>().Add(new ArticleQuote
+                return (Speaker: speaker, Row: new ArticleQuote
                 {
                     ArticleId = articleId,
-                    Speaker = speaker,
                     SpeakerConfident = quote.IsConfident,
                     Text = text,
                     Cue = quote.Cue is null ? null : Limit(quote.Cue, 100),
@@ -109,22 +108,27 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
                     Start = quote.Start,
                     End = quote.End,
                 });
-            }
-            foreach (var figure in analysis.Figures)
+            }).ToList();
+            var figures = analysis.Figures.Select(figure => new ArticleFigure
             {
-                db.Set<ArticleFigure>().Add(new ArticleFigure
-                {
-                    ArticleId = articleId,
-                    Text = Limit(figure.Text, 300),
-                    Value = figure.Value,
-                    Unit = Limit(figure.Unit, 40),
-                    Scale = figure.Scale,
-                    Period = figure.Period is null ? null : Limit(figure.Period, 100),
-                    Start = figure.Start,
-                    End = figure.End,
-                });
-            }
+                ArticleId = articleId,
+                Text = Limit(figure.Text, 300),
+                Value = figure.Value,
+                Unit = Limit(figure.Unit, 40),
+                Scale = figure.Scale,
+                Period = figure.Period is null ? null : Limit(figure.Period, 100),
+                Start = figure.Start,
+                End = figure.End,
+            }).ToList();
             await db.SaveChangesAsync(ct);
+            // Quotes and figures go in many to a statement once the entities have their ids (SaveChanges
+            // on SQLite writes a row a statement, and a story holds a score of them).
+            foreach (var (speaker, row) in quotes)
+            {
+                row.SpeakerId = speaker?.Id;
+            }
+            await db.InsertRowsAsync(quotes.Select(q => q.Row).ToList(), ct);
+            await db.InsertRowsAsync(figures, ct);
             touched.UnionWith(resolved.Values.Select(e => e.Id));
             names?.Mentioned(resolved.Values.Distinct());
             if (oneOfMany)

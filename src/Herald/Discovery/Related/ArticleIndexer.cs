@@ -67,20 +67,22 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
             await db.ArticleTerms.Where(t => t.ArticleId == article.Id).ExecuteDeleteAsync(ct);
             ForgetTracked(article.Id);
         }
-        db.ArticleTerms.AddRange(vector.Select(v => new ArticleTerm { ArticleId = article.Id, Term = v.Key, Weight = v.Value }));
+        // Written now, not with the save below: the candidate search leaves the article's own terms out anyway.
+        await db.InsertRowsAsync(vector.Select(v => new ArticleTerm { ArticleId = article.Id, Term = v.Key, Weight = v.Value }).ToList(), ct);
 
         var tagIds = await db.Articles.Where(a => a.Id == article.Id).SelectMany(a => a.Tags.Select(t => t.Id)).ToListAsync(ct);
         var scored = await candidates.FindAsync(article.Id, article.PublishedAt.Value, article.PrimaryCategoryId, tagIds, vector, ct);
         var best = scored.Take(StoredRelated).ToList();
         await db.RelatedArticles.Where(r => r.ArticleId == article.Id).ExecuteDeleteAsync(ct);
         ForgetTracked(article.Id);
-        db.RelatedArticles.AddRange(best.Select(c => new RelatedArticle
+        // Written now: what follows reads and changes other articles' lists, never this one's.
+        await db.InsertRowsAsync(best.Select(c => new RelatedArticle
         {
             ArticleId = article.Id,
             RelatedArticleId = c.ArticleId,
             Score = c.Score,
             Reasons = c.Reasons,
-        }));
+        }).ToList(), ct);
         var touched = await OfferToOthersAsync(article.Id, best.Take(5).ToList(), ct);
         touched.AddRange(await RescoreInOthersAsync(article.Id, scored, ct));
         await db.SaveChangesAsync(ct);

@@ -85,20 +85,31 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
                 PublishedAt = a.PublishedAt!.Value,
                 a.PrimaryCategoryId,
                 SectionName = a.PrimaryCategory != null ? a.PrimaryCategory.Name : null,
-                Tags = a.Tags.Select(t => new { t.Id, t.Name }).ToList(),
-                Entities = db.Set<EntityMention>().Where(m => m.ArticleId == a.Id && entityIds.Contains(m.EntityId))
-                    .Select(m => new { m.Entity.Name, m.Entity.Type }).ToList(),
             })
-            .AsSplitQuery()
             .ToListAsync(ct);
+        // Only the tags and names the story shares are evidence: read just those links of the
+        // candidates, not every tag and mention of 80 stories, in the order the evidence lists them.
+        var sharedTags = (tagIds.Count == 0 ? [] : await db.Set<Dictionary<string, object>>("ArticleTags")
+                .Where(t => EF.Parameter(ids).Contains(EF.Property<int>(t, "ArticlesId")) && EF.Parameter(tagIds).Contains(EF.Property<int>(t, "TagsId")))
+                .Join(db.Tags, t => EF.Property<int>(t, "TagsId"), tag => tag.Id, (t, tag) => new { ArticleId = EF.Property<int>(t, "ArticlesId"), tag.Id, tag.Name })
+                .OrderBy(t => t.ArticleId).ThenBy(t => t.Id)
+                .Select(t => new SharedName(t.ArticleId, t.Name, EntityType.Person))
+                .ToListAsync(ct))
+            .ToLookup(t => t.ArticleId);
+        var sharedEntities = (entityIds.Count == 0 ? [] : await db.Set<EntityMention>()
+                .Where(m => EF.Parameter(ids).Contains(m.ArticleId) && EF.Parameter(entityIds).Contains(m.EntityId))
+                .OrderBy(m => m.ArticleId).ThenBy(m => m.EntityId)
+                .Select(m => new SharedName(m.ArticleId, m.Entity.Name, m.Entity.Type))
+                .ToListAsync(ct))
+            .ToLookup(m => m.ArticleId);
 
         var scored = new List<ScoredCandidate>();
         foreach (var fact in facts)
         {
             var evidence = new List<RelatedEvidence>();
             evidence.AddRange(sharedTerms.GetValueOrDefault(fact.Id, []).OrderByDescending(t => weights[t]).ThenBy(t => t, StringComparer.Ordinal).Take(6).Select(t => new RelatedEvidence("term", t, 0)));
-            evidence.AddRange(fact.Tags.Where(t => tagIds.Contains(t.Id)).Select(t => new RelatedEvidence("tag", t.Name, RelatedScoring.SharedTag)));
-            evidence.AddRange(fact.Entities.Select(e => new RelatedEvidence(
+            evidence.AddRange(sharedTags[fact.Id].Select(t => new RelatedEvidence("tag", t.Name, RelatedScoring.SharedTag)));
+            evidence.AddRange(sharedEntities[fact.Id].Select(e => new RelatedEvidence(
                 e.Type == EntityType.Person ? "person" : "organisation", e.Name, RelatedScoring.SharedEntity)));
             if (sectionId is not null && fact.PrimaryCategoryId == sectionId)
             {
@@ -113,6 +124,9 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
         }
         return scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.ArticleId).ToList();
     }
+
+    /// <summary>A tag or a named entity a candidate shares with the story (a tag's type is not read).</summary>
+    private sealed record SharedName(int ArticleId, string Name, EntityType Type);
 
     // Member-initialised, not a positional record: EF translates set operations only over such projections.
     private sealed class Posting
