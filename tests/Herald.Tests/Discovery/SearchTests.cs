@@ -134,6 +134,23 @@ public abstract class SearchTests(SiteFixture fixture)
     }
 
     [SkippableFact]
+    public async Task A_snippet_marks_every_form_of_the_words_and_starts_near_them()
+    {
+        var opening = string.Join(' ', Enumerable.Repeat("The quay was quiet for most of the morning.", 12));
+        var story = await TestArticles.AddAsync(Server, "Harbour works begin",
+            opening + " Two wharfside quellbrine turbines were lifted beside the old café, and a third quellbrine turbine follows in spring.");
+
+        var snippet = (await SearchAsync("quellbrine turbine cafe")).Hits.Items.Single(h => h.Article.Id == story.Id).Snippet;
+
+        Assert.Contains(Snippets.MarkStart + "turbines" + Snippets.MarkEnd, snippet);
+        Assert.Contains(Snippets.MarkStart + "turbine" + Snippets.MarkEnd, snippet);
+        Assert.Contains(Snippets.MarkStart + "café" + Snippets.MarkEnd, snippet);
+        Assert.Contains(Snippets.MarkStart + "quellbrine" + Snippets.MarkEnd, snippet);
+        Assert.DoesNotContain(Snippets.MarkStart + "third", snippet);
+        Assert.StartsWith("…", snippet);
+    }
+
+    [SkippableFact]
     public async Task The_index_follows_publish_edit_and_unpublish()
     {
         var draft = await TestArticles.AddAsync(Server, "Plans for the vexwillow bridge", "Engineers drew the vexwillow crossing.",

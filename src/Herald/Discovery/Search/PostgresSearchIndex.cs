@@ -69,9 +69,6 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
 
     private const string MaybeProminent = "lower(unaccent(h.\"Headline\" || ' ' || coalesce(h.\"Dek\", ''))) ~ q.prominent";
 
-    private const string HeadlineOptions = "StartSel=" + Snippets.MarkStart + ", StopSel=" + Snippets.MarkEnd
-        + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
-
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         if (request.Query.IsEmpty)
@@ -113,21 +110,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
             }
         }
 
-        var snippets = new Dictionary<int, string>();
-        var snippetSql = $"WITH q AS (SELECT {QueryExpression(request.Query)} AS query) "
-            + "SELECT a.\"Id\", ts_headline('herald_search', a.\"BodyMarkdown\", q.query, @options)"
-            + " FROM \"Articles\" a, q WHERE a.\"Id\" = ANY(@ids)";
-        await using (var command = await SearchCommand.CreateAsync(db, snippetSql, request, now, ct))
-        {
-            AddQueryParameters(command, request.Query);
-            SearchCommand.Add(command, "options", HeadlineOptions);
-            SearchCommand.Add(command, "ids", ranked.Select(r => r.Id).ToArray());
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                snippets[reader.GetInt32(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
-            }
-        }
+        var snippets = await PostgresSnippets.CutAsync(db, request, now, ranked.Select(r => r.Id).ToList(), ct);
         // A full window of newest matches means older ones were not considered: the total is a lower bound.
         return await SearchHits.LoadAsync(db, request, total, ranked, snippets, ct, totalIsLowerBound: considered >= SearchCommand.WindowOf(request.Query));
     }
