@@ -297,7 +297,7 @@ internal sealed partial class EntityRecognizer
     }
 
     private static bool IsConnector(ReadOnlySpan<char> word) =>
-        word is "of" or "the" or "for" or "de" or "du" or "la" or "van" or "von" or "der" or "bin" or "al" or "del" or "da" or "dos" or "and" or "upon";
+        word is "of" or "the" or "for" or "de" or "du" or "la" or "van" or "von" or "der" or "bin" or "al" or "del" or "da" or "do" or "dos" or "and" or "upon";
 
     private bool IsPossessive(Token token)
     {

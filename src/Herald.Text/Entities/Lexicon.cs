@@ -64,7 +64,7 @@ internal static partial class Lexicon
         "Properties Highways Sport Sports Institute Federation Confederation Syndicate Cooperative Co-operative " +
         "Programme Program Tribunal Prosecutor Commissioner Ombudsman Secretariat Service Police Democrats Republicans " +
         "Socialists Liberals Conservatives Nationalists Cycling Racing Klub Aggregates Rescue Semiconductors Automotive " +
-        "Aerospace Chemicals Robotics League Shipyard Shipyards Celtic Albion Hotspur Argyle",
+        "Aerospace Chemicals Robotics League Shipyard Shipyards Celtic Albion Hotspur Argyle Conservancy Metro",
         StringComparer.Ordinal);
 
     /// <summary>Last words of events and prizes, which are none of person, organisation or place.</summary>
