@@ -205,9 +205,17 @@ internal sealed partial class EntityRecognizer
     private bool PartOfChunk(int chunkStart, int k, int matchedLast, Gazetteer.GazetteerEntry entry)
     {
         string before = NameAt(k - 1);
-        bool ofPlace = before is "of" || (before is "the" && k - 2 > chunkStart && NameAt(k - 2) is "of");
+        // "Metro de Lisboa", "Banco do Brasil": the Romance "of" as well.
+        bool ofPlace = before is "of" or "de" or "do" or "da" or "di" or "del" or "du"
+            || (before is "the" && k - 2 > chunkStart && NameAt(k - 2) is "of");
         if (ofPlace && HasOrganizationWord(chunkStart, k - 1))
         {
+            return true;
+        }
+        if (before is "and" && k - 3 >= chunkStart && NameAt(k - 3) is "of" && HasOrganizationWord(chunkStart, k - 3)
+            && TryLongestName(k - 2, k - 2, out _, out GazetteerEntry? earlier, out _) && earlier is { Type: EntityType.Place })
+        {
+            // "Botanical Society of Britain and Ireland": the second place of the name, as the first.
             return true;
         }
         return k == matchedLast && k - 1 >= chunkStart && entry.Source is not (Gazetteer.NameSource.Country or Gazetteer.NameSource.Known)
@@ -433,7 +441,7 @@ internal sealed partial class EntityRecognizer
         }
         int named = first;
         while (named < last && ((Titles.IsRole(NameAt(named)) && !GivenNameBeforeSurname(named, last))
-            || (IsEverydayWord(named) && named == _sentenceFirst && GivenNameAt(named) == 0)
+            || (IsEverydayWord(named) && named == _sentenceFirst && GivenNameAt(named) == 0 && !OnlyEverydayWordsAfter(named, last))
             || (named == _sentenceFirst && IsLowerCompound(named))))
         {
             named++;
@@ -450,6 +458,22 @@ internal sealed partial class EntityRecognizer
             return named;
         }
         return first;
+    }
+
+    /// <summary>
+    /// "World Athletics said", "World Rugby has": after the sentence's first word only everyday words, which name nobody
+    /// alone, so the first word is no sentence-start capital to drop but the name's own.
+    /// </summary>
+    private bool OnlyEverydayWordsAfter(int index, int last)
+    {
+        for (int i = index + 1; i <= last; i++)
+        {
+            if (!IsEverydayWord(i) || GivenNameAt(i) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>

@@ -76,6 +76,13 @@ internal sealed partial class EntityRecognizer
         {
             evidence.Add(new Evidence(EntityType.Place, Weights.PlaceWord, Reason("'{0}' in the name", Lexicon.PlaceWords.Contains(lastWord) ? lastWord : firstWord)));
         }
+        if (count > 1 && evidence.Count == 0 && first == _sentenceFirst && !_titleCaseHeading && OnlyEverydayWordsAfter(first - 1, last)
+            && last + 1 < _tokens.Count && SpaceBetween(last, last + 1) && LowerAt(last + 1) is "says" or "said" or "has" or "announced" or "confirmed" or "warned")
+        {
+            // "World Athletics said", "World Rugby has": capitalised dictionary words that speak or act are a body's name;
+            // people's names are not made of dictionary words alone.
+            evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext * 0.9, Reason("everyday words named as the subject of '{0}'", LowerAt(last + 1))));
+        }
         if (titles.Count > 0 && AllNameWords(first, last) && !HasOrganizationWord(first, last))
         {
             evidence.Add(new Evidence(EntityType.Person, Weights.Title, Reason("title '{0}' beside the name", titles[0])));

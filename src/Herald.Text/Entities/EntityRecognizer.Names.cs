@@ -39,6 +39,12 @@ internal sealed partial class EntityRecognizer
                     // "BBC Sport": a well-known organisation's own department or brand.
                     break;
                 }
+                if (found.Type == EntityType.Place && end == k && end + 1 < last && (Lexicon.OrganizationWords.Contains(NameAt(k)) || Lexicon.PlaceWords.Contains(NameAt(k)))
+                    && NameAt(k + 1) is "of" or "for")
+                {
+                    // "the University of Edinburgh", "the Isle of Mull": an organisation's or a place's word that is also a town somewhere.
+                    break;
+                }
                 if (found.Type == EntityType.Place && end == k && end < last && IsUnknownNameWord(end + 1))
                 {
                     // "Sofia Marin" or "Georgia Lewis": a place name that is also a first name.

@@ -120,7 +120,7 @@ internal sealed partial class EntityRecognizer
         int i = first;
         while (i < end)
         {
-            if (!StartsName(_tokens[i]))
+            if (!StartsName(_tokens[i]) || IsCodeAfterOrBeforeName(i))
             {
                 i++;
                 continue;
@@ -186,11 +186,16 @@ internal sealed partial class EntityRecognizer
             {
                 break;
             }
+            if (IsCodeAfterOrBeforeName(last + 1))
+            {
+                break;
+            }
             if (StartsName(next))
             {
                 last++;
             }
-            else if (join == Join.Space && IsConnector(next.Span(_text)) && last + 2 < end && JoinBetween(next, _tokens[last + 2]) == Join.Space)
+            else if (join == Join.Space && IsConnector(next.Span(_text)) && last + 2 < end && JoinBetween(next, _tokens[last + 2]) == Join.Space
+                && !IsCodeAfterOrBeforeName(last + 2))
             {
                 if (StartsName(_tokens[last + 2]))
                 {
@@ -213,6 +218,13 @@ internal sealed partial class EntityRecognizer
             }
         }
         return last;
+    }
+
+    /// <summary>"KC" in "Miriam Osei KC", "NOK" in "for NOK 640m": letters that sit beside a name and are none.</summary>
+    private bool IsCodeAfterOrBeforeName(int index)
+    {
+        string word = NameAt(index);
+        return Lexicon.PostNominals.Contains(word) || Lexicon.CurrencyCodes.Contains(word);
     }
 
     /// <summary>A capitalised word in double quotation marks between a given name and a capitalised word.</summary>
@@ -285,7 +297,7 @@ internal sealed partial class EntityRecognizer
     }
 
     private static bool IsConnector(ReadOnlySpan<char> word) =>
-        word is "of" or "the" or "for" or "de" or "du" or "la" or "van" or "von" or "der" or "bin" or "al" or "del" or "da" or "dos" or "and";
+        word is "of" or "the" or "for" or "de" or "du" or "la" or "van" or "von" or "der" or "bin" or "al" or "del" or "da" or "do" or "dos" or "and" or "upon";
 
     private bool IsPossessive(Token token)
     {

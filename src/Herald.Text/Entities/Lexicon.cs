@@ -64,7 +64,7 @@ internal static partial class Lexicon
         "Properties Highways Sport Sports Institute Federation Confederation Syndicate Cooperative Co-operative " +
         "Programme Program Tribunal Prosecutor Commissioner Ombudsman Secretariat Service Police Democrats Republicans " +
         "Socialists Liberals Conservatives Nationalists Cycling Racing Klub Aggregates Rescue Semiconductors Automotive " +
-        "Aerospace Chemicals Robotics League Shipyard Shipyards Celtic Albion Hotspur Argyle",
+        "Aerospace Chemicals Robotics League Shipyard Shipyards Celtic Albion Hotspur Argyle Conservancy Metro",
         StringComparer.Ordinal);
 
     /// <summary>Last words of events and prizes, which are none of person, organisation or place.</summary>
@@ -78,7 +78,16 @@ internal static partial class Lexicon
         "River Lake Sea Ocean Island Islands Mountains Mountain Mount Valley Province Region Street Square " +
         "Bay Desert Peninsula Strait Canal District County Coast Gulf Cape Hills Plain Plateau Forest Park " +
         "Avenue Road Bridge Port Harbour Harbor Airport Stadium Arena Village Town Quay Dock Docks Pier Tower " +
-        "Fjord Falls Beach Canyon Reservoir Heights Gardens Lane Estuary Glacier Islands Archipelago Pass Moor",
+        "Fjord Falls Beach Canyon Reservoir Heights Gardens Lane Estuary Glacier Islands Archipelago Pass Moor Alps Isle",
+        StringComparer.Ordinal);
+
+    /// <summary>Letters after a name for an office or honour ("Miriam Osei KC", "appointed OBE"): no part of the name, no name.</summary>
+    public static readonly HashSet<string> PostNominals = Set("KC QC OBE MBE CBE KBE DBE MEP MSP FRS", StringComparer.Ordinal);
+
+    /// <summary>Currency codes before an amount ("NOK 640m"): no names, and no part of the name before them.</summary>
+    public static readonly HashSet<string> CurrencyCodes = Set(
+        "USD EUR GBP CNY RUB INR JPY CHF NOK SEK DKK ISK PLN CZK HUF RON BGN AUD CAD NZD HKD SGD ZAR BRL MXN KRW TWD THB " +
+        "IDR MYR PHP AED SAR ILS EGP NGN KES UAH KZT",
         StringComparer.Ordinal);
 
     /// <summary>Upper-case words that are not organisations.</summary>

@@ -9,7 +9,7 @@ internal static class Titles
          "striker goalkeeper midfielder defender forward player king queen prince princess pope senator governor " +
          "mayor ambassador envoy general commander judge leader novelist author writer professor prof dr mr mrs " +
          "ms sir economist analyst official founder head lawmaker mp deputy vice foreign finance defence defense " +
-         "councillor councilor alderman curator archivist barrister solicitor " +
+         "councillor councilor cllr alderman curator archivist barrister solicitor " +
          "health interior trade education economy justice agriculture transport environment opposition " +
          "union party chief-executive president-elect emir sheikh sultan crown archbishop bishop cardinal " +
          "commissioner spokesperson's diplomat negotiator adviser advisor counsellor representative " +

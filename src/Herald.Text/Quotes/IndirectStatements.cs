@@ -104,6 +104,11 @@ internal sealed class IndirectStatements(ArticleContext article)
         {
             if (tokens[i].Span(text) is "that")
             {
+                if (!Cues.TakesAnObject(cue) && ClauseBeforeThat(afterCue, i))
+                {
+                    // "said his client accepted that mistakes had been made": the clause began at the cue; its "that" is its own.
+                    return afterCue;
+                }
                 return i + 1 < last && !GapHasPunctuation(i + 1) ? i + 1 : -1;
             }
             if (i > afterCue && GapHasPunctuation(i))
@@ -145,6 +150,25 @@ internal sealed class IndirectStatements(ArticleContext article)
             return afterCue;
         }
         return NotClauseStarts.Contains(next) || tokens[afterCue].IsNumber ? -1 : afterCue;
+    }
+
+    /// <summary>A subject opened by a determiner or pronoun and a verb in the past or an auxiliary, between the cue and "that".</summary>
+    private bool ClauseBeforeThat(int afterCue, int that)
+    {
+        IReadOnlyList<Token> tokens = article.Tokens;
+        if (tokens[afterCue].Span(article.Text) is not ("his" or "her" or "its" or "their" or "the" or "he" or "she" or "it" or "they" or "we"))
+        {
+            return false;
+        }
+        for (int i = afterCue + 1; i < that; i++)
+        {
+            string word = tokens[i].Value(article.Text);
+            if (Auxiliaries.Contains(word) || (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Words that may stand before a count: "about 40", "nearly 3,000".</summary>

@@ -186,7 +186,7 @@ internal sealed class SpeakerResolver(ArticleContext article)
     {
         string pronoun = gender == 'f' ? "she" : "he";
         int sentence = Positions.SentenceAt(article.Sentences, Math.Max(0, before - 1));
-        var scored = new List<(EntityRecord Person, double Score, bool GenderKnown)>();
+        var scored = new List<(EntityRecord Person, double Score, bool GenderKnown, int At)>();
         var seen = new HashSet<EntityRecord>(ReferenceEqualityComparer.Instance);
         IReadOnlyList<Mention> mentions = article.Entities.Mentions;
         int floor = Math.Max(0, before - LookBackChars);
@@ -213,14 +213,27 @@ internal sealed class SpeakerResolver(ArticleContext article)
             {
                 score += 1;
             }
-            scored.Add((candidate, score, candidate.Gender == gender));
+            scored.Add((candidate, score, candidate.Gender == gender, mention.End));
         }
         if (scored.Count == 0)
         {
             return Resolution.None;
         }
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
-        (EntityRecord best, double bestScore, bool genderKnown) = scored[0];
+        (EntityRecord best, double bestScore, bool genderKnown, int bestAt) = scored[0];
+        if (DescribedSubjectBetween(bestAt, before) is { } described)
+        {
+            // "Asked about his future, the teenager smiled. '...,' he said." — "he" is the teenager, not the last
+            // name; when the description finds nobody, no speaker rather than the wrong one.
+            if (described.Speaker is not { Type: EntityType.Person } person)
+            {
+                return Resolution.None;
+            }
+            if (person.Gender is null || person.Gender == gender)
+            {
+                return new Resolution(person, How.Referred, 0.8, $"'{pronoun}' follows a description of {person.Name}");
+            }
+        }
         if (scored.Count > 1 && bestScore - scored[1].Score < 0.5)
         {
             return Resolution.None;
@@ -228,6 +241,57 @@ internal sealed class SpeakerResolver(ArticleContext article)
         best.Gender ??= gender;
         double confidence = genderKnown ? 0.9 : 0.8;
         return new Resolution(best, How.Referred, confidence, $"'{pronoun}' refers to {best.Name}, the nearest {(genderKnown ? (gender == 'f' ? "woman" : "man") : "person")} named before");
+    }
+
+    /// <summary>
+    /// A description that opens a clause between the last name and the pronoun ("the teenager smiled", "The 24-year-old
+    /// shrugged", "the Pole", "the striker"): what it refers to, or Resolution.None when it refers to nobody known.
+    /// Null when there is no such description.
+    /// </summary>
+    private Resolution? DescribedSubjectBetween(int from, int before)
+    {
+        IReadOnlyList<Token> tokens = article.Tokens;
+        string text = article.Text;
+        for (int i = Positions.FirstTokenAtOrAfter(tokens, from); i + 2 < tokens.Count && tokens[i + 1].End <= before; i++)
+        {
+            if (tokens[i].Span(text) is not ("the" or "The") || article.InsideQuote(tokens[i].Start) || !OpensClause(i))
+            {
+                continue;
+            }
+            int last = i + 1;
+            ReadOnlySpan<char> word = tokens[last].Span(text);
+            bool description = word is "teenager" || (char.IsLower(word[0]) && Titles.IsHead(word))
+                || (char.IsUpper(word[0]) && Gazetteer.Gazetteer.Default.TryGetCountryOfDemonym(word.ToString(), out _));
+            if (tokens[last].IsNumber && last + 1 < tokens.Count && tokens[last + 1].Span(text) is "year-old")
+            {
+                description = true;
+                last++;
+            }
+            if (!description || last + 1 >= tokens.Count || tokens[last + 1].Start - tokens[last].End != 1 || text[tokens[last].End] != ' ')
+            {
+                continue;
+            }
+            // A verb follows: the description is the subject, not "the striker's" or "the teenager and his coach".
+            ReadOnlySpan<char> next = tokens[last + 1].Span(text);
+            if (!char.IsLower(next[0]) || next is "and" or "or" or "of" or "who" or "from" or "in" or "at" or "with")
+            {
+                continue;
+            }
+            return Refer(tokens[i].Start, tokens[last].End, tokens[i].Start);
+        }
+        return null;
+    }
+
+    /// <summary>The token starts its sentence or follows a comma.</summary>
+    private bool OpensClause(int index)
+    {
+        if (index == 0)
+        {
+            return true;
+        }
+        Token previous = article.Tokens[index - 1];
+        ReadOnlySpan<char> between = article.Text.AsSpan(previous.End, article.Tokens[index].Start - previous.End).Trim();
+        return between is "," || between.Length > 0 && between[^1] is '.' or '!' or '?' || article.Text[previous.End - 1] is '.' or '!' or '?';
     }
 
     /// <summary>The first person named in a sentence, outside quotations: its subject, as news copy writes it.</summary>
@@ -355,8 +419,9 @@ internal sealed class SpeakerResolver(ArticleContext article)
         double bestScore = 0;
         foreach (EntityRecord person in RecentPeople(before, includeQuoted: true))
         {
-            if (!person.Titles.Contains(head))
+            if (!person.Titles.Contains(head) || words.Any(w => Titles.IsOtherRoleModifier(w) && !person.Titles.Contains(w)))
             {
+                // "the opposition leader" is nobody whose titles say only "leader": no speaker rather than the other leader.
                 continue;
             }
             double score = 1 + words.Count(person.Titles.Contains);

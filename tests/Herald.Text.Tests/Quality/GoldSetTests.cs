@@ -15,7 +15,8 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     {
         Assert.True(Articles.Count >= 127, $"gold set has {Articles.Count} articles");
         Assert.True(Articles.Count(a => a.Set == GoldSet.Unseen) >= 10);
-        // The fresh held-out batch n01-n14; the first held-out set (h01-h16) moved to dev once it had been measured too often.
+        // A held-out batch of at least 14 articles. n01-n14 moved to dev once they had been scored and their mistakes read, as
+        // h01-h16 did before them; the batch that replaces them (n15 onward) is written apart from the rules and merged on its own.
         Assert.True(Articles.Count(a => a.Set == GoldSet.HeldOut) >= 14);
         // Articles in styles the demo lacks (wire copy, sport, business, local, live-blogs, no quotes).
         Assert.True(Articles.Count(a => a.Scope is not null) >= 30);
@@ -25,23 +26,43 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     public void QualityOnAllArticlesDoesNotFall()
     {
         GoldScorer all = Report("All articles", Articles);
-        // Since 7 December the set holds the fresh held-out batch n01-n14, which scores far below the rest (bench/text/RESULTS.md,
-        // run of 7 December 12:24); every floor here was lowered to the 127-article figure of that run minus a small margin.
-        AtLeast(all, GoldScorer.Speakers, precision: 0.975, recall: 0.945);
-        AtLeast(all, GoldScorer.Attribution, precision: 0.96, recall: 0.925);
-        AtLeast(all, GoldScorer.Entities, f1: 0.925);
-        AtLeast(all, GoldScorer.People, f1: 0.96);
-        AtLeast(all, GoldScorer.Organizations, f1: 0.90);
-        AtLeast(all, GoldScorer.Places, f1: 0.925);
-        AtLeast(all, GoldScorer.PublicEntities, precision: 0.955);
-        AtLeast(all, GoldScorer.PublicSpeakers, precision: 0.96);
+        // The 127 articles of the run of 7 December afternoon (bench/text/RESULTS.md), each floor that run's figure rounded
+        // down a little. The held-out batch that follows n01-n14 will join this set when it is merged and may lower them.
+        AtLeast(all, GoldScorer.Speakers, precision: 0.99, recall: 0.96);
+        AtLeast(all, GoldScorer.Attribution, precision: 0.985, recall: 0.955);
+        AtLeast(all, GoldScorer.Entities, f1: 0.945);
+        AtLeast(all, GoldScorer.People, f1: 0.985);
+        AtLeast(all, GoldScorer.Organizations, f1: 0.92);
+        AtLeast(all, GoldScorer.Places, f1: 0.935);
+        AtLeast(all, GoldScorer.PublicEntities, precision: 0.97);
+        AtLeast(all, GoldScorer.PublicSpeakers, precision: 0.99);
+    }
+
+    [Fact]
+    public void QualityOnDevArticlesDoesNotFall()
+    {
+        // The articles rules are tuned on (n01-n14 among them since the afternoon of 7 December): floors a little below
+        // that run's figures, so a rule that helps one article and hurts others is caught here.
+        GoldScorer dev = Report("Dev articles", Articles.Where(a => a.Set == GoldSet.Dev));
+        AtLeast(dev, GoldScorer.Speakers, precision: 0.99, recall: 0.96);
+        AtLeast(dev, GoldScorer.Attribution, precision: 0.985, recall: 0.95);
+        AtLeast(dev, GoldScorer.Entities, f1: 0.94);
+        AtLeast(dev, GoldScorer.People, f1: 0.985);
+        AtLeast(dev, GoldScorer.Organizations, f1: 0.915);
+        AtLeast(dev, GoldScorer.Places, f1: 0.935);
+        AtLeast(dev, GoldScorer.PublicEntities, precision: 0.97);
+        AtLeast(dev, GoldScorer.PublicSpeakers, precision: 0.99);
     }
 
     [Fact]
     public void QualityOnHeldOutArticlesDoesNotFall()
     {
-        // The fresh batch n01-n14, scored once, at the end of the round of 7 December: floors a little below that score.
-        GoldScorer heldOut = Report("Held-out articles", Articles.Where(a => a.Set == GoldSet.HeldOut));
+        // Floors set on the batch n01-n14 (scored once, at the end of the round of 7 December 12:24, now dev); they stand for the
+        // batch that replaces it until that batch is scored once and its own floors are set.
+        // An empty held-out set would score P and R of 1 against no statements at all: it must hold articles to mean anything.
+        List<GoldArticle> heldOutArticles = [.. Articles.Where(a => a.Set == GoldSet.HeldOut)];
+        Assert.NotEmpty(heldOutArticles);
+        GoldScorer heldOut = Report("Held-out articles", heldOutArticles);
         AtLeast(heldOut, GoldScorer.Speakers, precision: 0.88, recall: 0.75);
         AtLeast(heldOut, GoldScorer.Attribution, precision: 0.80, recall: 0.68);
         AtLeast(heldOut, GoldScorer.Entities, f1: 0.79);
