@@ -13,7 +13,7 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     [Fact]
     public void GoldSetIsLargeEnoughAndHoldsArticlesOut()
     {
-        Assert.True(Articles.Count >= 127, $"gold set has {Articles.Count} articles");
+        Assert.True(Articles.Count >= 143, $"gold set has {Articles.Count} articles");
         Assert.True(Articles.Count(a => a.Set == GoldSet.Unseen) >= 10);
         // A held-out batch of at least 14 articles. n01-n14 moved to dev once they had been scored and their mistakes read, as
         // h01-h16 did before them; the batch that replaces them (n15 onward) is written apart from the rules and merged on its own.
@@ -26,16 +26,16 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     public void QualityOnAllArticlesDoesNotFall()
     {
         GoldScorer all = Report("All articles", Articles);
-        // The 127 articles of the run of 7 December afternoon (bench/text/RESULTS.md), each floor that run's figure rounded
-        // down a little. The held-out batch that follows n01-n14 will join this set when it is merged and may lower them.
-        AtLeast(all, GoldScorer.Speakers, precision: 0.99, recall: 0.96);
-        AtLeast(all, GoldScorer.Attribution, precision: 0.985, recall: 0.955);
-        AtLeast(all, GoldScorer.Entities, f1: 0.945);
-        AtLeast(all, GoldScorer.People, f1: 0.985);
-        AtLeast(all, GoldScorer.Organizations, f1: 0.92);
-        AtLeast(all, GoldScorer.Places, f1: 0.935);
-        AtLeast(all, GoldScorer.PublicEntities, precision: 0.97);
-        AtLeast(all, GoldScorer.PublicSpeakers, precision: 0.99);
+        // The 143 articles of 7 December 16:00 (bench/text/RESULTS.md: dev, the first unseen ten and the held-out batch
+        // n15-n30 scored once), each floor that run's figure rounded down a little.
+        AtLeast(all, GoldScorer.Speakers, precision: 0.975, recall: 0.945);
+        AtLeast(all, GoldScorer.Attribution, precision: 0.965, recall: 0.93);
+        AtLeast(all, GoldScorer.Entities, f1: 0.925);
+        AtLeast(all, GoldScorer.People, f1: 0.975);
+        AtLeast(all, GoldScorer.Organizations, f1: 0.89);
+        AtLeast(all, GoldScorer.Places, f1: 0.92);
+        AtLeast(all, GoldScorer.PublicEntities, precision: 0.965);
+        AtLeast(all, GoldScorer.PublicSpeakers, precision: 0.975);
     }
 
     [Fact]
@@ -57,16 +57,16 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     [Fact]
     public void QualityOnHeldOutArticlesDoesNotFall()
     {
-        // Floors set on the batch n01-n14 (scored once, at the end of the round of 7 December 12:24, now dev); they stand for the
-        // batch that replaces it until that batch is scored once and its own floors are set.
+        // Floors set on the batch n15-n30, written by a writer who never read the rules and scored once, at 7 December 16:00
+        // (bench/text/RESULTS.md): entities F1 0.881, direct speakers P 0.930 R 0.889, attribution P 0.914 R 0.863.
         // An empty held-out set would score P and R of 1 against no statements at all: it must hold articles to mean anything.
         List<GoldArticle> heldOutArticles = [.. Articles.Where(a => a.Set == GoldSet.HeldOut)];
         Assert.NotEmpty(heldOutArticles);
         GoldScorer heldOut = Report("Held-out articles", heldOutArticles);
-        AtLeast(heldOut, GoldScorer.Speakers, precision: 0.88, recall: 0.75);
-        AtLeast(heldOut, GoldScorer.Attribution, precision: 0.80, recall: 0.68);
-        AtLeast(heldOut, GoldScorer.Entities, f1: 0.79);
-        AtLeast(heldOut, GoldScorer.PublicEntities, precision: 0.84);
+        AtLeast(heldOut, GoldScorer.Speakers, precision: 0.92, recall: 0.88);
+        AtLeast(heldOut, GoldScorer.Attribution, precision: 0.90, recall: 0.85);
+        AtLeast(heldOut, GoldScorer.Entities, f1: 0.87);
+        AtLeast(heldOut, GoldScorer.PublicEntities, precision: 0.94);
     }
 
     private GoldScorer Report(string title, IEnumerable<GoldArticle> articles)
