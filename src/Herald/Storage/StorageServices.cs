@@ -15,10 +15,29 @@ public static class StorageServices
         services.AddSingleton(database);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
+            var tuning = new SqliteConnectionTuning(sqliteMapBytes);
+            if (sqliteMapBytes is not null)
+            {
+                // A server keeps its connections open between requests, and with them the statements
+                // they prepared (StatementReusingConnection); bulk commands open and close as before.
+                services.AddSingleton(_ => new OpenSqliteConnections(database.ConnectionString, tuning.Pragma));
+                services.AddScoped<SqliteConnectionLease>();
+            }
             services.AddDbContext<SqliteHeraldDbContext>((provider, options) =>
             {
-                options.UseSqlite(database.ConnectionString);
-                options.AddInterceptors(new SqliteConnectionTuning(sqliteMapBytes));
+                if (sqliteMapBytes is null)
+                {
+                    options.UseSqlite(database.ConnectionString);
+                    options.AddInterceptors(tuning);
+                }
+                else
+                {
+                    // Given by an interceptor rather than by UseSqlite(connection): EF Core registers its SQL
+                    // functions again on a connection it is given, and SQLite expires every prepared statement
+                    // of a connection whose functions are registered again.
+                    options.UseSqlite(database.ConnectionString);
+                    options.AddInterceptors(new LeasedConnectionInterceptor(provider.GetRequiredService<SqliteConnectionLease>()));
+                }
                 Configure(options, provider);
             });
             services.AddScoped<HeraldDbContext>(provider => provider.GetRequiredService<SqliteHeraldDbContext>());
