@@ -18,8 +18,6 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
 
     private RunningNames? running;
 
-    private (object Transaction, bool Any)? rulingsSeen;
-
     /// <summary>
     /// Reads stories again inside an editor's correction, in its transaction, once the correction's
     /// rulings are saved there: the names handed to the analyzer come from this context, which sees
@@ -57,10 +55,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
 
     private async Task<IReadOnlyCollection<int>> AnalyzeTextAsync(int articleId, string body, CancellationToken ct, bool oneOfMany = false)
     {
-        var transaction = oneOfMany ? db.Database.CurrentTransaction : null;
-        var names = transaction is null ? null : await RunningAsync(transaction, ct);
-        // Most sites, and every fresh import, have no rulings at all: a batch then asks once, not three times a story.
-        var ruled = transaction is null || await AnyRulingsAsync(transaction, ct);
+        var names = oneOfMany && db.Database.CurrentTransaction is { } transaction ? await RunningAsync(transaction, ct) : null;
         var analysis = NewsAnalyzer.Analyze(body, new AnalyzerOptions { KnownEntities = names?.Current() ?? await KnownAsync(ct) });
 
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -68,7 +63,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
         {
             var touched = await ForgetAsync(articleId, ct);
             names?.Forgot([.. touched]);
-            var rulings = ruled ? await RulingsAsync(analysis.Entities, ct) : new Rulings([], []);
+            var rulings = await RulingsAsync(analysis.Entities, ct);
             var stored = await StoredCarryingAsync(analysis.Entities, ct);
             var resolved = new Dictionary<Entity, NamedEntity>();
             foreach (var found in analysis.Entities)
@@ -92,7 +87,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
                 .OrderBy(pair => pair.Key.Type == EntityType.Person ? 0 : 1)
                 .GroupBy(pair => pair.Key.Name).ToDictionary(g => g.Key, g => g.First().Value);
             // Words an editor said a speaker did not say stay without that speaker, however often the article is read again.
-            var detached = !ruled ? [] : await db.Set<DetachedQuote>().AsNoTracking().Where(d => d.ArticleId == articleId)
+            var detached = await db.Set<DetachedQuote>().AsNoTracking().Where(d => d.ArticleId == articleId)
                 .Select(d => new { d.EntityId, d.Text }).ToListAsync(ct);
             var quotes = analysis.Quotes.Select(quote =>
             {
@@ -164,22 +159,6 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
     /// </summary>
     private async Task<IReadOnlyList<KnownEntity>> KnownAsync(CancellationToken ct) =>
         addedNames && db.Database.CurrentTransaction is not null ? await KnownEntityCache.LoadAsync(db, ct) : await known.GetAsync(ct);
-
-    /// <summary>
-    /// Whether editors have made any ruling (a merged, rejected or detached name or quote) as this transaction
-    /// saw them at its first analysis. Nothing in one of many analyses writes rulings; an editor's correction
-    /// committed meanwhile applies from the next transaction (the next batch of an import).
-    /// </summary>
-    private async Task<bool> AnyRulingsAsync(object transaction, CancellationToken ct)
-    {
-        if (!ReferenceEquals(rulingsSeen?.Transaction, transaction))
-        {
-            var any = await db.Set<MergedName>().AnyAsync(ct) || await db.Set<RejectedName>().AnyAsync(ct)
-                || await db.Set<DetachedQuote>().AnyAsync(ct);
-            rulingsSeen = (transaction, any);
-        }
-        return rulingsSeen.Value.Any;
-    }
 
     /// <summary>This transaction's running list of names, read from the database at its first analysis.</summary>
     private async Task<RunningNames> RunningAsync(object transaction, CancellationToken ct)
