@@ -83,11 +83,8 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
             Score = c.Score,
             Reasons = c.Reasons,
         }).ToList(), ct);
-        var (touched, offered) = await OfferToOthersAsync(article.Id, best.Take(5).ToList(), ct);
+        var touched = await OfferToOthersAsync(article.Id, best.Take(5).ToList(), ct);
         touched.AddRange(await RescoreInOthersAsync(article.Id, scored, ct));
-        // After the rescoring read, which must not see them (it did not when they went in with the save);
-        // many to a statement, where the save would write one a statement.
-        await db.InsertRowsAsync(offered, ct);
         await db.SaveChangesAsync(ct);
         LetGoOfSaved();
         return touched.Distinct().ToList();
@@ -200,13 +197,11 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
     /// The score is symmetric, so a new article that suits an older one's list is added to it too
     /// (only for its own top five): older stories point to newer ones without recomputing them.
     /// </summary>
-    /// <returns>The lists changed, and the rows to add to them (for the caller to write).</returns>
-    private async Task<(List<int> Touched, List<RelatedArticle> Offered)> OfferToOthersAsync(int articleId, List<ScoredCandidate> best, CancellationToken ct)
+    private async Task<List<int>> OfferToOthersAsync(int articleId, List<ScoredCandidate> best, CancellationToken ct)
     {
         var ids = best.Select(b => b.ArticleId).ToList();
         var lists = (await db.RelatedArticles.Where(r => ids.Contains(r.ArticleId)).ToListAsync(ct)).ToLookup(r => r.ArticleId);
         var touched = new List<int>();
-        var offered = new List<RelatedArticle>();
         foreach (var candidate in best)
         {
             var list = lists[candidate.ArticleId].ToList();
@@ -221,7 +216,7 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
                 {
                     db.RelatedArticles.Remove(list.MinBy(r => r.Score)!);
                 }
-                offered.Add(new RelatedArticle
+                db.RelatedArticles.Add(new RelatedArticle
                 {
                     ArticleId = candidate.ArticleId,
                     RelatedArticleId = articleId,
@@ -235,6 +230,6 @@ public sealed class ArticleIndexer(HeraldDbContext db, ArticleBody body, Related
             }
             touched.Add(candidate.ArticleId);
         }
-        return (touched, offered);
+        return touched;
     }
 }
