@@ -147,13 +147,17 @@ public sealed class RelatedCandidates(HeraldDbContext db, ArticleQueries article
     /// Ids follow the order articles were created in, so the highest ids are the recent ones;
     /// recency decides the score later anyway, this only gathers candidates.
     /// </summary>
+    /// <remarks>
+    /// Written as "stories whose id is in the slice", not as a join with it: with the join and the
+    /// password condition (a column no index holds), SQLite walked the published stories newest
+    /// first through the date index and probed the slice for each, a walk that grows with the
+    /// archive; this form looks the slice's ids up one by one (7 slices of a story at 1,000
+    /// stories: 15 ms → 3 ms).
+    /// </remarks>
     private static IQueryable<int> Newest(IQueryable<Article> published, IQueryable<int> articleIds, int articleId, int take)
     {
         var highest = articleIds.OrderByDescending(id => id).Take(NewestIdsRead);
-        return (from id in highest
-                join a in published on id equals a.Id
-                where a.Id != articleId
-                orderby a.PublishedAt descending
-                select a.Id).Take(take);
+        return published.Where(a => highest.Contains(a.Id) && a.Id != articleId)
+            .OrderByDescending(a => a.PublishedAt).Select(a => a.Id).Take(take);
     }
 }
