@@ -5,8 +5,8 @@ namespace Herald.Discovery.Search;
 /// <summary>
 /// Snippets for PostgreSQL results, cut in .NET (<see cref="SnippetCutter"/>) rather than by
 /// ts_headline. ts_headline runs PostgreSQL's text-search parser and dictionaries over every word
-/// of each body: about 2 ms a 6 KB story here, 20 ms for a page of ten, most of a search's time
-/// at 100,000 articles (bench/discovery/RESULTS.md). Which words count as matches is still
+/// of each body: 8–20 ms for a page of ten 6 KB stories at 100,000 articles, more than the rest of
+/// the snippet work and the cards together (bench/discovery/RESULTS.md). Which words count as matches is still
 /// PostgreSQL's answer: only the distinct words that may be a form of a query word (they begin
 /// like its stem, see <see cref="MayBeFormOf"/>) are sent to the same "herald_search" configuration
 /// the index uses, in one short statement.
