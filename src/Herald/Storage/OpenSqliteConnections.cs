@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -12,7 +11,8 @@ namespace Herald.Storage;
 /// (<see cref="StatementReusingConnection"/>) serve the next request too. A DbContext borrows one for
 /// its scope (<see cref="SqliteConnectionLease"/>) and gives it back when the scope ends; EF Core
 /// never opens or closes a connection it was given open. A connection that comes back in a state
-/// nobody should inherit (closed, or inside a transaction) is closed instead of kept.
+/// nobody should inherit (closed, inside a transaction, or with a command not given back, whose read
+/// may still hold an old snapshot) is closed instead of kept.
 /// </summary>
 internal sealed class OpenSqliteConnections(string connectionString, string pragma) : IDisposable
 {
@@ -39,7 +39,7 @@ internal sealed class OpenSqliteConnections(string connectionString, string prag
     public void Return(StatementReusingConnection connection)
     {
         connection.Lent = false;
-        if (disposed || connection.State != ConnectionState.Open || connection.CurrentTransaction is not null || idle.Count >= Kept)
+        if (disposed || !connection.IsClean || idle.Count >= Kept)
         {
             connection.Dispose();
             return;

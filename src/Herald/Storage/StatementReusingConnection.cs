@@ -21,11 +21,25 @@ internal sealed class StatementReusingConnection(string connectionString) : Sqli
 
     public SqliteTransaction? CurrentTransaction => Transaction;
 
+    /// <summary>Prepared statements on the shelf now (tests look).</summary>
+    internal int KeptStatements => idle.Count;
+
+    /// <summary>Commands taken off the shelf (or made) and not given back: each may still have a read running.</summary>
+    private int outstanding;
+
+    /// <summary>
+    /// Whether the next borrower may have this connection as it is: every command given back and no
+    /// transaction open, not even one begun in SQL. A read left running would keep the connection on the
+    /// snapshot of the file it started with (WAL), and the next request would not see what was written since.
+    /// </summary>
+    internal bool IsClean => outstanding == 0 && State == ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(Handle) != 0;
+
     protected override DbCommand CreateDbCommand() => new ReusedCommand(this);
 
     /// <summary>The prepared command for this SQL, taken out of the shelf while in use (two readers may run the same text at once).</summary>
     internal SqliteCommand Take(string sql)
     {
+        outstanding++;
         if (idle.Remove(sql, out var command))
         {
             return command;
@@ -35,6 +49,7 @@ internal sealed class StatementReusingConnection(string connectionString) : Sqli
 
     internal void Give(SqliteCommand command)
     {
+        outstanding--;
         command.Parameters.Clear();
         command.Transaction = null;
         if (State != ConnectionState.Open || idle.Count >= Kept || !idle.TryAdd(command.CommandText, command))
