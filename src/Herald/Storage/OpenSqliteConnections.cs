@@ -21,6 +21,10 @@ internal sealed class OpenSqliteConnections(string connectionString, string prag
 
     private readonly ConcurrentBag<StatementReusingConnection> idle = [];
     private volatile bool disposed;
+    private int opened;
+
+    /// <summary>Connections opened so far: a server under steady load opens only as many as run at once.</summary>
+    internal int Opened => Volatile.Read(ref opened);
 
     public StatementReusingConnection Rent()
     {
@@ -28,6 +32,7 @@ internal sealed class OpenSqliteConnections(string connectionString, string prag
         {
             connection = new StatementReusingConnection(connectionString);
             connection.Open();
+            Interlocked.Increment(ref opened);
             using var tune = connection.CreateCommand();
             tune.CommandText = pragma;
             tune.ExecuteNonQuery();
