@@ -283,6 +283,59 @@ public sealed class PostgresSearchTests(PostgresSiteFixture fixture) : SearchTes
         Assert.Equal([newest.Id, middle.Id, oldest.Id], others.Select(m => m.Id).Order().Reverse());
     }
 
+    [SkippableFact]
+    public async Task A_headline_word_that_only_begins_like_the_query_word_does_not_rank_an_old_body_match()
+    {
+        // Past the newest matches ranked in full, only headline and dek matches are ranked: a
+        // headline word sharing the query word's beginning ("quillmartin", "quillmarsh") is none.
+        var server = fixture.RequireServer();
+        var lookalike = await TestArticles.AddAsync(server, "Quillmartin ferry timetable changes", "Boats still call at the quillmarsh landing.",
+            DateTime.UtcNow.AddDays(-20));
+        var headline = await TestArticles.AddAsync(server, "Quillmarsh landing rebuilt", "The landing reopened.", DateTime.UtcNow.AddDays(-19));
+        await TestArticles.AddManyAsync(server, Enumerable.Range(0, PostgresSearchIndex.RankedNewest + 5).Select(i =>
+            ($"Landing notes {i}", "Walkers crossed the quillmarsh landing at dawn.", DateTime.UtcNow.AddDays(-10).AddMinutes(i))));
+
+        await using var scope = server.Services.CreateAsyncScope();
+        var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
+        var matches = (await index.MatchNewestAsync(SearchQuery.Parse("quillmarsh"), CancellationToken.None)).ToDictionary(m => m.Id, m => m.Score);
+
+        Assert.Equal(0, matches[lookalike.Id]);
+        Assert.True(matches[headline.Id] > 0);
+    }
+
+    [SkippableFact]
+    public async Task A_one_word_query_pages_in_full_ts_rank_order()
+    {
+        // One-word queries rank in full only the matches whose headline-and-dek bound can reach
+        // the page; every page must still be the order ts_rank of the whole vector gives.
+        var server = fixture.RequireServer();
+        var start = DateTime.UtcNow.AddDays(-100);
+        for (var i = 0; i < 27; i++)
+        {
+            var body = "The brackenfold survey went on. " + string.Concat(Enumerable.Repeat("Brackenfold again. ", i % 4));
+            var headline = i % 3 == 0 ? $"Brackenfold report {i}" : $"Survey report {i}";
+            await TestArticles.AddAsync(server, headline, body, start.AddDays(i % 5 == 0 ? i * 3 : i), dek: i % 3 == 1 ? "Notes from brackenfold." : null);
+        }
+
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Herald.Storage.HeraldDbContext>();
+        var expected = await db.Database.SqlQueryRaw<int>("""
+            SELECT a."Id" AS "Value" FROM "Articles" a WHERE a."SearchVector" @@ plainto_tsquery('herald_search', 'brackenfold')
+            ORDER BY ts_rank('{{0.05, 0.1, 0.4, 1.0}}'::float4[], a."SearchVector", plainto_tsquery('herald_search', 'brackenfold'))
+                     * (1.0 + 0.5 / (1.0 + greatest(0, extract(epoch FROM (now() - a."PublishedAt")) / 86400.0) / 30.0)) DESC, a."Id" DESC
+            """).ToListAsync();
+        var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
+        var pages = new List<int>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var results = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("brackenfold"), page, 10), CancellationToken.None);
+            pages.AddRange(results.Hits.Items.Select(h => h.Article.Id));
+        }
+
+        Assert.Equal(27, expected.Count);
+        Assert.Equal(expected, pages);
+    }
+
     private static async Task SkipIdsAsync(HeraldTestServer server, int count)
     {
         await using var scope = server.Services.CreateAsyncScope();

@@ -44,6 +44,7 @@ public sealed class MigrationSchemaTests
         var schema = await PostgresSchemaAsync(db);
         AssertMatchesModel(db.Model, schema);
         Assert.Contains("SearchVector", schema.Tables["Articles"]);
+        Assert.Contains("HeadlineVector", schema.Tables["Articles"]);
         Assert.Contains("IX_Articles_SearchVector", schema.Indexes);
         foreach (var trigger in new[] { "ArchiveEntries_ArticleAdded", "ArchiveEntries_ArticleChanged", "ArchiveEntries_SectionChanged", "ArchiveEntries_TagChanged", "ArchiveEntries_AuthorChanged" })
         {

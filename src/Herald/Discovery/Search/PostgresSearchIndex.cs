@@ -31,11 +31,17 @@ namespace Herald.Discovery.Search;
 /// index, no vector read) and checks the phrase only on those: a phrase of two common words
 /// otherwise makes PostgreSQL read the vector of every article holding both.</item>
 /// <item>Only candidates that can rank high get ts_rank: the newest <see cref="RankedNewest"/>
-/// matches (or as many as the requested page needs) and any match whose headline or dek may
-/// contain a query word. The rest are body-only matches older than those; they follow, newest
-/// first. For one word they would score below any headline or dek match anyway; for several,
-/// ts_rank also rewards words that stand close together, so an old body match with the words
-/// side by side no longer climbs above newer matches.</item>
+/// matches (or as many as the requested page needs) and any match whose headline or dek holds a
+/// query word (asked of "HeadlineVector", the headline and dek part of the vector, kept in the
+/// row). The rest are body-only matches older than those; they follow, newest first. For one
+/// word they would score below any headline or dek match anyway; for several, ts_rank also
+/// rewards words that stand close together, so an old body match with the words side by side
+/// no longer climbs above newer matches.</item>
+/// <item>A one-word query ranks in full only the candidates that can reach the requested page:
+/// the headline-and-dek rank bounds the whole rank from below and, with the body's largest
+/// share, from above (see <see cref="Lead"/>), so a candidate whose upper bound is below the
+/// page's worst lower bound is left unranked. A word in many headlines otherwise reads the
+/// whole vector of every one of the window's matches.</item>
 /// </list>
 /// </remarks>
 public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) : ISearchIndex
@@ -51,23 +57,36 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
     internal static (int First, int Second) WindowsOf(SearchQuery query) =>
         (2 * SearchCommand.WindowOf(query), 6 * SearchCommand.WindowOf(query));
 
-    private const string Rank = "ts_rank('{0.05, 0.1, 0.4, 1.0}'::float4[], h.\"SearchVector\", q.query)";
+    private const string Weights = "'{0.05, 0.1, 0.4, 1.0}'::float4[]";
+
+    private const string Rank = "ts_rank(" + Weights + ", h.\"SearchVector\", q.query)";
 
     private const string Recency = "(1.0 + 0.5 / (1.0 + greatest(0, extract(epoch FROM (@now - h.\"PublishedAt\")) / 86400.0) / 30.0))";
 
-    // A word in the headline or dek can rank a match high. Checking that exactly means parsing
-    // the text or reading the vector, as dear as ranking; instead, every query lexeme loses its
-    // last two letters (English stemming only rewrites a word's ending: "possibility" →
-    // "possibl", "happy" → "happi") and the unaccented, lower-cased headline and dek are searched
-    // for any of those beginnings. That can admit a match that is not in the headline (ranked
-    // for nothing) but not miss one that is. The lexemes come from SearchQuery's letters-and-digits
-    // tokens, so they hold nothing a regular expression would read as an operator.
-    private const string Prominence = """
-        (SELECT string_agg(left(l, greatest(length(l) - 2, 1)), '|')
-         FROM unnest(tsvector_to_array(to_tsvector('herald_search', @text))) l)
+    // A word in the headline or dek can rank a match high. "HeadlineVector" (the headline and dek
+    // part of SearchVector, kept in the row) answers that exactly without reading the whole
+    // vector: it holds any of the query's lexemes.
+    private const string AnyLexeme = """
+        (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(to_tsvector('herald_search', @text))) l)::tsquery
         """;
 
-    private const string MaybeProminent = "lower(unaccent(h.\"Headline\" || ' ' || coalesce(h.\"Dek\", ''))) ~ q.prominent";
+    private const string Prominent = "h.\"HeadlineVector\" @@ q.anylexeme";
+
+    // For a query of one lexeme ts_rank sums the lexeme's positions in order, headline (weight A)
+    // first, then dek (B), then body (C, 0.1), and no body position changes the largest weight.
+    // So the rank of the whole vector is the rank of HeadlineVector (the same positions) plus the
+    // body's share, less than 0.1 × (π²/6 − 1) / 1.645 < 0.04 when the headline or dek holds the
+    // lexeme, and under 0.1 in all when neither does. Those bounds need no body: only the
+    // matches whose bound reaches the page's worst lower bound are ranked in full.
+    private const string Lead = "ts_rank(" + Weights + ", h.\"HeadlineVector\", q.query)";
+
+    private const string Bound = "(CASE WHEN h.prominent THEN h.lead + 0.04 ELSE 0.1 END) * h.recency";
+
+    // The page's worst lower bound: the rank of its last row's headline and dek (one lexeme only;
+    // otherwise no bound and every candidate is ranked, as when fewer prominent matches exist).
+    private const string Threshold = """
+        (SELECT h.lead * h.recency FROM hits h, q WHERE q.single AND h.prominent ORDER BY 1 DESC OFFSET @need - 1 LIMIT 1)
+        """;
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct)
     {
@@ -78,7 +97,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         var now = clock.GetUtcNow().UtcDateTime;
         var skip = (request.Page - 1) * request.PageSize;
         var sql = Matches(request.Query, SearchCommand.ResultFilter)
-            + $" SELECT h.\"Id\", CASE WHEN h.age <= @ranked OR {MaybeProminent} THEN {Rank} * {Recency} ELSE 0 END AS score,"
+            + $" SELECT h.\"Id\", CASE WHEN (h.age <= @ranked OR h.prominent) AND {Bound} >= coalesce({Threshold}, 0) THEN {Rank} * h.recency ELSE 0 END AS score,"
             + " count(*) OVER () AS total, (SELECT count(*) FROM newest) AS considered FROM hits h, q ORDER BY score DESC, h.\"Id\" DESC LIMIT @take OFFSET @skip";
 
         var total = 0;
@@ -90,6 +109,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
             AddQueryParameters(rank, request.Query);
             AddWindowParameters(rank, request.Query, newestId);
             SearchCommand.Add(rank, "ranked", Math.Max(RankedNewest, skip + request.PageSize));
+            SearchCommand.Add(rank, "need", skip + request.PageSize);
             SearchCommand.Add(rank, "take", request.PageSize);
             SearchCommand.Add(rank, "skip", skip);
             await using var reader = await rank.ExecuteReaderAsync(ct);
@@ -122,7 +142,7 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
             return [];
         }
         var sql = Matches(query, "TRUE")
-            + $" SELECT h.\"Id\", CASE WHEN h.age <= @ranked OR {MaybeProminent} THEN {Rank} ELSE 0 END FROM hits h, q";
+            + $" SELECT h.\"Id\", CASE WHEN h.age <= @ranked OR h.prominent THEN {Rank} ELSE 0 END FROM hits h, q";
         var newestId = await NewestIdAsync(ct);
         await using var command = await SearchCommand.CreateAsync(db, sql, new SearchRequest(query, 1, 1), clock.GetUtcNow().UtcDateTime, ct);
         AddQueryParameters(command, query);
@@ -160,7 +180,8 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
         var phrase = query.Phrases.Count > 0 ? "ts_match_vq(a.\"SearchVector\", q.query) AND " : "";
         var window = SearchCommand.WindowOf(query);
         return $"""
-            WITH q AS MATERIALIZED (SELECT {QueryExpression(query)} AS query, {WordsExpression(query)} AS words, {Prominence} AS prominent),
+            WITH q AS MATERIALIZED (SELECT {QueryExpression(query)} AS query, {WordsExpression(query)} AS words, {AnyLexeme} AS anylexeme,
+                                           numnode({QueryExpression(query)}) = 1 AS single),
             newest AS MATERIALIZED (
                 (SELECT n."Id" FROM "Articles" n, q WHERE n."SearchVector" @@ q.words AND n."Id" > @window1
                  ORDER BY n."Id" DESC LIMIT {window})
@@ -171,9 +192,9 @@ public sealed class PostgresSearchIndex(HeraldDbContext db, TimeProvider clock) 
                 (SELECT n."Id" FROM "Articles" n, q WHERE n."SearchVector" @@ q.words AND n."Id" <= @window2
                  ORDER BY n."Id" DESC LIMIT {window})
                 LIMIT {window}),
-            hits AS (SELECT a."Id", a."PublishedAt", a."Headline", a."Dek", a."SearchVector",
-                            row_number() OVER (ORDER BY a."Id" DESC) AS age
-                     FROM newest m JOIN "Articles" a ON a."Id" = m."Id", q WHERE {phrase}{filter})
+            hits AS (SELECT h.*, {Prominent} AS prominent, CASE WHEN q.single THEN {Lead} ELSE 0 END AS lead, {Recency} AS recency
+                     FROM (SELECT a."Id", a."PublishedAt", a."HeadlineVector", a."SearchVector", row_number() OVER (ORDER BY a."Id" DESC) AS age
+                           FROM newest m JOIN "Articles" a ON a."Id" = m."Id", q WHERE {phrase}{filter}) h, q)
             """;
     }
 
