@@ -425,6 +425,23 @@ internal sealed partial class EntityRecognizer
     private bool LooksLikeClubAt(int index) =>
         index >= 0 && index < _tokens.Count && (Lexicon.ClubWords.Contains(NameAt(index)) || Lexicon.TeamPlaceWords.Contains(NameAt(index)));
 
+    /// <summary>
+    /// In sport copy, a capitalised plural of an everyday noun after a town or another name word is a club's nickname
+    /// ("Exeter Chiefs", "Hereford Wolves", "Northern Stags"): people and towns are not named with one.
+    /// </summary>
+    private bool IsTeamNicknameAt(int index)
+    {
+        if (!_sportCopy || index < 1 || index >= _tokens.Count || _tokens[index].Length < 4 || IsPossessive(_tokens[index])
+            || _tokens[index].IsAllCaps(_text) || !StartsName(_tokens[index]))
+        {
+            return false;
+        }
+        string word = NameAt(index);
+        return word[^1] == 's' && word[^2] != 's' && !Lexicon.LandscapePlurals.Contains(word) && !Lexicon.PlaceWords.Contains(word)
+            && !Lexicon.OrganizationWords.Contains(word) && !Lexicon.NotNames.Contains(word) && !Lexicon.EventWords.Contains(word)
+            && (_gazetteer.IsCommonWord(word) || _gazetteer.IsCommonWord(word.AsSpan(0, word.Length - 1))) && !_gazetteer.IsGivenName(word);
+    }
+
     /// <summary>"(LSE: BWH)", "(NASDAQ: QNTR)" right after the name: an exchange and a ticker in brackets.</summary>
     private bool TickerAfter(int last)
     {
@@ -823,6 +840,11 @@ internal sealed partial class EntityRecognizer
             // "a gift shop on Strandvegen", "a flat on Dale Street": a street.
             return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} on' before the name", site));
         }
+        if (before is "for" && first >= 2 && NameAt(first - 2) is "MP" or "MPs" or "MSP" or "MEP" or "member" or "Member")
+        {
+            // "the MP for Ludlow", "member for Leeds North": a constituency.
+            return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} for' before the name", NameAt(first - 2)));
+        }
         if (before is "at" or "from" or "to" or "of")
         {
             string? before2 = PlainWordBefore(first - 1);
@@ -856,6 +878,11 @@ internal sealed partial class EntityRecognizer
                 // "travelled to Tromsø", "ferries to Stornoway": where a journey ends.
                 return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} to' before the name", before2));
             }
+            if (before is "from" && !_sportCopy && RouteEndAfter(first) is { } end)
+            {
+                // "from Bergen to Nashville": the start of a route to a known place is a place (in sport copy, a club's move).
+                return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("a route to {0}", end));
+            }
             if (before is "to" && RouteStart(first - 1) is { } start)
             {
                 // "from Piraeus to Naxos": the end of a route from a place is a place.
@@ -866,9 +893,9 @@ internal sealed partial class EntityRecognizer
                 // "the plant at Grimsby", "the National Archives at Kew": where a building or a body stands.
                 return new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'{0} at' before the name", before2));
             }
-            if (before is "of" && first >= 3 && _tokens[first - 2].IsNumber && AgeAfter(first - 3) is not null)
+            if (before is "of" or "from" && first >= 3 && _tokens[first - 2].IsNumber && AgeAfter(first - 3) is not null)
             {
-                // "Graham Pell, 54, of Matlock": where someone lives.
+                // "Graham Pell, 54, of Matlock", "Darren Kilby, 47, from Hull": where someone lives.
                 return new Evidence(EntityType.Place, Weights.PlaceContext, "where someone named with an age lives");
             }
             return before is "of" ? null : new Evidence(EntityType.Place, Weights.WeakPlaceContext, Reason("'{0}' before the name", before));
@@ -948,7 +975,9 @@ internal sealed partial class EntityRecognizer
         {
             if (_acceptedPlaces.Contains(NameOf(start, end)))
             {
-                return NameOf(start, end);
+                // "the MP for Ludlow, Sarah Jones": the seat of a role, then who holds it, is no list.
+                bool seatOfRole = start >= 2 && PlainWordBefore(start) is "for" or "of" && Titles.IsRole(NameAt(start - 2));
+                return seatOfRole ? null : NameOf(start, end);
             }
             if (start == 0 || JoinBetween(_tokens[start - 1], _tokens[start]) != Join.Space)
             {
@@ -956,6 +985,26 @@ internal sealed partial class EntityRecognizer
             }
         }
         return null;
+    }
+
+    /// <summary>"from Bergen to Nashville": after the name at first, "to" and a place the gazetteer is sure of (no small town).</summary>
+    private string? RouteEndAfter(int first)
+    {
+        int last = first;
+        while (last + 1 < _tokens.Count && last - first < 2 && SpaceBetween(last, last + 1) && StartsName(_tokens[last + 1]))
+        {
+            last++;
+        }
+        int to = last + 1;
+        if (to + 1 >= _tokens.Count || !SpaceBetween(last, to) || _tokens[to].Span(_text) is not "to" || !SpaceBetween(to, to + 1)
+            || !StartsName(_tokens[to + 1]))
+        {
+            return null;
+        }
+        string end = NameAt(to + 1);
+        bool place = _acceptedPlaces.Contains(end) || (_gazetteer.TryGet(end, out GazetteerEntry entry) && entry.Type == EntityType.Place
+            && (entry.Source is not NameSource.Town || entry.IsLargeTown));
+        return place ? end : null;
     }
 
     /// <summary>"from Piraeus to": the accepted place a route starts from, when "from" and one to three words come before "to".</summary>
