@@ -3,7 +3,8 @@ namespace Herald.Text.Tests;
 /// <summary>
 /// "Cllr" as a title, letters after a name ("KC", "OBE") and currency codes ("NOK 640m") that are no part of a name, an
 /// organisation's or a place's word that is also a town ("the University of ...", "the Isle of ..."), "upon" inside a
-/// town's name, "Alps", and a pronoun after a description subject ("the teenager smiled").
+/// town's name, "Alps", a pronoun after a description subject ("the teenager smiled") or an unnamed one ("A neighbour, who
+/// asked not to be named, ..."), and "the detective" for a Detective Inspector.
 /// </summary>
 public sealed class TitlesCodesAndDescriptionsTests
 {
@@ -83,5 +84,23 @@ public sealed class TitlesCodesAndDescriptionsTests
             "Council leader Mary Holt won the vote. Asked about the pool, the leader said it would close.\n\n" +
             "The opposition leader said the fight would go on.");
         Assert.DoesNotContain(analysis.Quotes, q => q.Speaker == "Mary Holt" && q.Text.StartsWith("the fight", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void APronounAfterAnUnnamedSubjectHasNoSpeaker()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze(
+            "Inspector Jane Rook said the fire was started deliberately.\n\n" +
+            "A neighbour, who asked not to be named, was woken by shouting.\n\n\"I saw him jump,\" she said.");
+        Quote quote = Assert.Single(analysis.Quotes, q => q.Text.StartsWith("I saw", StringComparison.Ordinal));
+        Assert.Null(quote.Speaker);
+    }
+
+    [Fact]
+    public void TheDetectiveIsTheDetectiveNamedBefore()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze(
+            "Detective Inspector Jane Rook led the search. Officers found the car at dawn. \"Any footage could help,\" the detective said.");
+        Assert.Equal("Jane Rook", Assert.Single(analysis.Quotes).Speaker);
     }
 }

@@ -67,7 +67,8 @@ internal sealed partial class EntityRecognizer
         while (k <= last)
         {
             if (TryLongestName(k, last, out int matchedLast, out GazetteerEntry? entry, out string? defined)
-                && (defined is not null || PlaceStands(entry!, k, matchedLast, out _)) && !ClubNamedAfterPlace(k, matchedLast, last, entry))
+                && (defined is not null || PlaceStands(entry!, k, matchedLast, out _)) && !ClubNamedAfterPlace(k, matchedLast, last, entry)
+                && !PlaceNamedAfterPlace(k, matchedLast, last, entry))
             {
                 if (chunkStart >= 0 && entry is { Type: EntityType.Place } && PartOfChunk(chunkStart, k, matchedLast, entry))
                 {
@@ -159,7 +160,28 @@ internal sealed partial class EntityRecognizer
             return false;
         }
         string word = NameAt(last);
-        return Lexicon.ClubWords.Contains(word) || (_sportCopy && Lexicon.TeamPlaceWords.Contains(word));
+        return Lexicon.ClubWords.Contains(word) || (_sportCopy && Lexicon.TeamPlaceWords.Contains(word)) || IsTeamNicknameAt(last);
+    }
+
+    /// <summary>
+    /// "Manchester Airport", "Suez Canal", "Leeds Bradford Airport": a town and more name words ending in a place word
+    /// are one place (or the body that runs it), not the town and a stray word.
+    /// </summary>
+    private bool PlaceNamedAfterPlace(int k, int matchedLast, int last, GazetteerEntry? entry)
+    {
+        if (entry is not { Type: EntityType.Place } || entry.Source is NameSource.Country || matchedLast >= last || last - k > 3
+            || !Lexicon.PlaceWords.Contains(NameAt(last)) || IsPossessive(_tokens[matchedLast]))
+        {
+            return false;
+        }
+        for (int i = matchedLast + 1; i < last; i++)
+        {
+            if (!StartsName(_tokens[i]) || IsConnector(_tokens[i].Span(_text)) || !LooksLikeNameWord(i))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>"Reform UK": a country written as its code, after one or two name words that are no adjective of time or rank.</summary>
@@ -351,7 +373,22 @@ internal sealed partial class EntityRecognizer
         {
             contextTitles.Add(role);
         }
-        first = SkipLeadingWords(first, last, contextTitles);
+        int named = SkipLeadingWords(first, last, contextTitles);
+        if (named > first && named < last && IsConnector(_tokens[named].Span(_text)))
+        {
+            // "MP for Ludlow", "Chair of Kelso": the seat or body of the role, no person named with the role.
+            int rest = named;
+            while (rest <= last && IsConnector(_tokens[rest].Span(_text)))
+            {
+                rest++;
+            }
+            if (rest <= last)
+            {
+                ProcessRun(rest, last);
+            }
+            return;
+        }
+        first = named;
         int count = last - first + 1;
         List<Evidence>? evidence = ChunkEvidence(first, last, contextTitles);
         if (evidence is null)
@@ -371,6 +408,20 @@ internal sealed partial class EntityRecognizer
                 evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead,
                     Reason(result ? "'{0}' in the name of a side in a result" : "'{0}' ending a club's name in sport copy", NameAt(last))));
             }
+        }
+        if (count is 2 or 3 && contextTitles.Count == 0 && IsTeamNicknameAt(last) && LooksLikeNameWord(first))
+        {
+            // "Bristol Mariners", "Northern Stags": a club's nickname after a town or another name word, not a person.
+            evidence.RemoveAll(e => e.Type != EntityType.Organization && e.Weight <= Weights.PlaceWord);
+            evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead, Reason("'{0}' ending a club's name in sport copy", NameAt(last))));
+        }
+        if (count == 2 && contextTitles.Count == 0 && Lexicon.Directions.Contains(NameAt(first)) && _gazetteer.TryGet(NameAt(last), out GazetteerEntry region)
+            && region is { Type: EntityType.Place, Source: NameSource.Region or NameSource.Country or NameSource.Town } && !_sportCopy)
+        {
+            // "West Yorkshire", "South Lanarkshire": a direction before a place the gazetteer knows is part of a place, though
+            // "West" is also a given name. Not in sport copy, where "West Ham" is a club.
+            evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.CommonGivenName);
+            evidence.Add(new Evidence(EntityType.Place, Weights.Region, Reason("a part of {0}", region.CanonicalName)));
         }
         if (PlainWordBefore(first) is "the" && contextTitles.Count == 0)
         {
@@ -450,7 +501,8 @@ internal sealed partial class EntityRecognizer
         {
             for (int i = first; i < named; i++)
             {
-                if (!IsLowerCompound(i))
+                // "Met Éireann": an everyday word that opens the sentence is dropped, but it is no title.
+                if (!IsLowerCompound(i) && Titles.IsRole(NameAt(i)))
                 {
                     contextTitles.Add(NameAt(i).ToLowerInvariant());
                 }

@@ -30,7 +30,9 @@ internal sealed partial class EntityRecognizer
         {
             for (int k = first - 1; k >= 1 && k >= first - 5; k--)
             {
-                if (_tokens[k].Span(_text) is "of" && Titles.IsHead(_tokens[k - 1].Span(_text)))
+                // "the MP for Ludlow, Sarah Jones": a member for a seat as well.
+                if ((_tokens[k].Span(_text) is "of" && Titles.IsHead(_tokens[k - 1].Span(_text)))
+                    || (_tokens[k].Span(_text) is "for" && _tokens[k - 1].Span(_text) is "MP" or "MSP" or "MEP"))
                 {
                     yield return _tokens[k - 1].Value(_text).ToLowerInvariant();
                     break;

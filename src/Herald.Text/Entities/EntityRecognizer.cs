@@ -120,7 +120,7 @@ internal sealed partial class EntityRecognizer
         int i = first;
         while (i < end)
         {
-            if (!StartsName(_tokens[i]) || IsCodeAfterOrBeforeName(i))
+            if (!StartsName(_tokens[i]) || IsCodeAfterOrBeforeName(i) || IsRoadNumberAt(i))
             {
                 i++;
                 continue;
@@ -186,13 +186,24 @@ internal sealed partial class EntityRecognizer
             {
                 break;
             }
-            if (IsCodeAfterOrBeforeName(last + 1))
+            if (IsCodeAfterOrBeforeName(last + 1) || IsRoadNumberAt(last + 1))
             {
                 break;
             }
             if (StartsName(next))
             {
                 last++;
+            }
+            else if (join == Join.Space && next.Span(_text) is "plc")
+            {
+                // "Grainger & Holt plc": the legal form written in lower case still ends the company's name.
+                last++;
+                break;
+            }
+            else if (join == Join.Space && Lexicon.LegalForms.Contains(NameAt(last)) && IsConnector(next.Span(_text)))
+            {
+                // "Northlight Capital BV of Amsterdam": a legal form closes the name; what follows says where it sits.
+                break;
             }
             else if (join == Join.Space && IsConnector(next.Span(_text)) && last + 2 < end && JoinBetween(next, _tokens[last + 2]) == Join.Space
                 && !IsCodeAfterOrBeforeName(last + 2))
@@ -225,6 +236,31 @@ internal sealed partial class EntityRecognizer
     {
         string word = NameAt(index);
         return Lexicon.PostNominals.Contains(word) || Lexicon.CurrencyCodes.Contains(word);
+    }
+
+    /// <summary>
+    /// "M62", "A66", "B1234": a road named by its number is no name, and no part of the name beside it
+    /// ("the M6 near Penrith").
+    /// </summary>
+    private bool IsRoadNumberAt(int index)
+    {
+        if (index >= _tokens.Count)
+        {
+            return false;
+        }
+        ReadOnlySpan<char> word = _tokens[index].Span(_text);
+        if (word.Length is < 2 or > 5 || word[0] is not ('A' or 'B' or 'M' or 'N' or 'E'))
+        {
+            return false;
+        }
+        foreach (char c in word[1..])
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>A capitalised word in double quotation marks between a given name and a capitalised word.</summary>
@@ -297,7 +333,8 @@ internal sealed partial class EntityRecognizer
     }
 
     private static bool IsConnector(ReadOnlySpan<char> word) =>
-        word is "of" or "the" or "for" or "de" or "du" or "la" or "van" or "von" or "der" or "bin" or "al" or "del" or "da" or "do" or "dos" or "and" or "upon";
+        word is "of" or "the" or "for" or "de" or "du" or "la" or "van" or "von" or "der" or "bin" or "al" or "del" or "da" or "do" or "dos" or "and" or "upon"
+            or "und" or "et";
 
     private bool IsPossessive(Token token)
     {

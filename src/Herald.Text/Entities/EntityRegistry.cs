@@ -114,6 +114,12 @@ internal sealed class EntityRegistry
     /// <summary>The one organisation whose name without its legal form or club word is this word ("Fjordlaks" for Fjordlaks ASA).</summary>
     public EntityRecord? ByShortName(string word) => _shortNames.TryGetValue(word, out EntityRecord? record) ? record : null;
 
+    /// <summary>"Chiefs", "Mariners": a plural that may be a club's nickname; no trade, legal form or landscape word.</summary>
+    private static bool IsPluralNickname(string word) =>
+        word.Length >= 4 && char.IsUpper(word[0]) && word[^1] == 's' && word[^2] != 's' && word.All(char.IsLetter)
+        && !Lexicon.OrganizationWords.Contains(word) && !Lexicon.CompanyWords.Contains(word) && !Lexicon.LegalSuffixes.Contains(word)
+        && !Lexicon.PlaceWords.Contains(word) && !Lexicon.LandscapePlurals.Contains(word);
+
     /// <summary>
     /// The name without a legal form or club word at either end ("Fjordlaks ASA", "FC Lindholm"), and
     /// the first word of a company named by its trade ("Kronborg" for Kronborg Beverages A/S). Only these
@@ -144,9 +150,9 @@ internal sealed class EntityRegistry
             {
                 yield return words[0];
             }
-            else if (words.Length == 2 && Lexicon.ClubWords.Contains(words[1]))
+            else if (words.Length == 2 && (Lexicon.ClubWords.Contains(words[1]) || IsPluralNickname(words[1])))
             {
-                // Sport copy calls Northgate Rovers "Rovers" once named in full.
+                // Sport copy calls Northgate Rovers "Rovers", and Exeter Chiefs "the Chiefs", once named in full.
                 yield return words[1];
             }
             yield break;

@@ -9,6 +9,11 @@ internal static partial class Lexicon
         "B.V. AB ASA AS Oyj Oy SpA S.p.A. Srl SAS Pty Bhd Tbk KK Co Co. Group Holdings Holding FC AFC IF BK SK SC CF",
         StringComparer.Ordinal);
 
+    /// <summary>Legal forms proper, which close a company's name ("Northlight Capital BV of Amsterdam" ends at "BV").</summary>
+    public static readonly HashSet<string> LegalForms = Set(
+        "Ltd Limited Inc Incorporated Corp LLC LLP Plc PLC plc AG GmbH KGaA SE NV BV AB ASA Oyj Oy SpA Srl SAS Pty Bhd",
+        StringComparer.Ordinal);
+
     /// <summary>Lower-case words for kinds of organisation; right before a name they make it one ("lessor AerCap").</summary>
     public static readonly HashSet<string> OrganizationDescriptors = Set(
         "company companies firm firms group groups maker makers carmaker carmakers chipmaker chipmakers automaker " +
@@ -116,6 +121,12 @@ internal static partial class Lexicon
         "granddaughter neighbour neighbor retiree",
         StringComparer.Ordinal);
 
+    /// <summary>"A neighbour, who asked not to be named, ...": people news copy leaves unnamed, opening a sentence with "a".</summary>
+    public static readonly HashSet<string> UnnamedPeople = Set(
+        "neighbour neighbor witness passer-by bystander onlooker resident woman man mother father relative friend colleague " +
+        "customer passenger driver worker nurse teacher parent pupil student source official spokesman spokeswoman spokesperson",
+        StringComparer.Ordinal);
+
     /// <summary>Before "for" and a name: who a player or rider turns out for ("rides for Velo Brabant").</summary>
     public static readonly HashSet<string> TurnsOutFor = Set(
         "plays played playing rides rode riding races raced racing signed", StringComparer.Ordinal);
@@ -124,6 +135,15 @@ internal static partial class Lexicon
     public static readonly HashSet<string> TeamPlaceWords = Set("Town Borough County", StringComparer.Ordinal);
 
     public static readonly HashSet<string> ClubWords = Set("United Rovers Athletic Wanderers Rangers Albion City Hotspur Celtic Argyle", StringComparer.Ordinal);
+
+    /// <summary>
+    /// Plural landscape words that end a place's name ("Yorkshire Dales", "South Downs"): in sport copy they are no club's
+    /// nickname, though "Sharks" and "Wolves" are.
+    /// </summary>
+    public static readonly HashSet<string> LandscapePlurals = Set(
+        "Dales Hills Downs Fells Moors Lakes Highlands Lowlands Midlands Borders Isles Islands Heights Gardens Flats Marshes " +
+        "Meadows Fields Sands Woods Falls Docks Alps Mountains Wolds Broads Levels Glens Valleys Keys Springs Rapids Narrows",
+        StringComparer.Ordinal);
 
     /// <summary>Verbs of a result in sport, before the other side and the score: "Harlequins beat Saracens 38-36".</summary>
     public static readonly HashSet<string> ResultVerbs = Set(
@@ -171,7 +191,8 @@ internal static partial class Lexicon
     public static readonly HashSet<string> SportWords = Set(
         "goal goals scored scorer striker strikers midfielder midfielders defender defenders goalkeeper keeper winger wingers " +
         "penalty penalties fixture fixtures kick-off half-time league leagues referee squad tries wicket wickets innings " +
-        "unbeaten relegation promotion relegated promoted equaliser equalizer substitute loan gaffer",
+        "unbeaten relegation promotion relegated promoted equaliser equalizer substitute loan gaffer rugby cricket scrum scrums " +
+        "lineout lineouts fly-half scrum-half full-back batsman batter batters bowler bowlers seamer spinner play-off play-offs",
         StringComparer.Ordinal);
 
     /// <summary>What one side does to another in sport copy: "Appleby travel to Penrith", "Leicester host Sale Sharks".</summary>

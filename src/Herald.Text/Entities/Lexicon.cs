@@ -64,7 +64,12 @@ internal static partial class Lexicon
         "Properties Highways Sport Sports Institute Federation Confederation Syndicate Cooperative Co-operative " +
         "Programme Program Tribunal Prosecutor Commissioner Ombudsman Secretariat Service Police Democrats Republicans " +
         "Socialists Liberals Conservatives Nationalists Cycling Racing Klub Aggregates Rescue Semiconductors Automotive " +
-        "Aerospace Chemicals Robotics League Shipyard Shipyards Celtic Albion Hotspur Argyle Conservancy Metro",
+        "Aerospace Chemicals Robotics League Shipyard Shipyards Celtic Albion Hotspur Argyle Conservancy Metro " +
+        // Operators named for what they run, church and state bodies, and the same heads in other languages.
+        "Ferries Line Lines Trains Buses Coaches Desk Diocese Archdiocese Treasury Commons Lords Senate " +
+        "Museo Musée Museu Muzeum Banco Banca Banque Universidad Universidade Università Université Universität Universiteit " +
+        "Hochschule Stiftung Fundación Fondazione Instituto Istituto Institut Verband Verein Gewerkschaft Kurier Zeitung " +
+        "Gesellschaft Compagnie Società",
         StringComparer.Ordinal);
 
     /// <summary>Last words of events and prizes, which are none of person, organisation or place.</summary>

@@ -7,7 +7,7 @@ internal static class Titles
         ("president minister prime chancellor premier spokesperson spokesman spokeswoman secretary " +
          "secretary-general ceo chief executive director chairman chairwoman chair coach captain manager " +
          "striker goalkeeper midfielder defender forward player king queen prince princess pope senator governor " +
-         "mayor ambassador envoy general commander judge leader novelist author writer professor prof dr mr mrs " +
+         "mayor ambassador envoy general commander judge leader novelist author writer professor prof dr mr mrs sen gov " +
          "ms sir economist analyst official founder head lawmaker mp deputy vice foreign finance defence defense " +
          "councillor councilor cllr alderman curator archivist barrister solicitor " +
          "health interior trade education economy justice agriculture transport environment opposition " +
@@ -29,9 +29,9 @@ internal static class Titles
          "midfielder defender player king queen prince princess pope senator governor mayor ambassador envoy " +
          "general commander judge leader novelist author writer professor economist analyst official founder " +
          "head lawmaker emir sheikh sultan archbishop bishop cardinal commissioner diplomat negotiator adviser " +
-         "advisor officer prosecutor lawyer actor actress singer scientist researcher director-general councillor " +
+         "advisor officer prosecutor lawyer actor actress singer scientist researcher director-general councillor detective " +
          "councilor alderman curator archivist barrister solicitor " +
-         "mr mrs ms dr prof sir dame lord lady " +
+         "mr mrs ms dr prof sir dame lord lady sen gov " +
          "farmer landlord landlady publican shopkeeper fisherman nurse teacher doctor surgeon vicar " +
          "rider cyclist winger full-back fly-half scrum-half skipper referee boss")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries),

@@ -254,6 +254,14 @@ internal sealed class SpeakerResolver(ArticleContext article)
         string text = article.Text;
         for (int i = Positions.FirstTokenAtOrAfter(tokens, from); i + 2 < tokens.Count && tokens[i + 1].End <= before; i++)
         {
+            if (tokens[i].Span(text) is "A" or "An" && !article.InsideQuote(tokens[i].Start) && OpensClause(i)
+                && Lexicon.UnnamedPeople.Contains(tokens[i + 1].Value(text)) && text[tokens[i + 1].End] is ',' or ' '
+                && (text[tokens[i + 1].End] == ',' || char.IsLower(text[tokens[i + 2].Start])))
+            {
+                // "A neighbour, who asked not to be named, was woken by screaming. '...,' she said": someone unnamed is
+                // the subject since the last name, so the pronoun has no known speaker.
+                return Resolution.None;
+            }
             if (tokens[i].Span(text) is not ("the" or "The") || article.InsideQuote(tokens[i].Start) || !OpensClause(i))
             {
                 continue;

@@ -45,10 +45,10 @@ public sealed class GoldSetTests(ITestOutputHelper output)
         // that run's figures, so a rule that helps one article and hurts others is caught here.
         GoldScorer dev = Report("Dev articles", Articles.Where(a => a.Set == GoldSet.Dev));
         AtLeast(dev, GoldScorer.Speakers, precision: 0.99, recall: 0.96);
-        AtLeast(dev, GoldScorer.Attribution, precision: 0.985, recall: 0.95);
-        AtLeast(dev, GoldScorer.Entities, f1: 0.94);
+        AtLeast(dev, GoldScorer.Attribution, precision: 0.988, recall: 0.953);
+        AtLeast(dev, GoldScorer.Entities, f1: 0.945);
         AtLeast(dev, GoldScorer.People, f1: 0.985);
-        AtLeast(dev, GoldScorer.Organizations, f1: 0.915);
+        AtLeast(dev, GoldScorer.Organizations, f1: 0.92);
         AtLeast(dev, GoldScorer.Places, f1: 0.935);
         AtLeast(dev, GoldScorer.PublicEntities, precision: 0.97);
         AtLeast(dev, GoldScorer.PublicSpeakers, precision: 0.99);
