@@ -13,10 +13,10 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     [Fact]
     public void GoldSetIsLargeEnoughAndHoldsArticlesOut()
     {
-        Assert.True(Articles.Count >= 143, $"gold set has {Articles.Count} articles");
+        Assert.True(Articles.Count >= 159, $"gold set has {Articles.Count} articles");
         Assert.True(Articles.Count(a => a.Set == GoldSet.Unseen) >= 10);
-        // A held-out batch of at least 14 articles. n01-n14 moved to dev once they had been scored and their mistakes read, as
-        // h01-h16 did before them; the batch that replaces them (n15 onward) is written apart from the rules and merged on its own.
+        // A held-out batch of at least 14 articles. Each batch moves to dev once it has been scored and its mistakes read
+        // (h01-h16, n01-n14, n15-n30 so far); the batch that replaces it is written apart from the rules and merged on its own.
         Assert.True(Articles.Count(a => a.Set == GoldSet.HeldOut) >= 14);
         // Articles in styles the demo lacks (wire copy, sport, business, local, live-blogs, no quotes).
         Assert.True(Articles.Count(a => a.Scope is not null) >= 30);
@@ -26,47 +26,47 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     public void QualityOnAllArticlesDoesNotFall()
     {
         GoldScorer all = Report("All articles", Articles);
-        // The 143 articles of 7 December 16:00 (bench/text/RESULTS.md: dev, the first unseen ten and the held-out batch
-        // n15-n30 scored once), each floor that run's figure rounded down a little.
-        AtLeast(all, GoldScorer.Speakers, precision: 0.975, recall: 0.945);
-        AtLeast(all, GoldScorer.Attribution, precision: 0.965, recall: 0.93);
-        AtLeast(all, GoldScorer.Entities, f1: 0.925);
-        AtLeast(all, GoldScorer.People, f1: 0.975);
-        AtLeast(all, GoldScorer.Organizations, f1: 0.89);
-        AtLeast(all, GoldScorer.Places, f1: 0.92);
+        // The 159 articles of 7 December 18:55 (bench/text/RESULTS.md: dev, the first unseen ten and the held-out batch
+        // n31-n46 scored once), each floor that run's figure rounded down a little.
+        AtLeast(all, GoldScorer.Speakers, precision: 0.96, recall: 0.925);
+        AtLeast(all, GoldScorer.Attribution, precision: 0.958, recall: 0.917);
+        AtLeast(all, GoldScorer.Entities, f1: 0.926);
+        AtLeast(all, GoldScorer.People, f1: 0.977);
+        AtLeast(all, GoldScorer.Organizations, f1: 0.887);
+        AtLeast(all, GoldScorer.Places, f1: 0.923);
         AtLeast(all, GoldScorer.PublicEntities, precision: 0.965);
-        AtLeast(all, GoldScorer.PublicSpeakers, precision: 0.975);
+        AtLeast(all, GoldScorer.PublicSpeakers, precision: 0.961);
     }
 
     [Fact]
     public void QualityOnDevArticlesDoesNotFall()
     {
-        // The articles rules are tuned on (n01-n14 among them since the afternoon of 7 December): floors a little below
+        // The articles rules are tuned on (n01-n30 among them since the evening of 7 December): floors a little below
         // that run's figures, so a rule that helps one article and hurts others is caught here.
         GoldScorer dev = Report("Dev articles", Articles.Where(a => a.Set == GoldSet.Dev));
-        AtLeast(dev, GoldScorer.Speakers, precision: 0.99, recall: 0.96);
-        AtLeast(dev, GoldScorer.Attribution, precision: 0.988, recall: 0.953);
+        AtLeast(dev, GoldScorer.Speakers, precision: 0.99, recall: 0.955);
+        AtLeast(dev, GoldScorer.Attribution, precision: 0.983, recall: 0.946);
         AtLeast(dev, GoldScorer.Entities, f1: 0.945);
-        AtLeast(dev, GoldScorer.People, f1: 0.985);
-        AtLeast(dev, GoldScorer.Organizations, f1: 0.92);
-        AtLeast(dev, GoldScorer.Places, f1: 0.935);
-        AtLeast(dev, GoldScorer.PublicEntities, precision: 0.97);
-        AtLeast(dev, GoldScorer.PublicSpeakers, precision: 0.99);
+        AtLeast(dev, GoldScorer.People, f1: 0.988);
+        AtLeast(dev, GoldScorer.Organizations, f1: 0.922);
+        AtLeast(dev, GoldScorer.Places, f1: 0.937);
+        AtLeast(dev, GoldScorer.PublicEntities, precision: 0.976);
+        AtLeast(dev, GoldScorer.PublicSpeakers, precision: 0.985);
     }
 
     [Fact]
     public void QualityOnHeldOutArticlesDoesNotFall()
     {
-        // Floors set on the batch n15-n30, written by a writer who never read the rules and scored once, at 7 December 16:00
-        // (bench/text/RESULTS.md): entities F1 0.881, direct speakers P 0.930 R 0.889, attribution P 0.914 R 0.863.
+        // Floors set on the batch n31-n46, written by a writer who never read the rules and scored once, at 7 December 18:51
+        // (bench/text/RESULTS.md): entities F1 0.844, direct speakers P 0.818 R 0.766, attribution P 0.848 R 0.785.
         // An empty held-out set would score P and R of 1 against no statements at all: it must hold articles to mean anything.
         List<GoldArticle> heldOutArticles = [.. Articles.Where(a => a.Set == GoldSet.HeldOut)];
         Assert.NotEmpty(heldOutArticles);
         GoldScorer heldOut = Report("Held-out articles", heldOutArticles);
-        AtLeast(heldOut, GoldScorer.Speakers, precision: 0.92, recall: 0.88);
-        AtLeast(heldOut, GoldScorer.Attribution, precision: 0.90, recall: 0.85);
-        AtLeast(heldOut, GoldScorer.Entities, f1: 0.87);
-        AtLeast(heldOut, GoldScorer.PublicEntities, precision: 0.94);
+        AtLeast(heldOut, GoldScorer.Speakers, precision: 0.81, recall: 0.76);
+        AtLeast(heldOut, GoldScorer.Attribution, precision: 0.84, recall: 0.78);
+        AtLeast(heldOut, GoldScorer.Entities, f1: 0.84);
+        AtLeast(heldOut, GoldScorer.PublicEntities, precision: 0.91);
     }
 
     private GoldScorer Report(string title, IEnumerable<GoldArticle> articles)
