@@ -116,16 +116,23 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<PagedList<ArticleSummary>> HomeListAsync(int page, int pageSize, CancellationToken ct)
     {
-        var sticky = await Published().Where(a => a.IsSticky)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(pageSize)
-            .Select(ToSummary).SplitOnSqlite(db).ToListAsync(ct);
-        var stickyIds = sticky.Select(a => a.Id).ToList();
-        var rest = Published().Where(a => !stickyIds.Contains(a.Id));
-        var total = await Published().CountAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sticky = await HomeListQueries.StickyAsync(db, now, pageSize, ct);
+        var total = await HomeListQueries.CountAsync(db, now);
         var first = page == 1 ? sticky : [];
         var skip = Math.Max(0, (page - 1) * pageSize - sticky.Count);
-        var items = await rest.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Skip(skip).Take(pageSize - first.Count)
+        var take = pageSize - first.Count;
+        // When every sticky story made the list (all but a site with a page of them), the rest are simply the
+        // stories not sticky, a compiled query of fixed shape. A list of ids in the SQL changed its text with
+        // the list, so EF Core wrote the statement afresh on each request.
+        if (sticky.Count < pageSize)
+        {
+            return new PagedList<ArticleSummary>([.. first, .. await HomeListQueries.NotStickyAsync(db, now, skip, take, ct)], page, pageSize, total);
+        }
+        var stickyIds = sticky.Select(a => a.Id).ToList();
+        var items = await Published().Where(a => !stickyIds.Contains(a.Id))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Skip(skip).Take(take)
             .Select(ToSummary).SplitOnSqlite(db).ToListAsync(ct);
         return new PagedList<ArticleSummary>([.. first, .. items], page, pageSize, total);
     }
@@ -163,23 +170,29 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
     /// <summary>
     /// The latest few articles of every section in one statement, whatever the number of sections or
     /// articles: the cards of the ids a UNION ALL of per-section LIMIT queries picks (each an index
-    /// range scan on Status, PrimaryCategoryId, PublishedAt).
+    /// range scan on Status, PrimaryCategoryId, PublishedAt). The stories the page already shows
+    /// (<paramref name="shown"/>) are left out here, not in the SQL: a section reads as many more as
+    /// the shown list holds of its own, since a card's section is its primary one. A list of ids in
+    /// the SQL made its text depend on the list, so EF Core wrote the whole union afresh on every
+    /// request (close to a third of this method's CPU, bench/RESULTS.md). EF Core writes each limit into
+    /// the SQL as a number, so the text changes only when what page one shows moves between sections.
     /// </summary>
     public async Task<IReadOnlyList<HomeSection>> SectionsAsync(IReadOnlyList<SectionLink> sections, int perSection,
-        IReadOnlyCollection<int> excludeIds, CancellationToken ct)
+        IReadOnlyCollection<ArticleSummary> shown, CancellationToken ct)
     {
         if (sections.Count == 0)
         {
             return [];
         }
-        var published = Published().Where(a => !excludeIds.Contains(a.Id));
+        var published = Published();
         IQueryable<SectionPick>? picks = null;
         foreach (var section in sections)
         {
             var id = section.Id;
+            var take = perSection + shown.Count(card => card.CategorySlug == section.Slug);
             var latest = published.Where(a => a.PrimaryCategoryId == id)
                 .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                .Take(perSection)
+                .Take(take)
                 .Select(a => new SectionPick { SectionId = id, ArticleId = a.Id, PublishedAt = a.PublishedAt!.Value });
             picks = picks is null ? latest : picks.Concat(latest);
         }
@@ -187,10 +200,12 @@ public sealed class ArticleQueries(HeraldDbContext db, TimeProvider clock)
         // section is its primary one, the section that picked it.
         var ids = picks!.Select(p => p.ArticleId);
         var cards = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ToSummary).SplitOnSqlite(db).ToListAsync(ct);
+        var shownIds = shown.Select(card => card.Id).ToHashSet();
         return sections
             .Select(section => new HomeSection(section.Name, section.Slug, cards
-                .Where(card => card.CategorySlug == section.Slug)
+                .Where(card => card.CategorySlug == section.Slug && !shownIds.Contains(card.Id))
                 .OrderByDescending(card => card.PublishedAt).ThenByDescending(card => card.Id)
+                .Take(perSection)
                 .ToList()))
             .Where(section => section.Articles.Count > 0)
             .ToList();

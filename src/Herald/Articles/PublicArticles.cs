@@ -31,8 +31,45 @@ public static class PublicArticles
         return Expression.Lambda<Func<T, bool>>(body, path.Parameters);
     }
 
+    /// <summary>
+    /// A query written for <c>EF.CompileAsyncQuery</c>, made translatable: each <see cref="WherePublic"/> in it
+    /// becomes the rule itself over the query's own time parameter, and each static expression field it names
+    /// (a card projection, say) is put in as the lambda it holds. EF Core cannot look into either when it
+    /// compiles the query once, and spelling the rule out there would make a second definition of it.
+    /// </summary>
+    public static Expression<TDelegate> Inline<TDelegate>(Expression<TDelegate> query) => (Expression<TDelegate>)new Inliner().Visit(query);
+
     private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    private sealed class Inliner : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(PublicArticles) || node.Method.Name != nameof(WherePublic))
+            {
+                return base.VisitMethodCall(node);
+            }
+            var source = Visit(node.Arguments[0]);
+            var rule = At(default);
+            // At's time is a captured variable; here it becomes the compiled query's own parameter.
+            var body = new CapturedTime(Visit(node.Arguments[1])).Visit(rule.Body);
+            var where = new Func<IQueryable<Article>, Expression<Func<Article, bool>>, IQueryable<Article>>(Queryable.Where).Method;
+            return Expression.Call(where, source, Expression.Quote(Expression.Lambda<Func<Article, bool>>(body, rule.Parameters)));
+        }
+
+        protected override Expression VisitMember(MemberExpression node) =>
+            node.Expression is null && node.Member is System.Reflection.FieldInfo { IsStatic: true } field
+                && typeof(LambdaExpression).IsAssignableFrom(field.FieldType)
+                ? Expression.Quote((LambdaExpression)field.GetValue(null)!)
+                : base.VisitMember(node);
+    }
+
+    private sealed class CapturedTime(Expression time) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node) =>
+            node.Type == typeof(DateTime) && node.Expression is ConstantExpression ? time : base.VisitMember(node);
     }
 }

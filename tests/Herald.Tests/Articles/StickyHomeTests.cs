@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Net;
 using Herald.Accounts;
+using Herald.Articles;
+using Herald.Storage;
 using Herald.Tests.Discovery;
 using Herald.Tests.Infrastructure;
 using Herald.Tests.Newsroom;
+using Microsoft.EntityFrameworkCore;
 
 namespace Herald.Tests.Articles;
 
@@ -81,6 +84,60 @@ public abstract class StickyHomeTests(SiteFixture fixture)
         Assert.False((await NewsroomWriting.LoadAsync(Server, id)).IsSticky);
         var page = Html.Parse(await author.Client.GetStringAsync($"/newsroom/articles/edit/{id}"));
         Assert.Null(page.QuerySelector("input[name='Form.IsSticky']"));
+    }
+
+    [SkippableFact]
+    public async Task A_sticky_story_leads_page_one_and_shows_in_no_section_block_below_it()
+    {
+        using var client = Server.CreateClient();
+        var story = await TestArticles.AddAsync(Server, "A sticky story from the business desk", "On top.", DateTime.UtcNow.AddYears(-3));
+        using var editor = await NewsroomSession.SignInAsync(Server, "sticky-blocks@example.org", Roles.Editor);
+        await SaveAsync(editor, story.Id, story.Headline, sticky: true);
+        try
+        {
+            var (_, document) = await client.GetPageAsync("/");
+            var top = document.QuerySelectorAll("section.front .card-headline a").Select(a => a.GetAttribute("href")!).ToList();
+            var blocks = document.QuerySelectorAll("section.home-section")
+                .Select(block => block.QuerySelectorAll(".card-headline a").Select(a => a.GetAttribute("href")!).ToList()).ToList();
+
+            Assert.Equal(await Server.UrlOfAsync(story.Slug), top[0]);
+            Assert.NotEmpty(blocks);
+            // No story twice on the page: each block leaves out what the list above shows, and still fills up.
+            Assert.All(blocks, block => Assert.Empty(block.Intersect(top)));
+            Assert.Equal(blocks.Sum(b => b.Count), blocks.SelectMany(b => b).Distinct().Count());
+            Assert.All(blocks, block => Assert.InRange(block.Count, 1, 4));
+        }
+        finally
+        {
+            await SaveAsync(editor, story.Id, story.Headline, sticky: false);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_story_published_in_the_newsroom_leads_the_home_page_at_once_and_counts_in_its_pages()
+    {
+        using var client = Server.CreateClient();
+        var before = await HomeListAsync(client, 1);
+        using var editor = await NewsroomSession.SignInAsync(Server, "home-publish@example.org", Roles.Editor);
+
+        var id = await editor.WriteAsync("Fresh off the newsroom floor", "Just published.", "publish");
+        var after = await HomeListAsync(client, 1);
+
+        Assert.Equal(await Server.UrlOfAsync((await NewsroomWriting.LoadAsync(Server, id)).Slug), after[0]);
+        Assert.Equal(before.Take(before.Count - 1), after.Skip(1));
+        // The pager counts the new story too: its total is the stories a reader may see now, ten a page.
+        await using var scope = Server.Services.CreateAsyncScope();
+        var stories = await scope.ServiceProvider.GetRequiredService<HeraldDbContext>().Articles
+            .WherePublic(DateTime.UtcNow).CountAsync(a => a.Kind == ArticleKind.Story);
+        Assert.Equal(Math.Max(1, (stories + 9) / 10), (await PagerAsync(client)).Total);
+    }
+
+    /// <summary>The page count the home page's pager states ("Page 1 of N"); 1 when there is no pager.</summary>
+    private static async Task<(int Total, string Text)> PagerAsync(HttpClient client)
+    {
+        var (_, document) = await client.GetPageAsync("/");
+        var text = document.QuerySelector("nav.pager span")?.TextContent ?? "Page 1 of 1";
+        return (int.Parse(text[(text.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture), text);
     }
 
     /// <summary>Saves a story in the editor as an editor would, with the sticky box ticked or not.</summary>

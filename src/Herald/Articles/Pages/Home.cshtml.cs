@@ -30,7 +30,7 @@ public sealed class HomeModel(ArticleQueries articles, SiteState site) : PageMod
         }
         if (page == 1)
         {
-            Sections = await articles.SectionsAsync(snapshot.Sections, PerSection, Latest.Items.Select(a => a.Id).ToList(), ct);
+            Sections = await articles.SectionsAsync(snapshot.Sections, PerSection, Latest.Items, ct);
         }
         HttpContext.TagResponse(CacheTags.Home);
         return Page();
