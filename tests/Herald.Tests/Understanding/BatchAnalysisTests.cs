@@ -57,6 +57,76 @@ public sealed class BatchAnalysisTests : IAsyncLifetime
         Assert.Equal(expected, await FindingsAsync(batched));
     }
 
+    /// <summary>
+    /// An import hands its names from one committed batch to the next instead of reading them all again
+    /// (<see cref="CarriedNames"/>); a change to the names between two batches — by another program on its
+    /// own connection, or by this process on the connection the import uses — must reach the second batch.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Names_changed_between_two_import_batches_reach_the_second_batch(bool byThisProcess)
+    {
+        var ids = new List<int>();
+        for (var i = 0; i < Stories.Length; i++)
+        {
+            ids.Add(await StoreAsync(oneByOne, i));
+            Assert.Equal(ids[i], await StoreAsync(batched, i));
+        }
+        var half = Stories.Length / 2;
+        foreach (var id in ids.Take(half))
+        {
+            await oneByOne.AnalyzeAsync(id);
+        }
+        await ImportBatchAsync(ids.Take(half).ToList());
+
+        // Every name found so far goes: a second batch still holding the first one's names would resolve
+        // "Solberg" and the association to entities that no longer exist, and name them differently.
+        foreach (var server in new[] { oneByOne, batched })
+        {
+            await ForgetEveryNameAsync(server, byThisProcess);
+        }
+        oneByOne.Services.GetRequiredService<KnownEntityCache>().Invalidate();
+
+        foreach (var id in ids.Skip(half))
+        {
+            await oneByOne.AnalyzeAsync(id);
+        }
+        await ImportBatchAsync(ids.Skip(half).ToList());
+
+        var expected = await FindingsAsync(oneByOne);
+        Assert.Contains(expected, f => f.Contains("Solberg", StringComparison.Ordinal));
+        Assert.Equal(expected, await FindingsAsync(batched));
+    }
+
+    private async Task ImportBatchAsync(List<int> ids)
+    {
+        await using var scope = batched.Services.CreateAsyncScope();
+        var pipeline = scope.ServiceProvider.GetRequiredService<ArticlePipeline>();
+        await scope.ServiceProvider.GetRequiredService<SiteWriter>().CommitAsync(
+            (tags, ct) => pipeline.ReanalyseAsync(ids, new ArticleBatch(ArticleWriteOrigin.Import), tags, ct), CancellationToken.None);
+    }
+
+    private const string ForgetEveryName = """
+        DELETE FROM "ArticleQuote"; DELETE FROM "EntityMention"; DELETE FROM "EntityAlias"; DELETE FROM "NamedEntities";
+        """;
+
+    /// <summary>Through the server's own (pooled, kept open) connection, or through a connection of another program.</summary>
+    private async Task ForgetEveryNameAsync(HeraldTestServer server, bool byThisProcess)
+    {
+        if (byThisProcess)
+        {
+            await server.QueryAsync(db => db.Database.ExecuteSqlRawAsync(ForgetEveryName));
+            return;
+        }
+        var file = Path.Combine(folder.Path, server == oneByOne ? "one.db" : "batch.db");
+        await using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
+        await other.OpenAsync();
+        await using var command = other.CreateCommand();
+        command.CommandText = ForgetEveryName;
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A published story written straight to the database, analysed by no one yet.</summary>
     private static async Task<int> StoreAsync(HeraldTestServer server, int index)
     {
