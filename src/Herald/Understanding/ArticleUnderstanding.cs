@@ -3,7 +3,6 @@ using Herald.Storage;
 using Herald.Text;
 using Herald.Understanding.Corrections;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Herald.Understanding;
 
@@ -12,7 +11,7 @@ namespace Herald.Understanding;
 /// places it mentions (merged with those the site already knows), its quotes with their speakers,
 /// and its key figures. Runs on publish and edit; replaces the article's earlier findings.
 /// </summary>
-public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache known, ArticleBody articleBody, CarriedNames carried)
+public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache known, ArticleBody articleBody)
 {
     /// <summary>Set once this context has stored names not yet committed, which the shared cache cannot know.</summary>
     private bool addedNames;
@@ -56,7 +55,7 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
 
     private async Task<IReadOnlyCollection<int>> AnalyzeTextAsync(int articleId, string body, CancellationToken ct, bool oneOfMany = false)
     {
-        var names = oneOfMany && db.Database.CurrentTransaction is { } transaction ? await RunningAsync(transaction.GetDbTransaction(), ct) : null;
+        var names = oneOfMany && db.Database.CurrentTransaction is { } transaction ? await RunningAsync(transaction, ct) : null;
         var analysis = NewsAnalyzer.Analyze(body, new AnalyzerOptions { KnownEntities = names?.Current() ?? await KnownAsync(ct) });
 
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -161,18 +160,12 @@ public sealed class ArticleUnderstanding(HeraldDbContext db, KnownEntityCache kn
     private async Task<IReadOnlyList<KnownEntity>> KnownAsync(CancellationToken ct) =>
         addedNames && db.Database.CurrentTransaction is not null ? await KnownEntityCache.LoadAsync(db, ct) : await known.GetAsync(ct);
 
-    /// <summary>
-    /// This transaction's running list of names: at its first analysis, the list the last batch committed
-    /// if nothing else can have changed it since (<see cref="CarriedNames"/>), else read from the database.
-    /// </summary>
-    private async Task<RunningNames> RunningAsync(System.Data.Common.DbTransaction transaction, CancellationToken ct)
+    /// <summary>This transaction's running list of names, read from the database at its first analysis.</summary>
+    private async Task<RunningNames> RunningAsync(object transaction, CancellationToken ct)
     {
         if (!ReferenceEquals(running?.Transaction, transaction))
         {
-            var stamp = await ConnectionStamp.TakeAsync(db, ct);
-            running = (stamp is null ? null : carried.Take(stamp))?.ContinueIn(transaction)
-                ?? await RunningNames.LoadAsync(db, transaction, stamp, ct);
-            carried.Follow(running);
+            running = await RunningNames.LoadAsync(db, transaction, ct);
         }
         return running;
     }

@@ -9,9 +9,7 @@ namespace Herald.Understanding;
 /// in one transaction (an import's analysis): each story is handed exactly the list
 /// <see cref="KnownEntityCache.LoadAsync(HeraldDbContext, CancellationToken)"/> would read before it,
 /// as if the stories were published one at a time, without reading every name and counting every
-/// mention again for each story — work that grows with the archive. Kept in that order as the counts
-/// change, so that a story's list costs the names it hands over, not a sort of every entity; and
-/// handed on to the next batch when nothing else can have changed them (<see cref="CarriedNames"/>).
+/// mention again for each story — work that grows with the archive.
 /// </summary>
 internal sealed class RunningNames
 {
@@ -26,36 +24,16 @@ internal sealed class RunningNames
         public KnownEntity? Known { get; set; }
     }
 
-    /// <summary>The order <see cref="KnownEntityCache.LoadAsync(HeraldDbContext, CancellationToken)"/> reads names in: confirmed first, most mentioned, oldest.</summary>
-    private sealed class ReadOrder : IComparer<Entry>
-    {
-        public static readonly ReadOrder Instance = new();
-
-        public int Compare(Entry? x, Entry? y) =>
-            ReferenceEquals(x, y) ? 0
-            : x!.Confirmed != y!.Confirmed ? (x.Confirmed ? -1 : 1)
-            : x.Mentions != y.Mentions ? y.Mentions.CompareTo(x.Mentions)
-            : x.Id.CompareTo(y.Id);
-    }
-
     private readonly Dictionary<int, Entry> entries;
-    private readonly SortedSet<Entry> ordered;
     private IReadOnlyList<KnownEntity>? list;
 
-    private RunningNames(Dictionary<int, Entry> entries, object transaction, ConnectionStamp? stamp)
-    {
-        (this.entries, Transaction, Stamp) = (entries, transaction, stamp);
-        ordered = new SortedSet<Entry>(entries.Values, ReadOrder.Instance);
-    }
+    private RunningNames(Dictionary<int, Entry> entries, object transaction) => (this.entries, Transaction) = (entries, transaction);
 
-    /// <summary>The transaction these names belong to: in another, they are read again or handed on (<see cref="ContinueIn"/>).</summary>
-    public object Transaction { get; private set; }
-
-    /// <summary>The SQLite connection the names were read on and its data version then; null where other writers cannot be told apart (PostgreSQL).</summary>
-    public ConnectionStamp? Stamp { get; }
+    /// <summary>The transaction these names belong to: in another, they are read again.</summary>
+    public object Transaction { get; }
 
     /// <summary>Every named entity with its names and its number of mentioning articles, as <paramref name="db"/> sees them.</summary>
-    public static async Task<RunningNames> LoadAsync(HeraldDbContext db, object transaction, ConnectionStamp? stamp, CancellationToken ct)
+    public static async Task<RunningNames> LoadAsync(HeraldDbContext db, object transaction, CancellationToken ct)
     {
         var rows = await db.Set<NamedEntity>().AsNoTracking()
             .Select(e => new { e.Id, e.Type, e.Name, e.Review, Mentions = db.Set<EntityMention>().Count(m => m.EntityId == e.Id) })
@@ -71,18 +49,12 @@ internal sealed class RunningNames
             Aliases = [.. aliases[r.Id]],
             Mentions = r.Mentions,
         });
-        return new RunningNames(entries, transaction, stamp);
-    }
-
-    /// <summary>The same names, followed on in the next transaction of the same connection (nothing else changed them in between).</summary>
-    public RunningNames ContinueIn(object transaction)
-    {
-        Transaction = transaction;
-        return this;
+        return new RunningNames(entries, transaction);
     }
 
     /// <summary>The names in the order <see cref="KnownEntityCache.LoadAsync(HeraldDbContext, CancellationToken)"/> reads them, as many.</summary>
-    public IReadOnlyList<KnownEntity> Current() => list ??= ordered
+    public IReadOnlyList<KnownEntity> Current() => list ??= entries.Values
+        .OrderByDescending(e => e.Confirmed).ThenByDescending(e => e.Mentions).ThenBy(e => e.Id)
         .Take(KnownEntityCache.MaxKnown)
         .Select(e => e.Known ??= new KnownEntity(e.Name, e.Type, e.Aliases, e.Confirmed))
         .ToList();
@@ -94,7 +66,8 @@ internal sealed class RunningNames
         {
             if (entries.TryGetValue(id, out var entry))
             {
-                Count(entry, -1);
+                entry.Mentions--;
+                list = null;
             }
         }
     }
@@ -116,22 +89,13 @@ internal sealed class RunningNames
                     Aliases = aliases,
                 };
                 entries[entity.Id] = entry;
-                ordered.Add(entry);
             }
             else if (entry.Name != entity.Name || !entry.Aliases.SequenceEqual(aliases))
             {
                 (entry.Name, entry.Aliases, entry.Known) = (entity.Name, aliases, null);
             }
-            Count(entry, +1);
+            entry.Mentions++;
         }
-    }
-
-    /// <summary>Moves the entry to its new place in the order: out before its count changes, back in after.</summary>
-    private void Count(Entry entry, int change)
-    {
-        ordered.Remove(entry);
-        entry.Mentions += change;
-        ordered.Add(entry);
         list = null;
     }
 }
