@@ -73,7 +73,7 @@ public static class HeraldServer
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddHeraldStorage(options.Database, options.MemoryMappedReads ? options.SqliteMapMiB * 1024L * 1024 : null);
+        services.AddHeraldStorage(options.Database, options.Workload, options.SqliteMapMiB * 1024L * 1024);
         services.AddHeraldDataProtection();
         services.AddHeraldAccounts();
         services.AddSingleton<SiteState>();

@@ -19,15 +19,15 @@ public sealed record ServeOptions
     public bool OutputCache { get; init; } = true;
 
     /// <summary>
-    /// Read SQLite memory-mapped (see <see cref="Storage.SqliteConnectionTuning"/>): right for a
-    /// server answering searches and pages, off for bulk commands (import, export), where mapped
-    /// pages would only swell the resident memory an operator watches.
+    /// A server's work, or a bulk command's (import, export): decides how SQLite connections are tuned
+    /// (<see cref="DatabaseWorkload"/>) — a bulk command maps none of the file, where mapped pages would
+    /// only swell the resident memory an operator watches, and takes a larger page cache instead.
     /// </summary>
-    public bool MemoryMappedReads { get; init; } = true;
+    public DatabaseWorkload Workload { get; init; } = DatabaseWorkload.Serving;
 
     /// <summary>
-    /// How much of the SQLite file, from its start, each connection reads memory-mapped when
-    /// <see cref="MemoryMappedReads"/> is on, in MiB; 0 (the default) reads through SQLite's own
+    /// How much of the SQLite file, from its start, each connection of a server
+    /// (<see cref="DatabaseWorkload.Serving"/>) reads memory-mapped, in MiB; 0 (the default) reads through SQLite's own
     /// small page cache and the kernel's file cache, which is not the process's memory. Each pooled
     /// connection maps the file for itself and Linux counts every page read once per mapping: with
     /// a 1 GiB map, a 100,000-article archive showed 557 MiB of the file resident after a few

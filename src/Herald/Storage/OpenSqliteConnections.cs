@@ -14,9 +14,10 @@ namespace Herald.Storage;
 /// nobody should inherit (closed, inside a transaction, or with a command not given back, whose read
 /// may still hold an old snapshot) is closed instead of kept.
 /// </summary>
-internal sealed class OpenSqliteConnections(string connectionString, string pragma) : IDisposable
+/// <param name="idleKept">Idle connections kept (<see cref="SqliteConnectionTuning.IdleConnections"/>); beyond them, the rest close.</param>
+internal sealed class OpenSqliteConnections(string connectionString, string pragma, int idleKept = OpenSqliteConnections.Kept) : IDisposable
 {
-    /// <summary>Idle connections kept: beyond the requests a small server runs at once, the rest close.</summary>
+    /// <summary>Idle connections a server keeps: beyond the requests a small server runs at once, the rest close.</summary>
     public const int Kept = 16;
 
     private readonly ConcurrentBag<StatementReusingConnection> idle = [];
@@ -44,7 +45,7 @@ internal sealed class OpenSqliteConnections(string connectionString, string prag
     public void Return(StatementReusingConnection connection)
     {
         connection.Lent = false;
-        if (disposed || !connection.IsClean || idle.Count >= Kept)
+        if (disposed || !connection.IsClean || idle.Count >= idleKept)
         {
             connection.Dispose();
             return;

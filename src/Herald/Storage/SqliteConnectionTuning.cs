@@ -1,12 +1,8 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace Herald.Storage;
 
 /// <summary>
-/// Settings SQLite keeps per connection, applied once to each physical connection of the pool.
+/// Settings SQLite keeps per connection, applied once to each connection of the pool
+/// (<see cref="OpenSqliteConnections"/>), and how many idle connections the pool keeps.
 /// A server may read the database memory-mapped (<see cref="Hosting.ServeOptions.SqliteMapMiB"/>):
 /// searches and related-article lookups touch index pages scattered over the archive, which a
 /// connection's own 2 MB page cache keeps copying in (the measured difference is in
@@ -14,22 +10,10 @@ namespace Herald.Storage;
 /// itself and each mapped page read counts once per connection in the resident memory an
 /// operator watches (bench/RESULTS.md, "Resident memory"); beyond the mapped size the file is read
 /// as without a map. Writes go through the journal either way. Bulk commands (import, export) take
-/// a larger page cache instead (<see cref="Hosting.ServeOptions.MemoryMappedReads"/>).
+/// a larger page cache instead (<see cref="DatabaseWorkload.Bulk"/>).
 /// </summary>
-internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
+internal sealed record SqliteConnectionTuning(string Pragma, int IdleConnections)
 {
-
-    // Pooled connections are opened many times; the handle identifies the physical connection.
-    private static readonly ConditionalWeakTable<object, object> Tuned = [];
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Tune(connection);
-
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Tune(connection);
-        return Task.CompletedTask;
-    }
-
     /// <summary>
     /// For bulk commands, which do without the map: a page cache of its own (in KiB, as SQLite takes a negative size),
     /// bounded so that memory stays flat, but large enough that an import's analysis, which reads index
@@ -37,26 +21,17 @@ internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
     /// </summary>
     public const int BulkCacheKiB = 64 * 1024;
 
-    private readonly string pragma;
+    /// <summary>
+    /// Idle connections a bulk command keeps: it works a scope or two at a time, and each kept connection may
+    /// hold a full page cache (<see cref="BulkCacheKiB"/>), so more would only let memory grow.
+    /// </summary>
+    public const int BulkIdleConnections = 2;
 
-    /// <param name="mapBytes">
-    /// How much of the file to map (serving; 0 maps none and leaves SQLite's default page cache);
-    /// null gives the connection a larger page cache instead (bulk commands).
-    /// </param>
-    public SqliteConnectionTuning(long? mapBytes) =>
-        pragma = mapBytes is { } bytes ? $"PRAGMA mmap_size = {bytes};" : $"PRAGMA cache_size = -{BulkCacheKiB};";
-
-    public string Pragma => pragma;
-
-    private void Tune(DbConnection connection)
+    /// <param name="mapBytes">How much of the file a server maps (0 maps none and leaves SQLite's default page cache); bulk commands map none.</param>
+    public static SqliteConnectionTuning For(DatabaseWorkload workload, long mapBytes) => workload switch
     {
-        if (connection is not SqliteConnection { Handle: { } handle } sqlite || Tuned.TryGetValue(handle, out _))
-        {
-            return;
-        }
-        using var command = sqlite.CreateCommand();
-        command.CommandText = pragma;
-        command.ExecuteNonQuery();
-        Tuned.AddOrUpdate(handle, handle);
-    }
+        DatabaseWorkload.Serving => new($"PRAGMA mmap_size = {mapBytes};", OpenSqliteConnections.Kept),
+        DatabaseWorkload.Bulk => new($"PRAGMA cache_size = -{BulkCacheKiB};", BulkIdleConnections),
+        _ => throw new ArgumentOutOfRangeException(nameof(workload), workload, null),
+    };
 }

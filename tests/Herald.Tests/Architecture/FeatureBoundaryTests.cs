@@ -15,7 +15,9 @@ public sealed class FeatureBoundaryTests
     public static readonly IReadOnlyDictionary<string, string[]> PublicSurfaces = new Dictionary<string, string[]>
     {
         // The database and how to reach it.
-        ["Storage"] = ["HeraldDbContext", "SqliteHeraldDbContext", "PostgresHeraldDbContext", "DatabaseConnection", "DatabaseProvider", "DatabaseInitializer"],
+        ["Storage"] = ["HeraldDbContext", "SqliteHeraldDbContext", "PostgresHeraldDbContext", "DatabaseConnection", "DatabaseProvider", "DatabaseInitializer",
+            // Whether a process serves or runs a bulk command (import, export), which tunes its SQLite connections.
+            "DatabaseWorkload"],
         // Queries and list shapes, public addresses and slugs, the write pipeline, its change handlers and body rendering;
         // the figure block the editor inserts and the reading time the editor shows as the page does.
         ["Articles"] =

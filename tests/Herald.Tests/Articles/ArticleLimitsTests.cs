@@ -19,7 +19,7 @@ public sealed class ArticleLimitsTests
     public void The_article_columns_are_as_wide_as_the_limits()
     {
         using var db = new ServiceCollection().AddLogging()
-            .AddHeraldStorage(DatabaseConnection.Parse("Data Source=limits-model.db"), sqliteMapBytes: null)
+            .AddHeraldStorage(DatabaseConnection.Parse("Data Source=limits-model.db"), DatabaseWorkload.Bulk)
             .BuildServiceProvider().CreateScope().ServiceProvider.GetRequiredService<HeraldDbContext>();
         var article = db.Model.FindEntityType(typeof(Article))!;
         Assert.Equal(ArticleLimits.Slug, article.FindProperty(nameof(Article.Slug))!.GetMaxLength());

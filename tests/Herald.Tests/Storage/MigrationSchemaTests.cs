@@ -66,7 +66,7 @@ public sealed class MigrationSchemaTests
                 """INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('20261129001637_Initial', '10.0.15');""");
         }
 
-        var services = new ServiceCollection().AddLogging().AddHeraldStorage(connection, sqliteMapBytes: null).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddHeraldStorage(connection, DatabaseWorkload.Bulk).BuildServiceProvider();
         var error = await Assert.ThrowsAsync<DatabaseConfigurationException>(
             () => services.GetRequiredService<DatabaseInitializer>().InitializeAsync());
         Assert.Contains("20261129001637_Initial", error.Message);
@@ -74,7 +74,7 @@ public sealed class MigrationSchemaTests
     }
 
     private static HeraldDbContext Open(DatabaseConnection connection) =>
-        new ServiceCollection().AddLogging().AddHeraldStorage(connection, sqliteMapBytes: null)
+        new ServiceCollection().AddLogging().AddHeraldStorage(connection, DatabaseWorkload.Bulk)
             .BuildServiceProvider().CreateScope().ServiceProvider.GetRequiredService<HeraldDbContext>();
 
     private static void AssertMatchesModel(IModel model, DatabaseSchema schema)

@@ -33,7 +33,7 @@ public static class ExportCommand
             throw new CommandLineException($"There is no database at {file}.");
         }
 
-        await using var app = HeraldServer.Build(new ServeOptions { Database = database, MemoryMappedReads = false }, quiet: true);
+        await using var app = HeraldServer.Build(new ServeOptions { Database = database, Workload = DatabaseWorkload.Bulk }, quiet: true);
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var exporter = new WxrExporter(scope.ServiceProvider.GetRequiredService<HeraldDbContext>(), TimeProvider.System);

@@ -34,7 +34,7 @@ public static class ImportCommand
         var options = new ServeOptions
         {
             Database = DatabaseConnection.Resolve(args.Get("db")),
-            MemoryMappedReads = false,
+            Workload = DatabaseWorkload.Bulk,
             // Pictures go where the serving nodes look for them.
             MediaStore = Hosting.Configuration.ServeSettings.ReadMediaStore(args, Environment.GetEnvironmentVariable),
         };
