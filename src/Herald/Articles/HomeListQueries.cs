@@ -34,11 +34,11 @@ internal static class HomeListQueries
 
     /// <summary>The newest sticky stories, <paramref name="take"/> at most.</summary>
     public static Task<List<ArticleSummary>> StickyAsync(HeraldDbContext db, DateTime now, int take, CancellationToken ct) =>
-        ToListAsync(For(db).Sticky(db, now, take), ct);
+        For(db).Sticky(db, now, take).ToListAsync(ct).AsTask();
 
     /// <summary>The stories not sticky, newest first.</summary>
     public static Task<List<ArticleSummary>> NotStickyAsync(HeraldDbContext db, DateTime now, int skip, int take, CancellationToken ct) =>
-        ToListAsync(For(db).NotSticky(db, now, skip, take), ct);
+        For(db).NotSticky(db, now, skip, take).ToListAsync(ct).AsTask();
 
     /// <summary>How many stories a reader may see.</summary>
     public static Task<int> CountAsync(HeraldDbContext db, DateTime now) => For(db).Count(db, now);
@@ -59,19 +59,9 @@ internal static class HomeListQueries
     }
 
     /// <summary>The same card query with its bylines read in a second statement (the SQLite form).</summary>
-    public static Expression<TDelegate> Split<TDelegate>(Expression<TDelegate> query)
+    private static Expression<TDelegate> Split<TDelegate>(Expression<TDelegate> query)
     {
         var split = new Func<IQueryable<ArticleSummary>, IQueryable<ArticleSummary>>(RelationalQueryableExtensions.AsSplitQuery).Method;
         return Expression.Lambda<TDelegate>(Expression.Call(split, query.Body), query.Parameters);
-    }
-
-    public static async Task<List<ArticleSummary>> ToListAsync(IAsyncEnumerable<ArticleSummary> cards, CancellationToken ct)
-    {
-        var list = new List<ArticleSummary>();
-        await foreach (var card in cards.WithCancellation(ct))
-        {
-            list.Add(card);
-        }
-        return list;
     }
 }
