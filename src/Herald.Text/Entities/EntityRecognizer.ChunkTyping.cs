@@ -172,6 +172,10 @@ internal sealed partial class EntityRecognizer
             first = demonymEnd - (_gazetteer.TryGetCountryOfDemonym(NameAt(demonymEnd), out _) ? 0 : 1);
             nationality = null;
         }
+        if (nationality is null && contextTitles.Count > 0)
+        {
+            nationality = NationalityBefore(first);
+        }
         var candidate = new Candidate
         {
             First = first,

@@ -103,7 +103,7 @@ internal sealed partial class SpeakerResolver(ArticleContext article)
     }
 
     /// <summary>A phrase with no name in it: a pronoun or a description.</summary>
-    private Resolution Refer(int start, int end, int before)
+    private Resolution Refer(int start, int end, int before, bool fromDescription = false)
     {
         IReadOnlyList<Token> tokens = article.Tokens;
         int first = Positions.FirstTokenAtOrAfter(tokens, start);
@@ -153,6 +153,13 @@ internal sealed partial class SpeakerResolver(ArticleContext article)
         if (indefinite)
         {
             return Resolution.None;
+        }
+        if (head is not null && !fromDescription && DescribedSubjectBetween(ParagraphStart(before), before, latest: true) is { Speaker: { Type: EntityType.Person } described }
+            && described.Titles.Contains(head) && (country is null || described.Nationality is null || described.Nationality == country))
+        {
+            // "Asked about Russia, the Polish minister smiled. '...,' the foreign minister said." — the nearest antecedent
+            // is the description that opened the paragraph, not the last foreign minister named.
+            return new Resolution(described, How.Referred, 0.85, $"'the {head}' refers back to {described.Name}, described just before");
         }
         if (head is not null && ByTitle(head, words, country, before) is { } titled)
         {
@@ -246,10 +253,11 @@ internal sealed partial class SpeakerResolver(ArticleContext article)
     /// <summary>
     /// A description that opens a clause between the last name and the pronoun ("the teenager smiled", "The 24-year-old
     /// shrugged", "the Pole", "the striker"): what it refers to, or Resolution.None when it refers to nobody known.
-    /// Null when there is no such description.
+    /// Null when there is no such description. With latest, the last such description before <paramref name="before"/>.
     /// </summary>
-    private Resolution? DescribedSubjectBetween(int from, int before)
+    private Resolution? DescribedSubjectBetween(int from, int before, bool latest = false)
     {
+        Resolution? found = null;
         IReadOnlyList<Token> tokens = article.Tokens;
         string text = article.Text;
         for (int i = Positions.FirstTokenAtOrAfter(tokens, from); i + 2 < tokens.Count && tokens[i + 1].End <= before; i++)
@@ -260,22 +268,19 @@ internal sealed partial class SpeakerResolver(ArticleContext article)
             {
                 // "A neighbour, who asked not to be named, was woken by screaming. '...,' she said": someone unnamed is
                 // the subject since the last name, so the pronoun has no known speaker.
-                return Resolution.None;
+                if (!latest)
+                {
+                    return Resolution.None;
+                }
+                found = Resolution.None;
+                continue;
             }
             if (tokens[i].Span(text) is not ("the" or "The") || article.InsideQuote(tokens[i].Start) || !OpensClause(i))
             {
                 continue;
             }
-            int last = i + 1;
-            ReadOnlySpan<char> word = tokens[last].Span(text);
-            bool description = word is "teenager" || (char.IsLower(word[0]) && Titles.IsHead(word))
-                || (char.IsUpper(word[0]) && Gazetteer.Gazetteer.Default.TryGetCountryOfDemonym(word.ToString(), out _));
-            if (tokens[last].IsNumber && last + 1 < tokens.Count && tokens[last + 1].Span(text) is "year-old")
-            {
-                description = true;
-                last++;
-            }
-            if (!description || last + 1 >= tokens.Count || tokens[last + 1].Start - tokens[last].End != 1 || text[tokens[last].End] != ' ')
+            int last = DescriptionEnd(i + 1);
+            if (last < 0 || last + 1 >= tokens.Count || tokens[last + 1].Start - tokens[last].End != 1 || text[tokens[last].End] != ' ')
             {
                 continue;
             }
@@ -285,8 +290,59 @@ internal sealed partial class SpeakerResolver(ArticleContext article)
             {
                 continue;
             }
-            return Refer(tokens[i].Start, tokens[last].End, tokens[i].Start);
+            found = Refer(tokens[i].Start, tokens[last].End, tokens[i].Start, fromDescription: true);
+            if (!latest)
+            {
+                return found;
+            }
+            i = last;
         }
-        return null;
+        return found;
+    }
+
+    /// <summary>
+    /// The last token of a description that starts at first: "teenager", "24-year-old", "Pole", or role words with at most
+    /// two capitalised modifiers before them ("the Wyvern manager", "the Polish foreign minister"); -1 when none starts there.
+    /// </summary>
+    private int DescriptionEnd(int first)
+    {
+        IReadOnlyList<Token> tokens = article.Tokens;
+        string text = article.Text;
+        ReadOnlySpan<char> word = tokens[first].Span(text);
+        if (word is "teenager")
+        {
+            return first;
+        }
+        if (tokens[first].IsNumber)
+        {
+            return first + 1 < tokens.Count && tokens[first + 1].Span(text) is "year-old" ? first + 1 : -1;
+        }
+        int k = first;
+        int modifiers = 0;
+        while (k < tokens.Count && modifiers < 2 && char.IsUpper(tokens[k].Span(text)[0]) && !Titles.IsHead(tokens[k].Span(text))
+            && k + 1 < tokens.Count && tokens[k + 1].Start - tokens[k].End == 1)
+        {
+            k++;
+            modifiers++;
+        }
+        int head = -1;
+        for (int j = k; j < tokens.Count && j < k + 3; j++)
+        {
+            ReadOnlySpan<char> role = tokens[j].Span(text);
+            if (!char.IsLower(role[0]) || !Titles.IsRole(role) || (j > k && tokens[j].Start - tokens[j - 1].End != 1))
+            {
+                break;
+            }
+            if (Titles.IsHead(role))
+            {
+                head = j;
+            }
+        }
+        if (head >= 0)
+        {
+            return head;
+        }
+        // "the Pole", "the Dutchman": a demonym alone.
+        return modifiers == 1 && Gazetteer.Gazetteer.Default.TryGetCountryOfDemonym(word.ToString(), out _) ? first : -1;
     }
 }
