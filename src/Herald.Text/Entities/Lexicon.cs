@@ -66,7 +66,7 @@ internal static partial class Lexicon
         "Socialists Liberals Conservatives Nationalists Cycling Racing Klub Aggregates Rescue Semiconductors Automotive " +
         "Aerospace Chemicals Robotics League Shipyard Shipyards Celtic Albion Hotspur Argyle Conservancy Metro " +
         // Operators named for what they run, church and state bodies, and the same heads in other languages.
-        "Ferries Line Lines Trains Buses Coaches Desk Diocese Archdiocese Treasury Commons Lords Senate " +
+        "Constabulary Management Ferries Line Lines Trains Buses Coaches Desk Diocese Archdiocese Treasury Commons Lords Senate " +
         "Museo Musée Museu Muzeum Banco Banca Banque Universidad Universidade Università Université Universität Universiteit " +
         "Hochschule Stiftung Fundación Fondazione Instituto Istituto Institut Verband Verein Gewerkschaft Kurier Zeitung " +
         "Gesellschaft Compagnie Società",

@@ -1,0 +1,55 @@
+namespace Herald.Text.Tests;
+
+/// <summary>
+/// A police rank before a name and the force after "of" are no part of the person's name; "Inc." keeps its full stop;
+/// "a fund manager at ..." describes a person, not an organisation; a song or film title in quotation marks is no quote.
+/// </summary>
+public sealed class RanksCompaniesAndWorkTitlesTests
+{
+    private static Entity Find(Analysis analysis, string name) => Assert.Single(analysis.Entities, e => e.Name == name);
+
+    [Fact]
+    public void ARankAndTheForceAreNoPartOfTheName()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze(
+            "Detective Constable Omar Haddad of Cumbria Constabulary said the van had been found near the harbour.");
+        Assert.Equal(EntityType.Person, Find(analysis, "Omar Haddad").Type);
+        Assert.Equal(EntityType.Organization, Find(analysis, "Cumbria Constabulary").Type);
+        Assert.Equal("Omar Haddad", Assert.Single(analysis.Quotes).Speaker);
+    }
+
+    [Theory]
+    [InlineData("The deal values Quillfeather Inc. at $2 billion, the people said.", "Quillfeather Inc.")]
+    [InlineData("Shares in Marrowby Corp. fell 4 per cent on Tuesday.", "Marrowby Corp.")]
+    [InlineData("The chips are made by Tallow Semiconductor Inc.", "Tallow Semiconductor Inc.")]
+    public void AnAmericanAbbreviationKeepsItsFullStop(string text, string name)
+    {
+        Assert.Equal(EntityType.Organization, Find(NewsAnalyzer.Analyze(text), name).Type);
+    }
+
+    [Fact]
+    public void AFundManagerIsAPersonAndTheFirmAnOrganisation()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze(
+            "Nadia Kerr, a fund manager at Greyloch Asset Management, said the bid was too low. \"It is a bargain for them,\" she said.");
+        Assert.Equal(EntityType.Person, Find(analysis, "Nadia Kerr").Type);
+        Assert.Equal(EntityType.Organization, Find(analysis, "Greyloch Asset Management").Type);
+        Assert.All(analysis.Quotes, q => Assert.Equal("Nadia Kerr", q.Speaker));
+    }
+
+    [Theory]
+    [InlineData("The encore was quieter. \"Paper Lanterns in the Rain\" drifted over the bay; \"Salt Road\" closed the night.")]
+    [InlineData("Her second film, shot in Fife, was better. \"Winter Orchard\" runs for three hours and never drags.")]
+    public void ATitleInQuotationMarksIsNoQuote(string text)
+    {
+        Assert.DoesNotContain(NewsAnalyzer.Analyze(text).Quotes, q => q.Kind == QuoteKind.Direct);
+    }
+
+    [Theory]
+    [InlineData("Asked for his verdict, Callum Reid said: \"Never Again\"")]
+    [InlineData("\"Well Done Everyone,\" Callum Reid told the squad.")]
+    public void AShortStatementInTitleCaseStaysAQuote(string text)
+    {
+        Assert.Equal("Callum Reid", Assert.Single(NewsAnalyzer.Analyze(text).Quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+}
