@@ -48,4 +48,24 @@ public sealed class DescriptionsAndNationalitiesTests
         Assert.Equal("Hugo Lemaire", Assert.Single(analysis.Quotes, q => q.Kind == QuoteKind.Direct).Speaker);
         Assert.DoesNotContain(analysis.Entities, e => e.Name == "Frenchman");
     }
+
+    [Fact]
+    public void ANameInAppositionAfterATitledDescriptionIsTheSpeaker()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze(
+            "\"The numbers surprised all of us,\" said the project leader, Prof Henrik Aalto, a geologist at the University of Oulu.");
+        Assert.Equal("Henrik Aalto", Assert.Single(analysis.Quotes).Speaker);
+    }
+
+    [Fact]
+    public void AnObituarysSubjectIsThePersonAndTheHillInAppositionAPlace()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze(
+            "Emrys Pughe-Morgan, the climber and surveyor who charted the Andes, has died. He was 91.\n\n"
+            + "He walked for the last time on Moel Siabod, the hill above his village, a week before his death.\n\n"
+            + "\"I never wanted to be first,\" he wrote in his memoir.");
+        Assert.Equal(EntityType.Person, Assert.Single(analysis.Entities, e => e.Name == "Emrys Pughe-Morgan").Type);
+        Assert.Equal(EntityType.Place, Assert.Single(analysis.Entities, e => e.Name == "Moel Siabod").Type);
+        Assert.Equal("Emrys Pughe-Morgan", Assert.Single(analysis.Quotes).Speaker);
+    }
 }

@@ -52,4 +52,31 @@ public sealed class RanksCompaniesAndWorkTitlesTests
     {
         Assert.Equal("Callum Reid", Assert.Single(NewsAnalyzer.Analyze(text).Quotes, q => q.Kind == QuoteKind.Direct).Speaker);
     }
+
+    [Fact]
+    public void ADescriptorBeforeACommaApposedNameMakesItAnOrganisation()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("The teachers' union, Kestrel, said its members would strike on Monday.");
+        Assert.Equal(EntityType.Organization, Find(analysis, "Kestrel").Type);
+        Assert.Equal("Kestrel", Assert.Single(analysis.Quotes).Speaker);
+    }
+
+    [Fact]
+    public void ATownJoinedToBasedIsThePlaceAndTheRestTheOrganisation()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("The depot is owned by the Bristol-based Harwell Haulage Group plc, which bought it in 2019.");
+        Assert.Equal(EntityType.Organization, Find(analysis, "Harwell Haulage Group plc").Type);
+        Assert.Equal(EntityType.Place, Find(analysis, "Bristol").Type);
+        Assert.DoesNotContain(analysis.Entities, e => e.Name.Contains("-based", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Two tankers collided in the Gulf of Oman on Friday.", "Gulf of Oman")]
+    [InlineData("The storm moved north across the Bay of Biscay overnight.", "Bay of Biscay")]
+    public void AWaterNamedForAPlaceIsOnePlace(string text, string name)
+    {
+        Analysis analysis = NewsAnalyzer.Analyze(text);
+        Assert.Equal(EntityType.Place, Find(analysis, name).Type);
+        Assert.DoesNotContain(analysis.Entities, e => e.Name is "Gulf" or "Bay");
+    }
 }

@@ -36,7 +36,12 @@ internal sealed partial class EntityRecognizer
         int chunkStart = -1;
         // "the railway operator Kazakhstan Temir Zholy", "Discounters Aldi and Lidl": a descriptor makes
         // the whole run organisations, whatever words it holds.
-        string? descriptor = OrganizationDescriptorBefore(first);
+        if (first < last && BasedPlaceAt(first))
+        {
+            // "the Leeds-based Crossfield Transport Group plc": the town where it is based, then the organisation.
+            first++;
+        }
+        string? descriptor = OrganizationDescriptorBefore(first, last);
         if (descriptor is null && first == _sentenceFirst && first < last && Lexicon.OrganizationDescriptors.Contains(NameAt(first)))
         {
             descriptor = LowerAt(first);
@@ -234,6 +239,11 @@ internal sealed partial class EntityRecognizer
         {
             return true;
         }
+        if (before is "of" && k - 2 == chunkStart && Lexicon.WaterAndLandForms.Contains(NameAt(chunkStart)))
+        {
+            // "Gulf of Finland", "Bay of Biscay", "Isle of Man": the landform named for the place is one place.
+            return true;
+        }
         if (before is "and" && k - 3 >= chunkStart && NameAt(k - 3) is "of" && HasOrganizationWord(chunkStart, k - 3)
             && TryLongestName(k - 2, k - 2, out _, out GazetteerEntry? earlier, out _) && earlier is { Type: EntityType.Place })
         {
@@ -255,6 +265,24 @@ internal sealed partial class EntityRecognizer
             _everydayCache[index] = everyday ? (sbyte)1 : (sbyte)-1;
         }
         return _everydayCache[index] > 0;
+    }
+
+    /// <summary>"Leeds-based": a known place joined to "-based" (or "-headquartered") is recorded as the place.</summary>
+    private bool BasedPlaceAt(int index)
+    {
+        ReadOnlySpan<char> word = _tokens[index].Span(_text);
+        int hyphen = word.LastIndexOf('-');
+        if (hyphen <= 0 || word[(hyphen + 1)..] is not ("based" or "headquartered")
+            || !_gazetteer.TryGet(word[..hyphen], out GazetteerEntry entry) || entry.Type != EntityType.Place)
+        {
+            return false;
+        }
+        var place = new Candidate { First = index, Last = index, Name = entry.CanonicalName, InHeading = _inHeading };
+        place.Evidence.Add(FoundEvidence(entry));
+        place.Evidence.Add(new Evidence(EntityType.Place, Weights.PlaceContext, "where an organisation is based"));
+        _candidates.Add(place);
+        _acceptedPlaces.Add(entry.CanonicalName);
+        return true;
     }
 
     /// <summary>Records a name the gazetteer, the site or an acronym definition knows.</summary>

@@ -86,6 +86,9 @@ internal static partial class Lexicon
         "Fjord Falls Beach Canyon Reservoir Heights Gardens Lane Estuary Glacier Islands Archipelago Pass Moor Alps Isle",
         StringComparer.Ordinal);
 
+    /// <summary>Landforms and waters named "X of Place": "Gulf of Finland", "Bay of Biscay", "Strait of Hormuz", "Isle of Skye".</summary>
+    public static readonly HashSet<string> WaterAndLandForms = Set("Gulf Bay Strait Straits Sea Isle Lake Cape Firth Vale", StringComparer.Ordinal);
+
     /// <summary>Letters after a name for an office or honour ("Miriam Osei KC", "appointed OBE"): no part of the name, no name.</summary>
     public static readonly HashSet<string> PostNominals = Set("KC QC OBE MBE CBE KBE DBE MEP MSP FRS", StringComparer.Ordinal);
 

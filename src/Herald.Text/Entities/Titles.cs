@@ -18,7 +18,9 @@ internal static class Titles
          "chancellor's president's minister's " +
          // Trades and sporting positions news copy puts before a name ("Farmer Tom Metcalfe", "winger Ren Sato").
          "farmer landlord landlady publican shopkeeper fisherman nurse teacher doctor surgeon paramedic vicar " +
-         "rider cyclist winger full-back fly-half scrum-half substitute skipper referee boss")
+         "rider cyclist winger full-back fly-half scrum-half substitute skipper referee boss " +
+         // Occupations an obituary or profile puts in apposition ("X, the mountaineer and surveyor").
+         "mountaineer climber surveyor explorer architect engineer photographer journalist poet painter composer historian")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries),
         StringComparer.OrdinalIgnoreCase);
 
@@ -33,7 +35,8 @@ internal static class Titles
          "councilor alderman curator archivist barrister solicitor " +
          "mr mrs ms dr prof sir dame lord lady sen gov " +
          "farmer landlord landlady publican shopkeeper fisherman nurse teacher doctor surgeon vicar " +
-         "rider cyclist winger full-back fly-half scrum-half skipper referee boss")
+         "rider cyclist winger full-back fly-half scrum-half skipper referee boss " +
+         "mountaineer climber surveyor explorer architect engineer photographer journalist poet painter composer historian")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries),
         StringComparer.OrdinalIgnoreCase);
 
