@@ -79,4 +79,20 @@ public sealed class RanksCompaniesAndWorkTitlesTests
         Assert.Equal(EntityType.Place, Find(analysis, name).Type);
         Assert.DoesNotContain(analysis.Entities, e => e.Name is "Gulf" or "Bay");
     }
+
+    [Theory]
+    [InlineData("Parish councillors argued over parking charges, the new surgery and a rise in the precept.")]
+    [InlineData("The new coach, Mark Hollis, said little at the press conference.")]
+    [InlineData("Northern Rail is adding extra carriages to the morning trains from Skipton.")]
+    public void TalkAboutSomethingOrAddingThingsIsNoReportedClause(string text)
+    {
+        Assert.DoesNotContain(NewsAnalyzer.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
+    }
+
+    [Fact]
+    public void AboutBeforeANumberStillOpensAReportedClause()
+    {
+        Analysis analysis = NewsAnalyzer.Analyze("The coastguard, Hanna Voss, said about 30 boats were still at sea.");
+        Assert.Equal("about 30 boats were still at sea", Assert.Single(analysis.Quotes, q => q.Kind == QuoteKind.Indirect).Text);
+    }
 }
