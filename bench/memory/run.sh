@@ -12,6 +12,8 @@
 #   DURATION=30s CONNECTIONS=8 PORT=5291 MODES="cached uncached search hit" SERVE_ARGS="--page-cache-mb 16"
 #   BUILDS="mapped=/tmp/new/herald.dll unmapped=/tmp/new/herald.dll" ARGS_unmapped="--sqlite-map-mb 0" ENV_mapped="DOTNET_gcServer=0"
 #                                                   one build's own serve arguments and environment
+#   METRICS=off                                     serve without --metrics-urls (as a default install runs: no
+#                                                   OpenTelemetry loaded); the GC columns then read "-"
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -21,6 +23,7 @@ connections="${CONNECTIONS:-8}"
 first_port="${PORT:-5291}"
 rounds="${ROUNDS:-1}"
 modes="${MODES:-cached uncached}"
+metrics="${METRICS:-on}"
 builds="${BUILDS:-new}"
 read -r -a serve_args <<<"${SERVE_ARGS:-}"
 
@@ -91,7 +94,9 @@ start_server() {
         echo "something already listens on 127.0.0.1:$port; set PORT to a free one" >&2
         exit 1
     fi
-    env "${server_env[@]}" dotnet "$herald" serve --db "$db" --urls "http://127.0.0.1:$port" --metrics-urls "http://127.0.0.1:$((port + 1000))" "$@" \
+    local metrics_args=()
+    [[ "$metrics" == off ]] || metrics_args=(--metrics-urls "http://127.0.0.1:$((port + 1000))")
+    env "${server_env[@]}" dotnet "$herald" serve --db "$db" --urls "http://127.0.0.1:$port" "${metrics_args[@]}" "$@" \
         >"$work/server-$port.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 240); do
@@ -148,8 +153,17 @@ resident() {
     awk -v file="$db_file" '/^[0-9a-f]+-[0-9a-f]+ / { mine = ($NF == file) } mine && /^Rss:/ { kb += $2 } END { printf "%.0f\n", kb / 1024 }' "/proc/$1/smaps"
 }
 
+# CPU time the process has used so far (user + system), in milliseconds, from /proc/PID/stat.
+cpu_ms() {
+    awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.0f\n", ($12 + $13) * 1000 / hz }' "/proc/$1/stat"
+}
+
 # GC heap after the last collection and the memory the GC has committed, in MiB, from /metrics.
 gc_heap() {
+    if [[ "$metrics" == off ]]; then
+        echo "- -"
+        return
+    fi
     curl -fs "http://127.0.0.1:$1/metrics" | awk '
         /^dotnet_gc_last_collection_heap_size_bytes[{ ]/ { heap += $NF }
         /^dotnet_gc_last_collection_memory_committed_size_bytes[{ ]/ { committed = $NF }
@@ -159,9 +173,13 @@ gc_heap() {
 # run LABEL MODE PORT: one server, warm-up, load, then its memory. MODE: cached (the output cache
 # on), uncached (--no-output-cache), search (--no-output-cache, searches only), hit (the output
 # cache on, the home page and 20 articles only: cached answers after the warm-up).
-# Prints "rps p50 p99 errors total anon file shmem db heap committed".
+# Prints "rps p50 p99 errors cpu total anon file shmem db heap committed", cpu being the server's
+# CPU milliseconds per request over the measured run (not the warm-up).
 run() {
     local label="$1" mode="$2" port="$3" extra=()
+    # run is called in a subshell, which the EXIT trap of the script does not cover: a failure here
+    # must not leave its server running.
+    trap stop_server EXIT
     [[ "$mode" == uncached || "$mode" == search ]] && extra=(--no-output-cache)
     local own_args="ARGS_$label" own_env="ENV_$label" args=()
     read -r -a args <<<"${!own_args:-}"
@@ -175,12 +193,16 @@ run() {
     [[ "$mode" == search ]] && paths="$work/searches.txt"
     [[ "$mode" == hit ]] && paths="$work/hits.txt"
     PATHS="$paths" wrk -t2 -c"$connections" -d5s -s "$here/mix.lua" "$base" >/dev/null
+    local cpu_before cpu_after
+    cpu_before="$(cpu_ms "$server_pid")"
     PATHS="$paths" wrk --latency -t2 -c"$connections" -d"$duration" --timeout 30s -s "$here/mix.lua" "$base" >"$work/wrk.txt"
+    cpu_after="$(cpu_ms "$server_pid")"
     sleep 2
-    local rps errors
+    local rps errors cpu
     rps="$(awk '/^Requests\/sec:/ { r = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 } END { print r " " p50 " " p99 }' "$work/wrk.txt")"
     errors="$(awk '$1 == "status" && ($2 < 200 || $2 >= 400) { n += $3 } /Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$work/wrk.txt")"
-    echo "$rps $errors $(resident "$server_pid") $(gc_heap "$((port + 1000))")"
+    cpu="$(awk -v ms="$((cpu_after - cpu_before))" '/ requests in / { printf "%.2f\n", ms / $1 }' "$work/wrk.txt")"
+    echo "$rps $errors $cpu $(resident "$server_pid") $(gc_heap "$((port + 1000))")"
     if [[ -n "${GCDUMP_DIR:-}" ]] && command -v dotnet-gcdump >/dev/null; then
         dotnet-gcdump collect -p "$server_pid" -o "$GCDUMP_DIR/$label-$mode.gcdump" >/dev/null 2>&1 || true
     fi
@@ -188,15 +210,15 @@ run() {
 }
 
 say "load: $(uptime)"
-echo "| Round | Build | Mode | Requests/s | p50 | p99 | Errors | RSS MiB | anon | file | of which SQLite file | JIT code (shmem) | GC heap | GC committed |"
-echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| Round | Build | Mode | Requests/s | p50 | p99 | Errors | CPU ms/request | RSS MiB | anon | file | of which SQLite file | JIT code (shmem) | GC heap | GC committed |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 port="$first_port"
 for round in $(seq 1 "$rounds"); do
     for mode in $modes; do
         for label in "${labels[@]}"; do
             say "round $round, $label, $mode (port $port)"
-            read -r rps p50 p99 errors total anon file shmem dbmap heap committed <<<"$(run "$label" "$mode" "$port")"
-            echo "| $round | $label | $mode | $rps | $p50 | $p99 | $errors | $total | $anon | $file | $dbmap | $shmem | $heap | $committed |"
+            read -r rps p50 p99 errors cpu total anon file shmem dbmap heap committed <<<"$(run "$label" "$mode" "$port")"
+            echo "| $round | $label | $mode | $rps | $p50 | $p99 | $errors | $cpu | $total | $anon | $file | $dbmap | $shmem | $heap | $committed |"
             port=$((port + 1))
         done
     done
