@@ -42,7 +42,7 @@ public static class NewsAnalyzer
             Sentences = sentences,
             Tokens = Tokenizer.Tokenize(text),
         };
-        var names = new NameBook(Gazetteer.Gazetteer.Default, options.KnownEntities ?? []);
+        using var names = new NameBook(Gazetteer.Gazetteer.Default, options.KnownEntities ?? []);
         article.Entities = EntityRecognizer.Recognize(text, article.Tokens, sentences, paragraphs, names);
 
         var checks = new List<Check>();
