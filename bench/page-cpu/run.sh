@@ -8,7 +8,12 @@
 # the port masked), then loads each page with wrk from both servers in turn, ROUNDS times, who goes
 # first alternating, and sums ticks and requests per server. Every server is stopped on exit.
 #
+# With BURST=N, each server first answers N WordPress-API listings per connection, each asking for a
+# different number of included and excluded ids, so that every pooled SQLite connection sees several
+# hundred distinct statements before any page is read (its shelf of prepared statements is full).
+#
 #   BEFORE=main ROUNDS=6 DURATION=3s bench/page-cpu/run.sh
+#   BURST=400 bench/page-cpu/run.sh
 #   BEFORE_DLL=/tmp/old/src/Herald/bin/Release/net10.0/herald.dll AFTER_DLL=... bench/page-cpu/run.sh
 set -euo pipefail
 shopt -s inherit_errexit
@@ -99,6 +104,27 @@ for build in before after; do
 done
 
 pick() { sqlite3 "$work/site/herald.db" "$1"; }
+
+if [[ -n "${BURST:-}" ]]; then
+    # Distinct statements, not distinct search texts: a search runs the same few statements whatever its
+    # words. A listing's SQL names one parameter per id asked for (EF Core pads the count in steps), so
+    # varying both lists gives a new statement almost every time.
+    ids=($(pick "SELECT Id FROM Articles WHERE Status = 'Published' ORDER BY Id LIMIT 200"))
+    for build in before after; do
+        say "Burst: $BURST distinct listings x $connections connections on $build"
+        bursts=()
+        for stream in $(seq 1 "$connections"); do
+            for i in $(seq 1 "$BURST"); do
+                include="$(IFS=,; echo "${ids[*]:0:$(( (i * 7 + stream) % 150 + 1 ))}")"
+                exclude="$(IFS=,; echo "${ids[*]:150:$(( (i + stream * 13) % 40 + 1 ))}")"
+                echo "url = \"http://127.0.0.1:${ports[$build]}/wp-json/wp/v2/posts?include=$include&exclude=$exclude&per_page=5\""
+                echo "output = /dev/null"
+            done | curl -s -K - &
+            bursts+=($!)
+        done
+        wait "${bursts[@]}"
+    done
+fi
 url_of() { curl -s -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:${ports[before]}/2000/01/$1" | sed -E 's#^https?://[^/]+##'; }
 article="$(url_of "$(pick "SELECT Slug FROM Articles WHERE Id = $story")")"
 tag="$(pick "SELECT t.Slug FROM Tags t ORDER BY (SELECT count(*) FROM ArticleTags x WHERE x.TagsId = t.Id) DESC LIMIT 1")"
