@@ -8,7 +8,12 @@
 # the port masked), then loads each page with wrk from both servers in turn, ROUNDS times, who goes
 # first alternating, and sums ticks and requests per server. Every server is stopped on exit.
 #
+# With BURST=N, each server first answers N WordPress-API listings per connection, each asking for a
+# different number of included and excluded ids, so that every pooled SQLite connection sees several
+# hundred distinct statements before any page is read (its shelf of prepared statements is full).
+#
 #   BEFORE=main ROUNDS=6 DURATION=3s bench/page-cpu/run.sh
+#   BURST=400 SITE_DB=/tmp/site/herald.db bench/page-cpu/run.sh
 #   BEFORE_DLL=/tmp/old/src/Herald/bin/Release/net10.0/herald.dll AFTER_DLL=... bench/page-cpu/run.sh
 set -euo pipefail
 shopt -s inherit_errexit
@@ -66,10 +71,17 @@ fi
 if [[ -n "${BEFORE_DLL:-}" ]]; then dlls[before]="$BEFORE_DLL"; else dlls[before]="$(build before "$work/before")"; fi
 if [[ -n "${AFTER_DLL:-}" ]]; then dlls[after]="$AFTER_DLL"; else dlls[after]="$(build after "$repo")"; fi
 
-say "Making a $articles-story site with bench/corpus"
-dotnet build -c Release "$repo/bench/corpus" -nologo -v q >"$work/build-corpus.log" 2>&1 || { cat "$work/build-corpus.log" >&2; exit 1; }
 mkdir -p "$work/site"
-dotnet "$repo/bench/corpus/bin/Release/net10.0/herald-corpus.dll" --db "Data Source=$work/site/herald.db" --articles "$articles" >&2
+if [[ -n "${SITE_DB:-}" ]]; then
+    # A site bench/corpus made before (SITE_DB=/path/herald.db, its media folder beside it): saves the minutes of making one.
+    say "Copying the site $SITE_DB"
+    sqlite3 "$SITE_DB" ".backup '$work/site/herald.db'"
+    [[ -d "$(dirname "$SITE_DB")/media" ]] && cp -r "$(dirname "$SITE_DB")/media" "$work/site/"
+else
+    say "Making a $articles-story site with bench/corpus"
+    dotnet build -c Release "$repo/bench/corpus" -nologo -v q >"$work/build-corpus.log" 2>&1 || { cat "$work/build-corpus.log" >&2; exit 1; }
+    dotnet "$repo/bench/corpus/bin/Release/net10.0/herald-corpus.dll" --db "Data Source=$work/site/herald.db" --articles "$articles" >&2
+fi
 
 # Twenty approved comments on one story a year old or so, as the WordPress comparison has.
 story="$(sqlite3 "$work/site/herald.db" "SELECT Id FROM Articles WHERE Status = 'Published' AND Kind = 'Story' ORDER BY PublishedAt DESC LIMIT 1 OFFSET 100")"
@@ -99,6 +111,27 @@ for build in before after; do
 done
 
 pick() { sqlite3 "$work/site/herald.db" "$1"; }
+
+if [[ -n "${BURST:-}" ]]; then
+    # Distinct statements, not distinct search texts: a search runs the same few statements whatever its
+    # words. A listing's SQL names one parameter per id asked for (EF Core pads the count in steps), so
+    # varying both lists gives a new statement almost every time.
+    ids=($(pick "SELECT Id FROM Articles WHERE Status = 'Published' ORDER BY Id LIMIT 200"))
+    for build in before after; do
+        say "Burst: $BURST distinct listings x $connections connections on $build"
+        bursts=()
+        for stream in $(seq 1 "$connections"); do
+            for i in $(seq 1 "$BURST"); do
+                include="$(IFS=,; echo "${ids[*]:0:$(( (i * 7 + stream) % 150 + 1 ))}")"
+                exclude="$(IFS=,; echo "${ids[*]:150:$(( (i + stream * 13) % 40 + 1 ))}")"
+                echo "url = \"http://127.0.0.1:${ports[$build]}/wp-json/wp/v2/posts?include=$include&exclude=$exclude&per_page=5\""
+                echo "output = /dev/null"
+            done | curl -s -K - &
+            bursts+=($!)
+        done
+        wait "${bursts[@]}"
+    done
+fi
 url_of() { curl -s -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:${ports[before]}/2000/01/$1" | sed -E 's#^https?://[^/]+##'; }
 article="$(url_of "$(pick "SELECT Slug FROM Articles WHERE Id = $story")")"
 tag="$(pick "SELECT t.Slug FROM Tags t ORDER BY (SELECT count(*) FROM ArticleTags x WHERE x.TagsId = t.Id) DESC LIMIT 1")"

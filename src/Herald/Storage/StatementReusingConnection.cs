@@ -17,12 +17,27 @@ internal sealed class StatementReusingConnection(string connectionString) : Sqli
     /// <summary>Distinct statements kept per connection: more than every page, form and feed runs; searches vary.</summary>
     public const int Kept = 256;
 
-    private readonly Dictionary<string, SqliteCommand> idle = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The idle prepared statements by SQL, and the same statements in order of last use. When a new one
+    /// would make more than <see cref="Kept"/>, the one unused longest is finalized: varied search texts
+    /// pass through, and the pages' fixed statements, used all the time, stay prepared. Only idle statements
+    /// are on the shelf, so one lent out (perhaps with a read running) is never finalized under its user.
+    /// </summary>
+    private readonly Dictionary<string, PreparedStatement> idle = new(StringComparer.Ordinal);
+
+    /// <summary>The shelf's ends: most recently given back, and next to go.</summary>
+    private PreparedStatement? newest, oldest;
 
     public SqliteTransaction? CurrentTransaction => Transaction;
 
     /// <summary>Prepared statements on the shelf now (tests look).</summary>
     internal int KeptStatements => idle.Count;
+
+    /// <summary>Commands made so far, each prepared by SQLite on its first run (tests count them).</summary>
+    internal int CommandsMade { get; private set; }
+
+    /// <summary>Statements finalized to make room for others (tests count them).</summary>
+    internal int Evicted { get; private set; }
 
     /// <summary>Commands taken off the shelf (or made) and not given back: each may still have a read running.</summary>
     private int outstanding;
@@ -36,26 +51,70 @@ internal sealed class StatementReusingConnection(string connectionString) : Sqli
 
     protected override DbCommand CreateDbCommand() => new ReusedCommand(this);
 
-    /// <summary>The prepared command for this SQL, taken out of the shelf while in use (two readers may run the same text at once).</summary>
-    internal SqliteCommand Take(string sql)
+    /// <summary>
+    /// The prepared statement for this SQL, taken off the shelf while in use (two readers may run the same
+    /// text at once). On a hit nothing is allocated: the dictionary reuses its slots and the order is a
+    /// chain through the statements themselves.
+    /// </summary>
+    internal PreparedStatement Take(string sql)
     {
         outstanding++;
-        if (idle.Remove(sql, out var command))
+        if (idle.Remove(sql, out var statement))
         {
-            return command;
+            Unlink(statement);
+            return statement;
         }
-        return new SqliteCommand(sql, this);
+        CommandsMade++;
+        return new PreparedStatement(new SqliteCommand(sql, this));
     }
 
-    internal void Give(SqliteCommand command)
+    internal void Give(PreparedStatement statement)
     {
         outstanding--;
+        var command = statement.Command;
         command.Parameters.Clear();
         command.Transaction = null;
-        if (State != ConnectionState.Open || idle.Count >= Kept || !idle.TryAdd(command.CommandText, command))
+        if (State != ConnectionState.Open || !idle.TryAdd(command.CommandText, statement))
         {
             command.Dispose();
+            return;
         }
+        statement.Older = newest;
+        if (newest is not null)
+        {
+            newest.Newer = statement;
+        }
+        newest = statement;
+        oldest ??= statement;
+        if (idle.Count > Kept)
+        {
+            var leaving = oldest;
+            idle.Remove(leaving.Command.CommandText);
+            Unlink(leaving);
+            leaving.Command.Dispose();
+            Evicted++;
+        }
+    }
+
+    private void Unlink(PreparedStatement statement)
+    {
+        if (statement.Newer is null)
+        {
+            newest = statement.Older;
+        }
+        else
+        {
+            statement.Newer.Older = statement.Older;
+        }
+        if (statement.Older is null)
+        {
+            oldest = statement.Newer;
+        }
+        else
+        {
+            statement.Older.Newer = statement.Newer;
+        }
+        statement.Newer = statement.Older = null;
     }
 
     /// <summary>
@@ -72,6 +131,7 @@ internal sealed class StatementReusingConnection(string connectionString) : Sqli
             return;
         }
         idle.Clear();
+        newest = oldest = null;
         base.Close();
     }
 }
@@ -82,13 +142,13 @@ internal sealed class StatementReusingConnection(string connectionString) : Sqli
 /// </summary>
 internal sealed class ReusedCommand(StatementReusingConnection connection) : DbCommand
 {
-    private SqliteCommand? inner;
+    private PreparedStatement? borrowed;
     private SqliteCommand? unbound;
     private string text = "";
     private SqliteTransaction? transaction = connection.CurrentTransaction;
     private int? timeout;
 
-    private SqliteCommand Inner => inner ?? (unbound ??= new SqliteCommand());
+    private SqliteCommand Inner => borrowed?.Command ?? (unbound ??= new SqliteCommand());
 
     [System.Diagnostics.CodeAnalysis.AllowNull]
     public override string CommandText
@@ -97,7 +157,7 @@ internal sealed class ReusedCommand(StatementReusingConnection connection) : DbC
         set
         {
             value ??= "";
-            if (value == text && inner is not null)
+            if (value == text && borrowed is not null)
             {
                 return;
             }
@@ -105,8 +165,8 @@ internal sealed class ReusedCommand(StatementReusingConnection connection) : DbC
             Inner.Parameters.Clear();
             Release();
             text = value;
-            inner = connection.Take(value);
-            inner.Parameters.AddRange(parameters);
+            borrowed = connection.Take(value);
+            borrowed.Command.Parameters.AddRange(parameters);
         }
     }
 
@@ -167,7 +227,7 @@ internal sealed class ReusedCommand(StatementReusingConnection connection) : DbC
     /// <summary>The borrowed command with this use's transaction and timeout.</summary>
     private SqliteCommand Ready()
     {
-        var command = inner ?? throw new InvalidOperationException("The command has no SQL.");
+        var command = borrowed?.Command ?? throw new InvalidOperationException("The command has no SQL.");
         // A finished transaction (its Connection is null) counts as none, as it does for a plain SqliteCommand.
         command.Transaction = transaction?.Connection is null ? null : transaction;
         command.CommandTimeout = CommandTimeout;
@@ -176,10 +236,10 @@ internal sealed class ReusedCommand(StatementReusingConnection connection) : DbC
 
     private void Release()
     {
-        if (inner is not null)
+        if (borrowed is not null)
         {
-            connection.Give(inner);
-            inner = null;
+            connection.Give(borrowed);
+            borrowed = null;
         }
     }
 
@@ -193,4 +253,15 @@ internal sealed class ReusedCommand(StatementReusingConnection connection) : DbC
         }
         base.Dispose(disposing);
     }
+}
+
+/// <summary>A command kept prepared, and its place in the connection's order of last use.</summary>
+internal sealed class PreparedStatement(SqliteCommand command)
+{
+    public SqliteCommand Command { get; } = command;
+
+    /// <summary>The statements given back just after and just before this one, while it is on the shelf.</summary>
+    public PreparedStatement? Newer { get; set; }
+
+    public PreparedStatement? Older { get; set; }
 }

@@ -40,6 +40,99 @@ public sealed class OpenSqliteConnectionsTests : IDisposable
     }
 
     [Fact]
+    public void Statements_in_steady_use_stay_prepared_while_many_others_pass_through()
+    {
+        using var pool = new OpenSqliteConnections(connectionString, "PRAGMA mmap_size = 0;");
+        var connection = pool.Rent();
+        Assert.Equal(3L, Count(connection));
+        var made = connection.CommandsMade;
+        var passing = StatementReusingConnection.Kept + 44;
+
+        for (var i = 0; i < passing; i++)
+        {
+            // A search's varying text, and between searches the pages' fixed statement.
+            Assert.Equal(3L - Math.Min(i, 3), Scalar(connection, $"SELECT count(*) FROM Stories WHERE Id > {i}"));
+            if (i % 50 == 0)
+            {
+                Assert.Equal(3L, Count(connection));
+            }
+        }
+        Assert.Equal(3L, Count(connection));
+
+        // Every passing text was made once, the steady one never again; the shelf stayed full, not larger.
+        Assert.Equal(made + passing, connection.CommandsMade);
+        Assert.Equal(StatementReusingConnection.Kept, connection.KeptStatements);
+        Assert.Equal(passing + 1 - StatementReusingConnection.Kept, connection.Evicted);
+        pool.Return(connection);
+        Assert.Same(connection, pool.Rent());
+    }
+
+    [Fact]
+    public void The_statement_unused_longest_is_finalized_to_make_room()
+    {
+        using var pool = new OpenSqliteConnections(connectionString, "PRAGMA mmap_size = 0;");
+        var connection = pool.Rent();
+        var first = connection.Take("SELECT count(*) FROM Stories WHERE Id = 1");
+        Assert.Equal(1L, (long)first.Command.ExecuteScalar()!);
+        var disposed = false;
+        first.Command.Disposed += (_, _) => disposed = true;
+        connection.Give(first);
+
+        for (var i = 0; i < StatementReusingConnection.Kept - 1; i++)
+        {
+            Scalar(connection, $"SELECT {i}");
+        }
+        Assert.False(disposed);
+        Assert.Equal(StatementReusingConnection.Kept, connection.KeptStatements);
+
+        Scalar(connection, "SELECT -1");
+        Assert.True(disposed);
+        Assert.Equal(1, connection.Evicted);
+        var again = connection.Take("SELECT count(*) FROM Stories WHERE Id = 1");
+        Assert.NotSame(first, again);
+        Assert.Equal(1L, (long)again.Command.ExecuteScalar()!);
+        connection.Give(again);
+        pool.Return(connection);
+    }
+
+    [Fact]
+    public void A_statement_lent_out_is_not_finalized_while_others_crowd_the_shelf()
+    {
+        using var pool = new OpenSqliteConnections(connectionString, "PRAGMA mmap_size = 0;");
+        var connection = pool.Rent();
+        const string Sql = "SELECT Id FROM Stories ORDER BY Id";
+        connection.Give(connection.Take(Sql));
+        var lent = connection.Take(Sql);
+        var disposed = false;
+        lent.Command.Disposed += (_, _) => disposed = true;
+
+        using (var reader = lent.Command.ExecuteReader())
+        {
+            Assert.True(reader.Read());
+            Assert.Equal(1L, reader.GetInt64(0));
+            // The shelf fills twice over while the read is still running.
+            for (var i = 0; i < 2 * StatementReusingConnection.Kept; i++)
+            {
+                Scalar(connection, $"SELECT {i}");
+            }
+            Assert.False(disposed);
+            Assert.True(reader.Read());
+            Assert.Equal(2L, reader.GetInt64(0));
+        }
+        Assert.False(connection.IsClean);
+        connection.Give(lent);
+
+        // Given back, it is the newest on the shelf, the one the next user of its text gets.
+        Assert.False(disposed);
+        Assert.True(connection.IsClean);
+        Assert.Equal(StatementReusingConnection.Kept, connection.KeptStatements);
+        var again = connection.Take(Sql);
+        Assert.Same(lent, again);
+        connection.Give(again);
+        pool.Return(connection);
+    }
+
+    [Fact]
     public void A_read_left_running_does_not_show_the_next_lease_an_old_site()
     {
         using var pool = new OpenSqliteConnections(connectionString, "PRAGMA mmap_size = 0;");
@@ -102,6 +195,13 @@ public sealed class OpenSqliteConnectionsTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM Stories";
         return (long)command.ExecuteScalar()!;
+    }
+
+    private static long Scalar(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Run(DbConnection connection, string sql)
