@@ -24,7 +24,7 @@ var (connection, total, seed, batchSize) = options.Value;
 try
 {
     var database = DatabaseConnection.Parse(connection);
-    await using var services = new ServiceCollection().AddLogging().AddHeraldStorage(database, sqliteMapBytes: null).BuildServiceProvider();
+    await using var services = new ServiceCollection().AddLogging().AddHeraldStorage(database, DatabaseWorkload.Bulk).BuildServiceProvider();
     await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
     await using var scope = services.CreateAsyncScope();
