@@ -128,6 +128,14 @@ public abstract class HeraldDbContext(DbContextOptions options) : IdentityDbCont
     }
 }
 
-public sealed class SqliteHeraldDbContext(DbContextOptions<SqliteHeraldDbContext> options) : HeraldDbContext(options);
+public sealed class SqliteHeraldDbContext(DbContextOptions<SqliteHeraldDbContext> options) : HeraldDbContext(options)
+{
+    /// <summary>A server's or a bulk command's context: its scope's connection, kept open with its prepared statements.</summary>
+    internal SqliteHeraldDbContext(DbContextOptions<SqliteHeraldDbContext> options, SqliteConnectionLease lease)
+        : this(options) => Lease = lease;
+
+    /// <summary>The scope's lease (<see cref="OpenSqliteConnections"/>); none for a context made by hand with its own options.</summary>
+    internal SqliteConnectionLease? Lease { get; }
+}
 
 public sealed class PostgresHeraldDbContext(DbContextOptions<PostgresHeraldDbContext> options) : HeraldDbContext(options);

@@ -86,14 +86,22 @@ internal sealed class SqliteConnectionLease(OpenSqliteConnections pool) : IDispo
 /// leaves a connection it found open as it is, so it is neither closed after each query nor
 /// initialised again (which would expire the statements the connection keeps prepared).
 /// </summary>
-internal sealed class LeasedConnectionInterceptor(SqliteConnectionLease lease) : DbConnectionInterceptor
+internal sealed class LeasedConnectionInterceptor : DbConnectionInterceptor
 {
+    /// <summary>One for every context: the lease is the context's own (<see cref="SqliteHeraldDbContext.Lease"/>).</summary>
+    public static readonly LeasedConnectionInterceptor Instance = new();
+
+    private LeasedConnectionInterceptor()
+    {
+    }
+
     /// <summary>
     /// Only the context's own connection is leased: EF Core makes others for itself (migrations take a
     /// lock through one, in a transaction of its own) and those must stay separate connections.
     /// </summary>
     public override InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result) =>
-        eventData.Context?.GetService<IRelationalConnection>().ConnectionId == eventData.ConnectionId
+        eventData.Context is SqliteHeraldDbContext { Lease: { } lease } context
+        && context.GetService<IRelationalConnection>().ConnectionId == eventData.ConnectionId
             ? InterceptionResult<DbConnection>.SuppressWithResult(lease.Connection)
             : result;
 

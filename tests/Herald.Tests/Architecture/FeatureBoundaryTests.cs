@@ -22,7 +22,7 @@ public sealed class FeatureBoundaryTests
         // the figure block the editor inserts and the reading time the editor shows as the page does.
         ["Articles"] =
         [
-            "ArticleQueries", "CardQueries", "ArticleSummary", "BylineName", "PagedList", "PageNumber", "ArticleUrls", "Slugs", "ITaxonomyTerm",
+            "ArticleQueries", "CardQueries", "ArticleSummary", "ArticleCard", "BylineName", "PagedList", "PageNumber", "ArticleUrls", "Slugs", "ITaxonomyTerm",
             "ArticlePipeline", "ArticleEdit", "ArticleBatch", "ArticleWriteOrigin", "ArticleRejectedException",
             "IArticleChangeHandler", "ArticleChange", "ArticleChangeKind", "ArticleBody", "IBodyRenderer", "IBodyRenderHints", "RenderedBody",
             "MarkdownRenderer", "PublicArticles", "ArticleGraph", "ArticleLimits", "Figure", "ReadingTime",
@@ -86,12 +86,12 @@ public sealed class FeatureBoundaryTests
         ["Understanding"] = ["PublicEntities"],
     };
 
-    /// <summary>Page parts another feature's pages include by path: the two layouts, metadata, cards, the pager and the newsroom's one confirmation.</summary>
+    /// <summary>Page parts another feature's pages include by path: the two layouts, metadata, the pager and the newsroom's one confirmation.</summary>
     public static readonly IReadOnlyList<string> SharedViews =
     [
         "/Site/Layout/_Layout.cshtml", "/Newsroom/Layout/_NewsroomLayout.cshtml",
         "/Discovery/Metadata/_ArticleMetadata.cshtml", "/Discovery/Metadata/_PageMetadata.cshtml",
-        "/Articles/Pages/_ArticleCard.cshtml", "/Articles/Pages/_Pager.cshtml",
+        "/Articles/Pages/_Pager.cshtml",
         "/Newsroom/Confirm/_Confirm.cshtml",
     ];
 

@@ -180,6 +180,8 @@ public abstract class PostPasswordTests(SiteFixture fixture)
         var home = await client.GetStringAsync("/");
         Assert.Contains(url, home, StringComparison.Ordinal);
         Assert.DoesNotContain(word, home, StringComparison.Ordinal);
+        var card = Html.Parse(home).QuerySelectorAll(".card").First(c => c.QuerySelector(".card-headline a")?.GetAttribute("href") == url);
+        Assert.Equal(PostPasswords.NoExcerpt, card.QuerySelector(".card-dek.card-protected")!.TextContent);
 
         var one = JsonNode.Parse(await client.GetStringAsync($"/wp-json/wp/v2/posts/{article.Id}"))!;
         Assert.True((bool)one["content"]!["protected"]!);
