@@ -136,38 +136,9 @@ internal sealed partial class EntityRecognizer
     }
 
     /// <summary>"the railway operator Kazakhstan Temir Zholy", "lessor AerCap": a word for a kind of organisation right before.</summary>
-    private string? OrganizationDescriptorBefore(int first, int last)
+    private string? OrganizationDescriptorBefore(int first)
     {
         string? before = PlainWordBefore(first);
-        if (before is not null)
-        {
-            return Lexicon.OrganizationDescriptors.Contains(before) ? before : null;
-        }
-        // "The drivers' union, Unite, said": a singular descriptor, a comma, and the name closed by another comma.
-        if (first >= 1 && _tokens[first].Start - _tokens[first - 1].End == 2 && _text[_tokens[first - 1].End] == ','
-            && last + 1 < _tokens.Count && _text[_tokens[last].End] == ',' && !_tokens[first - 1].IsNumber
-            && char.IsLower(_text[_tokens[first - 1].Start]) && LowerAt(first - 1) is { } word
-            && Lexicon.OrganizationDescriptors.Contains(word) && !word.EndsWith('s') && ArticleBeforeDescriptor(first - 1))
-        {
-            return word;
-        }
-        return null;
-    }
-
-    /// <summary>"the union", "the drivers' union", "Britain's biggest union": the descriptor is a noun phrase of its own.</summary>
-    private bool ArticleBeforeDescriptor(int descriptor)
-    {
-        for (int i = descriptor - 1; i >= 0 && i >= descriptor - 3; i--)
-        {
-            if (_tokens[i + 1].Start - _tokens[i].End > 2)
-            {
-                return false;
-            }
-            if (_tokens[i].Span(_text) is "the" or "The" || IsPossessive(_tokens[i]))
-            {
-                return true;
-            }
-        }
-        return false;
+        return before is not null && Lexicon.OrganizationDescriptors.Contains(before) ? before : null;
     }
 }

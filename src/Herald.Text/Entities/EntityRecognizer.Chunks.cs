@@ -36,12 +36,7 @@ internal sealed partial class EntityRecognizer
         int chunkStart = -1;
         // "the railway operator Kazakhstan Temir Zholy", "Discounters Aldi and Lidl": a descriptor makes
         // the whole run organisations, whatever words it holds.
-        if (first < last && BasedPlaceAt(first))
-        {
-            // "the Leeds-based Crossfield Transport Group plc": the town where it is based, then the organisation.
-            first++;
-        }
-        string? descriptor = OrganizationDescriptorBefore(first, last);
+        string? descriptor = OrganizationDescriptorBefore(first);
         if (descriptor is null && first == _sentenceFirst && first < last && Lexicon.OrganizationDescriptors.Contains(NameAt(first)))
         {
             descriptor = LowerAt(first);
@@ -239,11 +234,6 @@ internal sealed partial class EntityRecognizer
         {
             return true;
         }
-        if (before is "of" && k - 2 == chunkStart && Lexicon.WaterAndLandForms.Contains(NameAt(chunkStart)))
-        {
-            // "Gulf of Finland", "Bay of Biscay", "Isle of Man": the landform named for the place is one place.
-            return true;
-        }
         if (before is "and" && k - 3 >= chunkStart && NameAt(k - 3) is "of" && HasOrganizationWord(chunkStart, k - 3)
             && TryLongestName(k - 2, k - 2, out _, out GazetteerEntry? earlier, out _) && earlier is { Type: EntityType.Place })
         {
@@ -265,24 +255,6 @@ internal sealed partial class EntityRecognizer
             _everydayCache[index] = everyday ? (sbyte)1 : (sbyte)-1;
         }
         return _everydayCache[index] > 0;
-    }
-
-    /// <summary>"Leeds-based": a known place joined to "-based" (or "-headquartered") is recorded as the place.</summary>
-    private bool BasedPlaceAt(int index)
-    {
-        ReadOnlySpan<char> word = _tokens[index].Span(_text);
-        int hyphen = word.LastIndexOf('-');
-        if (hyphen <= 0 || word[(hyphen + 1)..] is not ("based" or "headquartered")
-            || !_gazetteer.TryGet(word[..hyphen], out GazetteerEntry entry) || entry.Type != EntityType.Place)
-        {
-            return false;
-        }
-        var place = new Candidate { First = index, Last = index, Name = entry.CanonicalName, InHeading = _inHeading };
-        place.Evidence.Add(FoundEvidence(entry));
-        place.Evidence.Add(new Evidence(EntityType.Place, Weights.PlaceContext, "where an organisation is based"));
-        _candidates.Add(place);
-        _acceptedPlaces.Add(entry.CanonicalName);
-        return true;
     }
 
     /// <summary>Records a name the gazetteer, the site or an acronym definition knows.</summary>
@@ -323,4 +295,422 @@ internal sealed partial class EntityRecognizer
         NameSource.Town => new Evidence(entry.Type, Weights.TownInContext, TownReasons[Math.Max(entry.PopulationLog2, 9)]),
         _ => new Evidence(entry.Type, Weights.Curated, entry.Type == EntityType.Place ? "a well-known place" : "a well-known organisation"),
     };
+
+    /// <summary>Every part of "Tokyo Electron and Advantest" after "chipmakers" is an organisation.</summary>
+    private void FlushOrganizations(int first, int last, string descriptor)
+    {
+        int start = first;
+        for (int i = first; i <= last + 1; i++)
+        {
+            if (i <= last && NameAt(i) != "and")
+            {
+                continue;
+            }
+            int end = i - 1;
+            while (end >= start && IsConnector(_tokens[end].Span(_text)))
+            {
+                end--;
+            }
+            if (end >= start)
+            {
+                var candidate = new Candidate { First = start, Last = end, Name = NameOf(start, end), InHeading = _inHeading };
+                candidate.Evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationContext, Reason("'{0}' before the name", descriptor)));
+                candidate.Evidence.AddRange(ChunkEvidence(start, end, []) ?? []);
+                _candidates.Add(candidate);
+                DefineAcronymAfter(start, end, candidate.Name);
+            }
+            start = i + 1;
+        }
+    }
+
+    /// <summary>Classifies a run of unknown capitalised words and records it as a candidate if it may be a name.</summary>
+    private void FlushChunk(ref int chunkStart, int chunkLast, List<string> titles, string? nationality, int demonymEnd)
+    {
+        int first = chunkStart;
+        chunkStart = -1;
+        if (first < 0)
+        {
+            return;
+        }
+        int last = chunkLast;
+        while (last >= first && IsConnector(_tokens[last].Span(_text)))
+        {
+            last--;
+        }
+        if (last < first || LooksLikeTitleCaseRun(first, last))
+        {
+            return;
+        }
+        int of = SplitPersonOf(first, last);
+        if (of > 0)
+        {
+            // "Karin Ahlgren of Lund University": a person, then where she works.
+            int left = first;
+            FlushChunk(ref left, of - 1, titles, nationality, demonymEnd);
+            int right = of + 1;
+            while (right <= last && IsConnector(_tokens[right].Span(_text)))
+            {
+                right++;
+            }
+            if (right <= last)
+            {
+                ProcessRun(right, last);
+            }
+            return;
+        }
+        int and = SplitAtAnd(first, last);
+        if (and > 0)
+        {
+            // "Ivan Sokolov and Nurlan Abenov" are two names; "Trade and Industry" keeps its organisation word.
+            int left = first;
+            FlushChunk(ref left, and - 1, titles, nationality, demonymEnd);
+            int right = and + 1;
+            FlushChunk(ref right, last, [], null, -1);
+            return;
+        }
+        var contextTitles = new List<string>(titles);
+        foreach (string role in RolesAround(first, last))
+        {
+            contextTitles.Add(role);
+        }
+        int named = SkipLeadingWords(first, last, contextTitles);
+        if (named > first && named < last && IsConnector(_tokens[named].Span(_text)))
+        {
+            // "MP for Ludlow", "Chair of Kelso": the seat or body of the role, no person named with the role.
+            int rest = named;
+            while (rest <= last && IsConnector(_tokens[rest].Span(_text)))
+            {
+                rest++;
+            }
+            if (rest <= last)
+            {
+                ProcessRun(rest, last);
+            }
+            return;
+        }
+        first = named;
+        int count = last - first + 1;
+        List<Evidence>? evidence = ChunkEvidence(first, last, contextTitles);
+        if (evidence is null)
+        {
+            return;
+        }
+        evidence.AddRange(ContextEvidence(first, last));
+        if (count > 1 && Lexicon.TeamPlaceWords.Contains(NameAt(last)))
+        {
+            // "Ashby Town 2-1 Kelmscott Rovers", "held 0-0 by Selby Town": a side in a result is the club, not the town.
+            // In sport copy "Stockport County" and "Crawley Town" are clubs wherever they stand.
+            bool result = SportsResultAfter(last) is not null || TeamResultBefore(first)
+                || (last + 2 < _tokens.Count && _tokens[last + 1].Span(_text) is "who" && ResultAfterWho(last + 1));
+            if (result || _sportCopy)
+            {
+                evidence.RemoveAll(e => e.Type == EntityType.Place && e.Weight <= Weights.PlaceWord);
+                evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead,
+                    Reason(result ? "'{0}' in the name of a side in a result" : "'{0}' ending a club's name in sport copy", NameAt(last))));
+            }
+        }
+        if (count is 2 or 3 && contextTitles.Count == 0 && IsTeamNicknameAt(last) && LooksLikeNameWord(first))
+        {
+            // "Bristol Mariners", "Northern Stags": a club's nickname after a town or another name word, not a person.
+            evidence.RemoveAll(e => e.Type != EntityType.Organization && e.Weight <= Weights.PlaceWord);
+            evidence.Add(new Evidence(EntityType.Organization, Weights.OrganizationHead, Reason("'{0}' ending a club's name in sport copy", NameAt(last))));
+        }
+        if (count == 2 && contextTitles.Count == 0 && Lexicon.Directions.Contains(NameAt(first)) && _gazetteer.TryGet(NameAt(last), out GazetteerEntry region)
+            && region is { Type: EntityType.Place, Source: NameSource.Region or NameSource.Country or NameSource.Town } && !_sportCopy)
+        {
+            // "West Yorkshire", "South Lanarkshire": a direction before a place the gazetteer knows is part of a place, though
+            // "West" is also a given name. Not in sport copy, where "West Ham" is a club.
+            evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.CommonGivenName);
+            evidence.Add(new Evidence(EntityType.Place, Weights.Region, Reason("a part of {0}", region.CanonicalName)));
+        }
+        if (PlainWordBefore(first) is "the" && contextTitles.Count == 0)
+        {
+            // "the Twickenham Stoop", "the Executive Tower": people are not named with "the".
+            evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.NameShaped);
+            if (count > 1 && Lexicon.Directions.Contains(NameAt(first)) && !evidence.Exists(e => e.Type != EntityType.Person && e.Weight >= Weights.PlaceContext))
+            {
+                // "the West Midlands", "the North East": a part of a country, though "West" is also a given name.
+                evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.RareGivenName);
+                evidence.Add(new Evidence(EntityType.Place, Weights.PlaceContext, Reason("'the {0} ...'", NameAt(first))));
+            }
+        }
+        if (contextTitles.Count == 0 && last + 2 < _tokens.Count && _tokens[last + 1].Span(_text) is "which"
+            && _text.AsSpan(_tokens[last].End, _tokens[last + 1].Start - _tokens[last].End) is ", ")
+        {
+            // "Norra Latin, which opened in 1880": "which" is said of things and places, never of people.
+            evidence.RemoveAll(e => e.Type == EntityType.Person && e.Weight <= Weights.NameShaped);
+        }
+        if (first == _sentenceFirst && count == 1 && IsEverydayWord(first) && contextTitles.Count == 0 && !evidence.Exists(e => e.Weight >= Weights.OrganizationContext))
+        {
+            // "Country director ...", "Police said": an everyday word opening a sentence is no name.
+            _singles.Add(new SingleWordCandidate(first, false, false, true, false, _inHeading));
+            return;
+        }
+        if (count == 1 && !evidence.Exists(e => e.Weight >= Weights.PlaceContext))
+        {
+            _singles.Add(new SingleWordCandidate(first, CueFollows(last) && !AfterPreposition(first), contextTitles.Count > 0, first == _sentenceFirst, AfterPlacePreposition(first), _inHeading));
+            return;
+        }
+        if (evidence.Count == 0)
+        {
+            return;
+        }
+        // "Norwegian Air Shuttle", "Danish Energy Agency": a demonym opens an organisation's name.
+        if (demonymEnd == first - 1 && demonymEnd >= 0 && evidence.Exists(e => e.Type == EntityType.Organization && e.Weight >= Weights.OrganizationHead))
+        {
+            first = demonymEnd - (_gazetteer.TryGetCountryOfDemonym(NameAt(demonymEnd), out _) ? 0 : 1);
+            nationality = null;
+        }
+        var candidate = new Candidate
+        {
+            First = first,
+            Last = last,
+            Name = NameOf(first, last),
+            InHeading = _inHeading,
+            Nationality = nationality,
+            Age = AgeAfter(last),
+            Evidence = evidence,
+            Titles = contextTitles.Count > 0 ? contextTitles : null,
+        };
+        if (candidate.Age is { } age)
+        {
+            candidate.Evidence.Add(new Evidence(EntityType.Person, Weights.Age, $"age {age} given after the name"));
+        }
+        _candidates.Add(candidate);
+        DefineAcronymAfter(first, last, candidate.Name);
+    }
+
+    /// <summary>
+    /// "Chief Daniel Osei" and "Curator Hannah Doyle": leading role or everyday words before a given name
+    /// are a title, not part of the name; an organisation's own words ("General Motors") stay.
+    /// </summary>
+    private int SkipLeadingWords(int first, int last, List<string> contextTitles)
+    {
+        if (HasOrganizationWord(first, last))
+        {
+            return first;
+        }
+        int named = first;
+        while (named < last && ((Titles.IsRole(NameAt(named)) && !GivenNameBeforeSurname(named, last))
+            || (IsEverydayWord(named) && named == _sentenceFirst && GivenNameAt(named) == 0 && !OnlyEverydayWordsAfter(named, last))
+            || (named == _sentenceFirst && IsLowerCompound(named))))
+        {
+            named++;
+        }
+        if (named > first && AllNameWords(named, last))
+        {
+            for (int i = first; i < named; i++)
+            {
+                // "Met Éireann": an everyday word that opens the sentence is dropped, but it is no title.
+                if (!IsLowerCompound(i) && Titles.IsRole(NameAt(i)))
+                {
+                    contextTitles.Add(NameAt(i).ToLowerInvariant());
+                }
+            }
+            return named;
+        }
+        return first;
+    }
+
+    /// <summary>
+    /// "World Athletics said", "World Rugby has": after the sentence's first word only everyday words, which name nobody
+    /// alone, so the first word is no sentence-start capital to drop but the name's own.
+    /// </summary>
+    private bool OnlyEverydayWordsAfter(int index, int last)
+    {
+        for (int i = index + 1; i <= last; i++)
+        {
+            if (!IsEverydayWord(i) || GivenNameAt(i) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// "substitute Dean Ashworth": a common given name that is also a role word ("Dean", "Major") is the name's
+    /// first word when one more name word follows and it is no head of a reference ("the dean" is rare in news).
+    /// </summary>
+    private bool GivenNameBeforeSurname(int index, int last) =>
+        index + 1 == last && GivenNameAt(index) >= 9 && !Titles.IsHead(_tokens[index].Span(_text)) && LooksLikeNameWord(last);
+
+    /// <summary>"Non-league Hednesford Town", "Cash-strapped Norrhavn": a hyphenated word whose last part is lower case describes the name.</summary>
+    private bool IsLowerCompound(int index)
+    {
+        ReadOnlySpan<char> word = _tokens[index].Span(_text);
+        int hyphen = word.LastIndexOf('-');
+        return hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1]);
+    }
+
+    private bool AllNameWords(int first, int last)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (!LooksLikeNameWord(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private bool HasOrganizationWordBesides(int first, int last, string besides)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (NameAt(i) != besides && (Lexicon.OrganizationWords.Contains(NameAt(i)) || Lexicon.LegalSuffixes.Contains(NameAt(i))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool HasOrganizationWord(int first, int last)
+    {
+        for (int i = first; i <= last; i++)
+        {
+            if (Lexicon.OrganizationWords.Contains(NameAt(i)) || Lexicon.LegalSuffixes.Contains(NameAt(i)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The person already found whose name holds every word of this run, if any.</summary>
+    private EntityRecord? KnownPersonFor(int first, int last)
+    {
+        EntityRecord? person = _registry.PersonByWord(NameAt(last));
+        if (person is null)
+        {
+            return null;
+        }
+        string[] words = person.NameWords;
+        for (int i = first; i <= last; i++)
+        {
+            if (Array.IndexOf(words, NameAt(i)) < 0)
+            {
+                return null;
+            }
+        }
+        return person;
+    }
+
+    /// <summary>Where "of" parts a person's name (a given name first, no organisation word) from an organisation or place after it.</summary>
+    private int SplitPersonOf(int first, int last)
+    {
+        for (int i = first + 2; i < last; i++)
+        {
+            if (NameAt(i) != "of")
+            {
+                continue;
+            }
+            if (GivenNameAt(first) > 0 && !HasOrganizationWord(first, i - 1) && AllNameWords(first, i - 1) && !Titles.IsRole(NameAt(first)))
+            {
+                return i;
+            }
+            return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Where "and" parts two names. Not inside an organisation's name ("Ministry of Trade and Industry", "Marks and
+    /// Spencer Group"), unless the part before "and" is whole by itself: it ends in a legal form ("Fjordlaks ASA and
+    /// Hollis Group") or is a person's name ("Karin Moen and Hollis Group").
+    /// </summary>
+    private int SplitAtAnd(int first, int last)
+    {
+        int and = -1;
+        int firstOrganizationWord = -1;
+        for (int i = first; i <= last; i++)
+        {
+            string word = NameAt(i);
+            if (firstOrganizationWord < 0 && (Lexicon.OrganizationWords.Contains(word) || Lexicon.LegalSuffixes.Contains(word)))
+            {
+                firstOrganizationWord = i;
+            }
+            if (word == "and" && i > first && i < last)
+            {
+                if (firstOrganizationWord < 0)
+                {
+                    and = i;
+                }
+                else if (firstOrganizationWord == i - 1 && Lexicon.LegalSuffixes.Contains(NameAt(i - 1)) && i - 1 > first)
+                {
+                    return i;
+                }
+            }
+        }
+        if (firstOrganizationWord < 0)
+        {
+            return and;
+        }
+        bool personBefore = and > first + 1 && and < firstOrganizationWord && GivenNameAt(first) > 0 && !IsEverydayWord(first)
+            && AllNameWords(first, and - 1);
+        return personBefore ? and : -1;
+    }
+
+    private bool LooksLikeNameWord(int index)
+    {
+        Token token = _tokens[index];
+        string word = NameAt(index);
+        if (token.IsAllCaps(_text) || Lexicon.OrdinaryWords.Contains(word) || Lexicon.NotNames.Contains(word))
+        {
+            return IsConnector(word);
+        }
+        foreach (char c in word)
+        {
+            if (!(char.IsLetter(c) || c is '-' or '\'' or '’' or '.'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Three or more capitalised ordinary words ("Memorandum On Technical Cooperation") are a Title Case slip, not a name.</summary>
+    internal bool LooksLikeTitleCaseRun(int first, int last)
+    {
+        if (last - first + 1 < 3)
+        {
+            return false;
+        }
+        int ordinary = 0;
+        for (int i = first; i <= last; i++)
+        {
+            string word = NameAt(i);
+            if ((Lexicon.OrganizationWords.Contains(word) || Lexicon.PlaceWords.Contains(word)) && i == last)
+            {
+                return false;
+            }
+            if (i == first && Lexicon.OrganizationWords.Contains(word) && NameAt(first + 1) is "of")
+            {
+                // "Ministry of Trade and Industry", "Federation of Small Businesses": a body named for what it does.
+                return false;
+            }
+            if (i > first && Lexicon.FunctionWords.Contains(word) && !(i < last && JoinBetween(_tokens[i], _tokens[i + 1]) == Join.Slash))
+            {
+                return true;
+            }
+            if (Lexicon.OrdinaryWords.Contains(word))
+            {
+                ordinary++;
+            }
+        }
+        return ordinary >= 2;
+    }
+
+    /// <summary>"a gift shop on Strandgata, said": a word after a preposition is no speaker.</summary>
+    private bool AfterPreposition(int first) =>
+        PlainWordBefore(first) is "on" or "in" or "near" or "of" or "to" or "for" or "with" or "by" or "into" or "through";
+
+    private bool AfterPlacePreposition(int first) =>
+        first > 0 && _tokens[first].Start - _tokens[first - 1].End == 1 && _tokens[first - 1].Span(_text) is "at" or "from";
+
+    private bool CueFollows(int last) =>
+        last + 1 < _tokens.Count && _tokens[last + 1].Start - _tokens[last].End <= 2
+        && Cues.IsCueWord(_tokens[last + 1].Span(_text));
 }

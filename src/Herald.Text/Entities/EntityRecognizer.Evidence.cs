@@ -294,7 +294,7 @@ internal sealed partial class EntityRecognizer
             for (int i = last + 2; i < _tokens.Count && i <= last + 5 && PlainWordBefore(i) is not null; i++)
             {
                 string word = LowerAt(i);
-                if (Lexicon.OrganizationDescriptors.Contains(word) && !(i + 1 < _tokens.Count && Titles.IsRole(_tokens[i + 1].Span(_text))))
+                if (Lexicon.OrganizationDescriptors.Contains(word))
                 {
                     yield return new Evidence(EntityType.Organization, Weights.Employer, $"'{nextWord} {word}' beside the name");
                     break;

@@ -1,4 +1,3 @@
-using Herald.Text.Gazetteer;
 using Herald.Text.Segmentation;
 
 namespace Herald.Text.Entities;
@@ -6,45 +5,6 @@ namespace Herald.Text.Entities;
 /// <summary>People: the roles written around a name, and lone words that refer back to someone.</summary>
 internal sealed partial class EntityRecognizer
 {
-    /// <summary>
-    /// "the Netherlands midfielder Daan Verhoeven", "Poland's foreign minister Agnieszka Wolska", "the German foreign
-    /// minister, Matthias Kroll": a country or demonym right before the roles before a name gives the person's nationality,
-    /// which "the Dutchman" or "the Polish minister" later refers back to.
-    /// </summary>
-    private string? NationalityBefore(int first)
-    {
-        int i = first - 1;
-        int roles = 0;
-        bool commaAllowed = true;
-        while (i >= 0 && roles < 4)
-        {
-            int gap = _tokens[i + 1].Start - _tokens[i].End;
-            bool comma = commaAllowed && roles == 0 && gap == 2 && _text[_tokens[i].End] == ',';
-            if (!(gap == 1 || comma))
-            {
-                return null;
-            }
-            commaAllowed = false;
-            if (!Titles.IsRole(_tokens[i].Span(_text)))
-            {
-                break;
-            }
-            roles++;
-            i--;
-        }
-        if (roles == 0 || i < 0 || _tokens[i + 1].Start - _tokens[i].End != 1)
-        {
-            return null;
-        }
-        string word = NameAt(i);
-        if (_gazetteer.TryGetCountryOfDemonym(word, out string country))
-        {
-            return country;
-        }
-        return _gazetteer.TryGet(word, out GazetteerEntry entry) && entry is { Type: EntityType.Place, Source: NameSource.Country }
-            ? entry.CanonicalName : null;
-    }
-
     /// <summary>Role words just before ("union leader Lucia Ortega", "The German chancellor, Petra Lindqvist") or after a name.</summary>
     private IEnumerable<string> RolesAround(int first, int last)
     {

@@ -355,11 +355,6 @@ internal sealed partial class EntityRecognizer
     {
         Token end = _tokens[last];
         int stop = IsPossessive(end) ? end.End - 2 : end.End;
-        if (stop == end.End && stop < _text.Length && _text[stop] == '.' && end.Span(_text) is "Inc" or "Corp")
-        {
-            // "Lumora Inc.": the abbreviation's full stop belongs to the name as written, even where it also ends the sentence.
-            stop++;
-        }
         return _text.AsSpan(_tokens[first].Start, stop - _tokens[first].Start);
     }
 

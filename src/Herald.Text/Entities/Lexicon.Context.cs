@@ -77,9 +77,7 @@ internal static partial class Lexicon
     /// <summary>"town of", "village of": before "of" and a name, a kind of place.</summary>
     public static readonly HashSet<string> PlaceNouns = Set(
         "town towns city cities village villages port capital region province county district municipality island " +
-        "islands state suburb neighbourhood neighborhood parish parishes hamlet hamlets borough valley republic station " +
-        // Landforms an apposition names ("Carn Ddu, the hill above the village").
-        "hill hills mountain peak summit ridge crag massif",
+        "islands state suburb neighbourhood neighborhood parish parishes hamlet hamlets borough valley republic station",
         StringComparer.Ordinal);
 
     /// <summary>

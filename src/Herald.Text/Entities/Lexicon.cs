@@ -66,7 +66,7 @@ internal static partial class Lexicon
         "Socialists Liberals Conservatives Nationalists Cycling Racing Klub Aggregates Rescue Semiconductors Automotive " +
         "Aerospace Chemicals Robotics League Shipyard Shipyards Celtic Albion Hotspur Argyle Conservancy Metro " +
         // Operators named for what they run, church and state bodies, and the same heads in other languages.
-        "Constabulary Management Ferries Line Lines Trains Buses Coaches Desk Diocese Archdiocese Treasury Commons Lords Senate " +
+        "Ferries Line Lines Trains Buses Coaches Desk Diocese Archdiocese Treasury Commons Lords Senate " +
         "Museo Musée Museu Muzeum Banco Banca Banque Universidad Universidade Università Université Universität Universiteit " +
         "Hochschule Stiftung Fundación Fondazione Instituto Istituto Institut Verband Verein Gewerkschaft Kurier Zeitung " +
         "Gesellschaft Compagnie Società",
@@ -85,9 +85,6 @@ internal static partial class Lexicon
         "Avenue Road Bridge Port Harbour Harbor Airport Stadium Arena Village Town Quay Dock Docks Pier Tower " +
         "Fjord Falls Beach Canyon Reservoir Heights Gardens Lane Estuary Glacier Islands Archipelago Pass Moor Alps Isle",
         StringComparer.Ordinal);
-
-    /// <summary>Landforms and waters named "X of Place": "Gulf of Finland", "Bay of Biscay", "Strait of Hormuz", "Isle of Skye".</summary>
-    public static readonly HashSet<string> WaterAndLandForms = Set("Gulf Bay Strait Straits Sea Isle Lake Cape Firth Vale", StringComparer.Ordinal);
 
     /// <summary>Letters after a name for an office or honour ("Miriam Osei KC", "appointed OBE"): no part of the name, no name.</summary>
     public static readonly HashSet<string> PostNominals = Set("KC QC OBE MBE CBE KBE DBE MEP MSP FRS", StringComparer.Ordinal);

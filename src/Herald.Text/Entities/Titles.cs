@@ -13,14 +13,12 @@ internal static class Titles
          "health interior trade education economy justice agriculture transport environment opposition " +
          "union party chief-executive president-elect emir sheikh sultan crown archbishop bishop cardinal " +
          "commissioner spokesperson's diplomat negotiator adviser advisor counsellor representative " +
-         "lieutenant colonel major admiral sergeant constable officer inspector detective superintendent attorney " +
+         "lieutenant colonel major admiral sergeant officer inspector detective superintendent attorney " +
          "prosecutor lawyer actor actress singer director-general rector dean scientist researcher " +
          "chancellor's president's minister's " +
          // Trades and sporting positions news copy puts before a name ("Farmer Tom Metcalfe", "winger Ren Sato").
          "farmer landlord landlady publican shopkeeper fisherman nurse teacher doctor surgeon paramedic vicar " +
-         "rider cyclist winger full-back fly-half scrum-half substitute skipper referee boss " +
-         // Occupations an obituary or profile puts in apposition ("X, the mountaineer and surveyor").
-         "mountaineer climber surveyor explorer architect engineer photographer journalist poet painter composer historian")
+         "rider cyclist winger full-back fly-half scrum-half substitute skipper referee boss")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries),
         StringComparer.OrdinalIgnoreCase);
 
@@ -31,12 +29,11 @@ internal static class Titles
          "midfielder defender player king queen prince princess pope senator governor mayor ambassador envoy " +
          "general commander judge leader novelist author writer professor economist analyst official founder " +
          "head lawmaker emir sheikh sultan archbishop bishop cardinal commissioner diplomat negotiator adviser " +
-         "advisor officer constable prosecutor lawyer actor actress singer scientist researcher director-general councillor detective " +
+         "advisor officer prosecutor lawyer actor actress singer scientist researcher director-general councillor detective " +
          "councilor alderman curator archivist barrister solicitor " +
          "mr mrs ms dr prof sir dame lord lady sen gov " +
          "farmer landlord landlady publican shopkeeper fisherman nurse teacher doctor surgeon vicar " +
-         "rider cyclist winger full-back fly-half scrum-half skipper referee boss " +
-         "mountaineer climber surveyor explorer architect engineer photographer journalist poet painter composer historian")
+         "rider cyclist winger full-back fly-half scrum-half skipper referee boss")
         .Split(' ', StringSplitOptions.RemoveEmptyEntries),
         StringComparer.OrdinalIgnoreCase);
 

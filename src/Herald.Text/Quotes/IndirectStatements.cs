@@ -57,11 +57,6 @@ internal sealed class IndirectStatements(ArticleContext article)
             {
                 continue;
             }
-            if (tokens[i].Span(article.Text) is "adding" && tokens[i - 1].Span(article.Text) is "is" or "are" or "was" or "were" or "be" or "been")
-            {
-                // "the railway is adding trains": adding something in progress is no speech.
-                continue;
-            }
             int clause = ClauseStart(i + length, last, cue);
             if (clause < 0)
             {
@@ -247,13 +242,6 @@ internal sealed class IndirectStatements(ArticleContext article)
         if (afterThat)
         {
             return true;
-        }
-        bool approximates = first is "over" or "about" && clause + 1 < last && tokens[clause + 1].IsNumber;
-        if (first is "over" or "about" or "against" or "with" or "little" or "nothing" or "much" or "less" && !approximates)
-        {
-            // "argued over library closures", "said little on stage": what the talk was about or how much, no reported clause
-            // ("said about 40 ships were waiting" approximates a number and is one).
-            return false;
         }
         if (Pronouns.Contains(first))
         {

@@ -272,13 +272,7 @@ internal sealed class QuoteAttributor(ArticleContext article)
             if (end < article.Text.Length && article.Text[end] is ',' or ';' or '.')
             {
                 // "told to journalists the chairman of Turkmengaz, Maksat Babayev": a person in apposition is the speaker.
-                int named = i + 1;
-                while (named < tokens.Count && named < i + 3 && char.IsUpper(article.Text[tokens[named].Start]) && Titles.IsRole(tokens[named].Span(article.Text)))
-                {
-                    // "said the lead author, Dr Siân Pritchard,": the title before the name is no part of it.
-                    named++;
-                }
-                if (article.Text[end] == ',' && named < tokens.Count && PersonStartsAt(tokens[named].Start) is { } person)
+                if (article.Text[end] == ',' && i + 1 < tokens.Count && PersonStartsAt(tokens[i + 1].Start) is { } person)
                 {
                     end = person;
                 }

@@ -21,10 +21,6 @@ internal static class ScareQuotes
         {
             return false;
         }
-        if (IsTitle(text, quote, start, end))
-        {
-            return true;
-        }
         // After a colon or at a sentence start a short quotation is a statement ("He said: "No"").
         char before = LastNonSpace(text, Math.Max(0, quote.Start - 40), quote.Start);
         bool woven = char.IsLetterOrDigit(before) || before is ')' or '\'' or '’';
@@ -61,76 +57,5 @@ internal static class ScareQuotes
             }
         }
         return '\0';
-    }
-
-    /// <summary>
-    /// '"Shipping Forecast" is all rolling drums': a song, film or book title names a work. It stands in title case, two
-    /// to six words without punctuation of their own, and a verb or the sentence goes on after it in lower case, not after
-    /// a colon or a cue ('He said: "Not Today"' stays a statement).
-    /// </summary>
-    private static bool IsTitle(string text, RawQuote quote, int start, int end)
-    {
-        int words = quote.WordCount(text);
-        if (words is < 2 or > 6)
-        {
-            return false;
-        }
-        bool atWordStart = true;
-        int capitalised = 0;
-        for (int i = start; i < end; i++)
-        {
-            char c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                atWordStart = true;
-                continue;
-            }
-            if (!char.IsLetterOrDigit(c) && c is not ('\'' or '’' or '-' or '&'))
-            {
-                return false;
-            }
-            if (atWordStart && char.IsUpper(c))
-            {
-                capitalised++;
-            }
-            else if (atWordStart && !IsMinorTitleWord(text, i, end))
-            {
-                return false;
-            }
-            atWordStart = false;
-        }
-        char before = LastNonSpace(text, Math.Max(0, quote.Start - 40), quote.Start);
-        if (capitalised < 2 || before is ':' || CueRightBefore(text, quote.Start))
-        {
-            return false;
-        }
-        int after = quote.End;
-        while (after < text.Length && text[after] == ' ')
-        {
-            after++;
-        }
-        return after < text.Length && (char.IsLower(text[after]) || text[after] is ';' or ',')
-            && !CueAt(text, after);
-    }
-
-    /// <summary>Articles, conjunctions and short prepositions that title case leaves in lower case ("Songs of the Sea").</summary>
-    private static bool IsMinorTitleWord(string text, int at, int end)
-    {
-        int stop = at;
-        while (stop < end && char.IsLetter(text[stop]))
-        {
-            stop++;
-        }
-        return text.AsSpan(at, stop - at) is "a" or "an" or "the" or "of" or "and" or "in" or "on" or "to" or "for" or "at" or "by" or "or";
-    }
-
-    private static bool CueAt(string text, int start)
-    {
-        int stop = start;
-        while (stop < text.Length && char.IsLetter(text[stop]))
-        {
-            stop++;
-        }
-        return stop > start && Cues.IsCueWord(text.AsSpan(start, stop - start));
     }
 }

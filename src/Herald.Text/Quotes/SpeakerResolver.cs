@@ -15,7 +15,7 @@ internal readonly record struct Resolution(EntityRecord? Speaker, SpeakerResolve
 /// nearest compatible antecedent — gender, role, age, nationality where the text gives them, the
 /// subject of a sentence before its object — and to nobody when two candidates fit equally well.
 /// </summary>
-internal sealed partial class SpeakerResolver(ArticleContext article)
+internal sealed class SpeakerResolver(ArticleContext article)
 {
     // How far back a pronoun or description may reach for its antecedent.
     private const int LookBackChars = 4000;
@@ -103,7 +103,7 @@ internal sealed partial class SpeakerResolver(ArticleContext article)
     }
 
     /// <summary>A phrase with no name in it: a pronoun or a description.</summary>
-    private Resolution Refer(int start, int end, int before, bool fromDescription = false)
+    private Resolution Refer(int start, int end, int before)
     {
         IReadOnlyList<Token> tokens = article.Tokens;
         int first = Positions.FirstTokenAtOrAfter(tokens, start);
@@ -153,13 +153,6 @@ internal sealed partial class SpeakerResolver(ArticleContext article)
         if (indefinite)
         {
             return Resolution.None;
-        }
-        if (head is not null && !fromDescription && DescribedSubjectBetween(ParagraphStart(before), before, latest: true) is { Speaker: { Type: EntityType.Person } described }
-            && described.Titles.Contains(head) && (country is null || described.Nationality is null || described.Nationality == country))
-        {
-            // "Asked about Russia, the Polish minister smiled. '...,' the foreign minister said." — the nearest antecedent
-            // is the description that opened the paragraph, not the last foreign minister named.
-            return new Resolution(described, How.Referred, 0.85, $"'the {head}' refers back to {described.Name}, described just before");
         }
         if (head is not null && ByTitle(head, words, country, before) is { } titled)
         {
@@ -253,11 +246,10 @@ internal sealed partial class SpeakerResolver(ArticleContext article)
     /// <summary>
     /// A description that opens a clause between the last name and the pronoun ("the teenager smiled", "The 24-year-old
     /// shrugged", "the Pole", "the striker"): what it refers to, or Resolution.None when it refers to nobody known.
-    /// Null when there is no such description. With latest, the last such description before <paramref name="before"/>.
+    /// Null when there is no such description.
     /// </summary>
-    private Resolution? DescribedSubjectBetween(int from, int before, bool latest = false)
+    private Resolution? DescribedSubjectBetween(int from, int before)
     {
-        Resolution? found = null;
         IReadOnlyList<Token> tokens = article.Tokens;
         string text = article.Text;
         for (int i = Positions.FirstTokenAtOrAfter(tokens, from); i + 2 < tokens.Count && tokens[i + 1].End <= before; i++)
@@ -268,19 +260,22 @@ internal sealed partial class SpeakerResolver(ArticleContext article)
             {
                 // "A neighbour, who asked not to be named, was woken by screaming. '...,' she said": someone unnamed is
                 // the subject since the last name, so the pronoun has no known speaker.
-                if (!latest)
-                {
-                    return Resolution.None;
-                }
-                found = Resolution.None;
-                continue;
+                return Resolution.None;
             }
             if (tokens[i].Span(text) is not ("the" or "The") || article.InsideQuote(tokens[i].Start) || !OpensClause(i))
             {
                 continue;
             }
-            int last = DescriptionEnd(i + 1);
-            if (last < 0 || last + 1 >= tokens.Count || tokens[last + 1].Start - tokens[last].End != 1 || text[tokens[last].End] != ' ')
+            int last = i + 1;
+            ReadOnlySpan<char> word = tokens[last].Span(text);
+            bool description = word is "teenager" || (char.IsLower(word[0]) && Titles.IsHead(word))
+                || (char.IsUpper(word[0]) && Gazetteer.Gazetteer.Default.TryGetCountryOfDemonym(word.ToString(), out _));
+            if (tokens[last].IsNumber && last + 1 < tokens.Count && tokens[last + 1].Span(text) is "year-old")
+            {
+                description = true;
+                last++;
+            }
+            if (!description || last + 1 >= tokens.Count || tokens[last + 1].Start - tokens[last].End != 1 || text[tokens[last].End] != ' ')
             {
                 continue;
             }
@@ -290,59 +285,283 @@ internal sealed partial class SpeakerResolver(ArticleContext article)
             {
                 continue;
             }
-            found = Refer(tokens[i].Start, tokens[last].End, tokens[i].Start, fromDescription: true);
-            if (!latest)
-            {
-                return found;
-            }
-            i = last;
+            return Refer(tokens[i].Start, tokens[last].End, tokens[i].Start);
         }
-        return found;
+        return null;
+    }
+
+    /// <summary>The token starts its sentence or follows a comma.</summary>
+    private bool OpensClause(int index)
+    {
+        if (index == 0)
+        {
+            return true;
+        }
+        Token previous = article.Tokens[index - 1];
+        ReadOnlySpan<char> between = article.Text.AsSpan(previous.End, article.Tokens[index].Start - previous.End).Trim();
+        return between is "," || between.Length > 0 && between[^1] is '.' or '!' or '?' || article.Text[previous.End - 1] is '.' or '!' or '?';
+    }
+
+    /// <summary>The first person named in a sentence, outside quotations: its subject, as news copy writes it.</summary>
+    private bool IsSubject(Mention mention)
+    {
+        int index = Positions.SentenceAt(article.Sentences, mention.Start);
+        if (index < 0)
+        {
+            return false;
+        }
+        if (Possessive(mention))
+        {
+            // "Ndlovu's coach, Pieter van Wyk, said": the coach is the subject, not the athlete.
+            return false;
+        }
+        int sentenceStart = article.Sentences[index].Start;
+        IReadOnlyList<Mention> mentions = article.Entities.Mentions;
+        int at = article.Entities.FirstAtOrAfter(mention.Start);
+        for (int i = at - 1; i >= 0 && mentions[i].Start >= sentenceStart; i--)
+        {
+            if (at - i > 50)
+            {
+                // Fifty names into one sentence, nothing is its subject any more.
+                return false;
+            }
+            if (mentions[i].Entity.Type == EntityType.Person && !article.InsideQuote(mentions[i].Start) && !Possessive(mentions[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A mention written with "'s" after it ("Ndlovu's coach") names whose something is, not who acts.</summary>
+    private bool Possessive(Mention mention)
+    {
+        string text = article.Text;
+        int end = mention.End;
+        return end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] == 's' && (end + 2 == text.Length || !char.IsLetter(text[end + 2]));
+    }
+
+    private int WordsBetween(int from, int to)
+    {
+        int count = 0;
+        for (int i = Positions.FirstTokenAtOrAfter(article.Tokens, from); i < article.Tokens.Count && article.Tokens[i].End <= to; i++)
+        {
+            count++;
+        }
+        return count;
     }
 
     /// <summary>
-    /// The last token of a description that starts at first: "teenager", "24-year-old", "Pole", or role words with at most
-    /// two capitalised modifiers before them ("the Wyvern manager", "the Polish foreign minister"); -1 when none starts there.
+    /// Whether position sits in a ", who ...," or ", which ...," aside: in "Helen Marsh, who met Putin,
+    /// said" the speaker is Marsh, not Putin.
     /// </summary>
-    private int DescriptionEnd(int first)
+    private bool InRelativeClause(int start, int position)
     {
-        IReadOnlyList<Token> tokens = article.Tokens;
         string text = article.Text;
-        ReadOnlySpan<char> word = tokens[first].Span(text);
-        if (word is "teenager")
+        bool inside = false;
+        for (int i = start; i < position; i++)
         {
-            return first;
-        }
-        if (tokens[first].IsNumber)
-        {
-            return first + 1 < tokens.Count && tokens[first + 1].Span(text) is "year-old" ? first + 1 : -1;
-        }
-        int k = first;
-        int modifiers = 0;
-        while (k < tokens.Count && modifiers < 2 && char.IsUpper(tokens[k].Span(text)[0]) && !Titles.IsHead(tokens[k].Span(text))
-            && k + 1 < tokens.Count && tokens[k + 1].Start - tokens[k].End == 1)
-        {
-            k++;
-            modifiers++;
-        }
-        int head = -1;
-        for (int j = k; j < tokens.Count && j < k + 3; j++)
-        {
-            ReadOnlySpan<char> role = tokens[j].Span(text);
-            if (!char.IsLower(role[0]) || !Titles.IsRole(role) || (j > k && tokens[j].Start - tokens[j - 1].End != 1))
+            if (text[i] != ',')
             {
-                break;
+                continue;
             }
-            if (Titles.IsHead(role))
+            int word = i + 1;
+            while (word < position && text[word] == ' ')
             {
-                head = j;
+                word++;
+            }
+            bool opensAside = StartsWithWord(text, word, "who") || StartsWithWord(text, word, "which") || StartsWithWord(text, word, "whose");
+            inside = opensAside;
+        }
+        return inside;
+    }
+
+    /// <summary>
+    /// "Scheldt Container Services, a joint venture of Maasvlakte Terminals and Gulf Port Holdings, said": a name
+    /// inside an aside that opens with "a", "an" or "the" right after another name and closes right before the cue
+    /// describes the subject and is not it.
+    /// </summary>
+    private bool InAppositive(int start, int end, Mention mention)
+    {
+        string text = article.Text;
+        int close = end - 1;
+        while (close > mention.End && char.IsWhiteSpace(text[close]))
+        {
+            close--;
+        }
+        if (mention.Start <= start || close < mention.End || text[close] != ',')
+        {
+            return false;
+        }
+        int open = text.LastIndexOf(',', mention.Start - 1, mention.Start - start);
+        if (open < 0)
+        {
+            return false;
+        }
+        int word = open + 1;
+        while (word < mention.Start && text[word] == ' ')
+        {
+            word++;
+        }
+        if (!(StartsWithWord(text, word, "a") || StartsWithWord(text, word, "an") || StartsWithWord(text, word, "the")))
+        {
+            return false;
+        }
+        foreach (Mention before in article.Entities.Within(start, open))
+        {
+            if (before.End == open)
+            {
+                return true;
             }
         }
-        if (head >= 0)
+        return false;
+    }
+
+    private static bool StartsWithWord(string text, int at, string word) =>
+        at + word.Length < text.Length && string.CompareOrdinal(text, at, word, 0, word.Length) == 0 && !char.IsLetter(text[at + word.Length]);
+
+    /// <summary>The most recent person whose titles share the head word, preferring more shared words and a matching nationality.</summary>
+    private EntityRecord? ByTitle(string head, List<string> words, string? country, int before)
+    {
+        EntityRecord? best = null;
+        double bestScore = 0;
+        foreach (EntityRecord person in RecentPeople(before, includeQuoted: true))
         {
-            return head;
+            if (!person.Titles.Contains(head) || words.Any(w => Titles.IsOtherRoleModifier(w) && !person.Titles.Contains(w)))
+            {
+                // "the opposition leader" is nobody whose titles say only "leader": no speaker rather than the other leader.
+                continue;
+            }
+            double score = 1 + words.Count(person.Titles.Contains);
+            if (country is not null)
+            {
+                score += person.Nationality == country ? 2 : -2;
+            }
+            foreach (string title in person.Titles)
+            {
+                // "the leader" is the council leader, not the opposition leader: a role that says it is another's
+                // ("opposition", "deputy", "shadow", "former") fits the bare role less well than the role itself.
+                if (Titles.IsOtherRoleModifier(title) && !words.Contains(title))
+                {
+                    score -= 0.5;
+                }
+            }
+            if (score > bestScore)
+            {
+                best = person;
+                bestScore = score;
+            }
         }
-        // "the Pole", "the Dutchman": a demonym alone.
-        return modifiers == 1 && Gazetteer.Gazetteer.Default.TryGetCountryOfDemonym(word.ToString(), out _) ? first : -1;
+        return best;
+    }
+
+    /// <summary>"the 31-year-old said": the person of that age, or else the only person of unknown age in the paragraph.</summary>
+    private EntityRecord? ByAge(int age, int before)
+    {
+        if (RecentPeople(before, includeQuoted: true).FirstOrDefault(p => p.Age == age) is { } aged)
+        {
+            return aged;
+        }
+        List<EntityRecord> here = [.. RecentPeople(before, ParagraphStart(before)).Where(p => p.Age is null)];
+        return here.Count == 1 ? here[0] : null;
+    }
+
+    private int ParagraphStart(int before)
+    {
+        int paragraph = Positions.ParagraphAt(article.Paragraphs, Math.Max(0, before - 1));
+        if (paragraph + 1 < article.Paragraphs.Count && article.Paragraphs[paragraph + 1].Start <= before)
+        {
+            // A quotation that opens its paragraph: the paragraph is its own, not the one before.
+            paragraph++;
+        }
+        return paragraph < 0 ? 0 : article.Paragraphs[paragraph].Start;
+    }
+
+    /// <summary>"the German said": the one person of that nationality, or else the only person of unknown nationality in the paragraph.</summary>
+    private EntityRecord? ByNationality(string country, int before)
+    {
+        List<EntityRecord> recent = [.. RecentPeople(before)];
+        if (recent.FirstOrDefault(p => p.Nationality == country) is { } national)
+        {
+            return national;
+        }
+        List<EntityRecord> here = [.. RecentPeople(before, ParagraphStart(before)).Where(p => p.Nationality is null)];
+        return here.Count == 1 ? here[0] : null;
+    }
+
+    /// <summary>"the association": the nearest organisation with that word in its name, else the nearest organisation.</summary>
+    private EntityRecord? LastOrganization(int before, string descriptor)
+    {
+        IReadOnlyList<Mention> mentions = article.Entities.Mentions;
+        int floor = Math.Max(0, before - LookBackChars);
+        EntityRecord? nearest = null;
+        int nearestAt = 0;
+        int stop = Math.Max(0, article.Entities.FirstAtOrAfter(before) - MaxMentionsBack);
+        for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= stop && mentions[i].Start >= floor; i--)
+        {
+            EntityRecord entity = mentions[i].Entity;
+            if (entity.Type != EntityType.Organization || article.InsideQuote(mentions[i].Start))
+            {
+                continue;
+            }
+            if (descriptor is "company" or "firm" && IsNoBusiness(entity.Name))
+            {
+                // "The company said" is never the angling club or the council named in between.
+                continue;
+            }
+            if (entity.Name.Contains(descriptor, StringComparison.OrdinalIgnoreCase))
+            {
+                return entity;
+            }
+            // "Scheldt Container Services, a joint venture of Maasvlakte Terminals and Gulf Port Holdings, said ...
+            // The company said": the organisation a sentence is about, not the last one it names.
+            if (nearest is null || (IsFirstOrganization(mentions[i]) && Positions.SentenceAt(article.Sentences, mentions[i].Start) == Positions.SentenceAt(article.Sentences, nearestAt)))
+            {
+                nearest = entity;
+                nearestAt = mentions[i].Start;
+            }
+        }
+        return nearest;
+    }
+
+    /// <summary>A club, association, council or other body whose last word says it is no business.</summary>
+    private static bool IsNoBusiness(string name)
+    {
+        int space = name.LastIndexOf(' ');
+        return space > 0 && Lexicon.NonBusinessHeads.Contains(name[(space + 1)..]);
+    }
+
+    private bool IsFirstOrganization(Mention mention)
+    {
+        int index = Positions.SentenceAt(article.Sentences, mention.Start);
+        if (index < 0)
+        {
+            return false;
+        }
+        foreach (Mention other in article.Entities.Within(article.Sentences[index].Start, mention.Start))
+        {
+            if (other.Entity.Type == EntityType.Organization && other.Start < mention.Start)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>People named before position, nearest first, each once; names inside quotations only when a title or age must match.</summary>
+    private IEnumerable<EntityRecord> RecentPeople(int before, int floor = -1, bool includeQuoted = false)
+    {
+        var seen = new HashSet<EntityRecord>(ReferenceEqualityComparer.Instance);
+        IReadOnlyList<Mention> mentions = article.Entities.Mentions;
+        floor = Math.Max(floor, Math.Max(0, before - LookBackChars));
+        int stop = Math.Max(0, article.Entities.FirstAtOrAfter(before) - MaxMentionsBack);
+        for (int i = article.Entities.FirstAtOrAfter(before) - 1; i >= stop && mentions[i].Start >= floor; i--)
+        {
+            EntityRecord entity = mentions[i].Entity;
+            if (entity.Type == EntityType.Person && (includeQuoted || !article.InsideQuote(mentions[i].Start)) && seen.Add(entity))
+            {
+                yield return entity;
+            }
+        }
     }
 }

@@ -26,48 +26,49 @@ public sealed class GoldSetTests(ITestOutputHelper output)
     public void QualityOnAllArticlesDoesNotFall()
     {
         GoldScorer all = Report("All articles", Articles);
-        // The 175 articles once n31-n46 joined dev and n47-n62 came in as the held-out batch (7 December 22:20, the rules of
-        // the generalisation round; bench/text/RESULTS.md), each floor that run's figure rounded down a little.
-        AtLeast(all, GoldScorer.Speakers, precision: 0.968, recall: 0.925);
-        AtLeast(all, GoldScorer.Attribution, precision: 0.957, recall: 0.913);
-        AtLeast(all, GoldScorer.Entities, f1: 0.915);
-        AtLeast(all, GoldScorer.People, f1: 0.971);
-        AtLeast(all, GoldScorer.Organizations, f1: 0.872);
-        AtLeast(all, GoldScorer.Places, f1: 0.912);
-        AtLeast(all, GoldScorer.PublicEntities, precision: 0.954);
-        AtLeast(all, GoldScorer.PublicSpeakers, precision: 0.964);
+        // The 175 articles once n31-n46 joined dev and n47-n62 came in as the held-out batch (7 December 23:22, the rules as
+        // before the generalisation round, whose merge was taken back; bench/text/RESULTS.md), each floor that run's figure
+        // rounded down a little.
+        AtLeast(all, GoldScorer.Speakers, precision: 0.943, recall: 0.9);
+        AtLeast(all, GoldScorer.Attribution, precision: 0.935, recall: 0.894);
+        AtLeast(all, GoldScorer.Entities, f1: 0.91);
+        AtLeast(all, GoldScorer.People, f1: 0.962);
+        AtLeast(all, GoldScorer.Organizations, f1: 0.861);
+        AtLeast(all, GoldScorer.Places, f1: 0.91);
+        AtLeast(all, GoldScorer.PublicEntities, precision: 0.949);
+        AtLeast(all, GoldScorer.PublicSpeakers, precision: 0.943);
     }
 
     [Fact]
     public void QualityOnDevArticlesDoesNotFall()
     {
         // The articles rules are tuned on (n01-n46 among them since the night of 7 December): floors a little below
-        // the figures of the run after n31-n46 joined them (22:20), so a rule that helps one article and hurts others is caught here.
+        // the figures of the run after n31-n46 joined them (23:22), so a rule that helps one article and hurts others is caught here.
         GoldScorer dev = Report("Dev articles", Articles.Where(a => a.Set == GoldSet.Dev));
-        AtLeast(dev, GoldScorer.Speakers, precision: 0.989, recall: 0.95);
-        AtLeast(dev, GoldScorer.Attribution, precision: 0.982, recall: 0.936);
-        AtLeast(dev, GoldScorer.Entities, f1: 0.933);
-        AtLeast(dev, GoldScorer.People, f1: 0.985);
-        AtLeast(dev, GoldScorer.Organizations, f1: 0.899);
-        AtLeast(dev, GoldScorer.Places, f1: 0.927);
-        AtLeast(dev, GoldScorer.PublicEntities, precision: 0.97);
-        AtLeast(dev, GoldScorer.PublicSpeakers, precision: 0.985);
+        AtLeast(dev, GoldScorer.Speakers, precision: 0.962, recall: 0.922);
+        AtLeast(dev, GoldScorer.Attribution, precision: 0.958, recall: 0.916);
+        AtLeast(dev, GoldScorer.Entities, f1: 0.927);
+        AtLeast(dev, GoldScorer.People, f1: 0.977);
+        AtLeast(dev, GoldScorer.Organizations, f1: 0.886);
+        AtLeast(dev, GoldScorer.Places, f1: 0.924);
+        AtLeast(dev, GoldScorer.PublicEntities, precision: 0.966);
+        AtLeast(dev, GoldScorer.PublicSpeakers, precision: 0.962);
     }
 
     [Fact]
     public void QualityOnHeldOutArticlesDoesNotFall()
     {
-        // The third independent batch, n47-n62, scored once at 7 December 22:19 with the rules of the generalisation round
-        // (bench/text/RESULTS.md: entities F1 0.828, direct speakers P 0.863 R 0.788, attribution P 0.839 R 0.794): floors
-        // just under that first scoring, so the rules tuned elsewhere cannot quietly lose ground on text they never saw.
+        // The third independent batch, n47-n62, scored at 7 December 23:22 with the rules of main before the generalisation
+        // round (bench/text/RESULTS.md: entities F1 0.821, direct speakers P 0.842 R 0.769, attribution P 0.814 R 0.771):
+        // floors just under that scoring, so the rules tuned elsewhere cannot quietly lose ground on text they never saw.
         // An empty held-out set would score P and R of 1 against no statements at all: it must hold articles to mean anything.
         List<GoldArticle> heldOutArticles = [.. Articles.Where(a => a.Set == GoldSet.HeldOut)];
         Assert.NotEmpty(heldOutArticles);
         GoldScorer heldOut = Report("Held-out articles", heldOutArticles);
-        AtLeast(heldOut, GoldScorer.Speakers, precision: 0.86, recall: 0.785);
-        AtLeast(heldOut, GoldScorer.Attribution, precision: 0.835, recall: 0.79);
-        AtLeast(heldOut, GoldScorer.Entities, f1: 0.825);
-        AtLeast(heldOut, GoldScorer.PublicEntities, precision: 0.875);
+        AtLeast(heldOut, GoldScorer.Speakers, precision: 0.84, recall: 0.765);
+        AtLeast(heldOut, GoldScorer.Attribution, precision: 0.81, recall: 0.77);
+        AtLeast(heldOut, GoldScorer.Entities, f1: 0.82);
+        AtLeast(heldOut, GoldScorer.PublicEntities, precision: 0.865);
     }
 
     private GoldScorer Report(string title, IEnumerable<GoldArticle> articles)
